@@ -1,0 +1,58 @@
+package com.cinemaabyss.kit.dynamo;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.util.Map;
+
+/**
+ * Integer ids from DynamoDB atomic counters: each call adds one to the named counter in a single
+ * UpdateItem, so concurrent callers on any number of instances never get the same value, and a value
+ * once handed out is never handed out again (even if the write that wanted it fails).
+ */
+public class IdSequences {
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public IdSequences(DynamoDbClient client, TableSetup tables, String table) {
+        this.client = client;
+        this.table = table;
+        tables.ensure(CreateTableRequest.builder()
+                .tableName(table)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("name").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("name").keyType(KeyType.HASH).build())
+                .build());
+    }
+
+    public long next(String sequence) {
+        String value = client.updateItem(b -> b.tableName(table)
+                        .key(Map.of("name", AttributeValue.fromS(sequence)))
+                        .updateExpression("ADD #v :one")
+                        .expressionAttributeNames(Map.of("#v", "value"))
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                        .returnValues(ReturnValue.UPDATED_NEW))
+                .attributes().get("value").n();
+        return Long.parseLong(value);
+    }
+
+    /** Moves the counter forward to at least {@code floor}, so ids seen elsewhere (replicas, imports) are not reissued. */
+    public void advanceTo(String sequence, long floor) {
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(Map.of("name", AttributeValue.fromS(sequence)))
+                    .updateExpression("SET #v = :floor")
+                    .conditionExpression("attribute_not_exists(#v) OR #v < :floor")
+                    .expressionAttributeNames(Map.of("#v", "value"))
+                    .expressionAttributeValues(Map.of(":floor", AttributeValue.fromN(Long.toString(floor)))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException alreadyPast) {
+            // the counter is already at or beyond floor
+        }
+    }
+}

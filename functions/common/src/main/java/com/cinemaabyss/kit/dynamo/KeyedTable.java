@@ -1,0 +1,67 @@
+package com.cinemaabyss.kit.dynamo;
+
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+
+/**
+ * A table whose items have a numeric partition key {@code id}: the reads and the insert-once write that
+ * every store here needs, over the enhanced client.
+ */
+public class KeyedTable<I> {
+
+    private final DynamoDbTable<I> table;
+    private final ToLongFunction<I> id;
+
+    public KeyedTable(DynamoDbTable<I> table, ToLongFunction<I> id) {
+        this.table = table;
+        this.id = id;
+    }
+
+    public DynamoDbTable<I> table() {
+        return table;
+    }
+
+    public Optional<I> get(long key) {
+        return Optional.ofNullable(table.getItem(Key.builder().partitionValue(key).build()));
+    }
+
+    /** Every item, by id. A full scan: for the legacy unpaged lists only. */
+    public List<I> all() {
+        List<I> items = new ArrayList<>();
+        table.scan(ScanEnhancedRequest.builder().build()).items().forEach(items::add);
+        items.sort(Comparator.comparingLong(id));
+        return items;
+    }
+
+    /** Items whose index partition key equals {@code key}, through the index rather than a scan. */
+    public List<I> byIndex(String indexName, long key) {
+        List<I> items = new ArrayList<>();
+        table.index(indexName)
+                .query(QueryConditional.keyEqualTo(Key.builder().partitionValue(key).build()))
+                .forEach(page -> items.addAll(page.items()));
+        items.sort(Comparator.comparingLong(id));
+        return items;
+    }
+
+    /** Writes the item only if no item has its id yet; the condition makes replays harmless. */
+    public void insert(I item) {
+        table.putItem(PutItemEnhancedRequest.builder((Class<I>) table.tableSchema().itemType().rawClass())
+                .item(item)
+                .conditionExpression(notExists())
+                .build());
+    }
+
+    public static Expression notExists() {
+        return Expression.builder().expression("attribute_not_exists(id)").build();
+    }
+}

@@ -1,0 +1,40 @@
+package com.cinemaabyss.kit.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.HandlerFilterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import java.util.Map;
+
+/** The few response shapes our routes use. */
+public final class Responses {
+
+    private static final Map<String, Boolean> HEALTHY = Map.of("status", true);
+
+    private Responses() {
+    }
+
+    public static ServerResponse ok(Object body) {
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    public static ServerResponse created(Object body) {
+        return ServerResponse.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    public static ServerResponse healthy() {
+        return ok(HEALTHY);
+    }
+
+    /** Apply to a router so that every failure inside its routes answers as JSON through {@link JsonErrors}. */
+    public static HandlerFilterFunction<ServerResponse, ServerResponse> jsonErrors() {
+        return (request, next) -> {
+            try {
+                return next.handle(request);
+            } catch (Exception e) {
+                return JsonErrors.toServerResponse(e);
+            }
+        };
+    }
+}

@@ -1,0 +1,18 @@
+package com.cinemaabyss.monolith;
+
+import com.cinemaabyss.kit.dynamo.DynamoKitConfiguration;
+import com.cinemaabyss.kit.events.EventKitConfiguration;
+import com.cinemaabyss.kit.web.WebKitConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/** The legacy monolith: the old API, unchanged in shape, while its parts move out one by one. */
+@SpringBootApplication
+@Import({WebKitConfiguration.class, DynamoKitConfiguration.class, EventKitConfiguration.class})
+public class MonolithApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MonolithApplication.class, args);
+    }
+}

@@ -1,0 +1,19 @@
+package com.cinemaabyss.monolith.domain;
+
+import com.cinemaabyss.kit.web.Checks;
+import com.cinemaabyss.kit.web.InvalidRequestException;
+
+import java.util.regex.Pattern;
+
+public record NewUser(String username, String email) {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    public NewUser {
+        username = Checks.maxLength(Checks.requireText(username, "username"), 100, "username");
+        email = Checks.maxLength(Checks.requireText(email, "email"), 254, "email");
+        if (!EMAIL.matcher(email).matches()) {
+            throw new InvalidRequestException("field 'email' must be an email address, got '" + email + "'");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package com.cinemaabyss.monolith.domain;
+
+public record User(long id, String username, String email) {
+}

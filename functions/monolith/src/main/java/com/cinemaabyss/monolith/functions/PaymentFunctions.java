@@ -1,0 +1,43 @@
+package com.cinemaabyss.monolith.functions;
+
+import com.cinemaabyss.kit.web.InvalidRequestException;
+import com.cinemaabyss.kit.web.NotFoundException;
+import com.cinemaabyss.monolith.domain.NewPayment;
+import com.cinemaabyss.monolith.domain.Payment;
+import com.cinemaabyss.monolith.store.PaymentStore;
+import com.cinemaabyss.monolith.store.UserStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+@Configuration(proxyBeanMethods = false)
+public class PaymentFunctions {
+
+    @Bean
+    public Supplier<List<Payment>> listPayments(PaymentStore payments) {
+        return payments::all;
+    }
+
+    @Bean
+    public Function<Long, Payment> getPayment(PaymentStore payments) {
+        return id -> payments.find(id).orElseThrow(() -> new NotFoundException("payment " + id + " not found"));
+    }
+
+    @Bean
+    public Function<Long, List<Payment>> paymentsOfUser(PaymentStore payments) {
+        return payments::byUser;
+    }
+
+    @Bean
+    public Function<NewPayment, Payment> createPayment(PaymentStore payments, UserStore users) {
+        return request -> {
+            if (users.find(request.userId()).isEmpty()) {
+                throw new InvalidRequestException("field 'user_id': user " + request.userId() + " does not exist");
+            }
+            return payments.create(request);
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package com.cinemaabyss.monolith.functions;
+
+import com.cinemaabyss.kit.web.InvalidRequestException;
+import com.cinemaabyss.kit.web.NotFoundException;
+import com.cinemaabyss.monolith.domain.NewSubscription;
+import com.cinemaabyss.monolith.domain.Subscription;
+import com.cinemaabyss.monolith.store.SubscriptionStore;
+import com.cinemaabyss.monolith.store.UserStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+@Configuration(proxyBeanMethods = false)
+public class SubscriptionFunctions {
+
+    @Bean
+    public Supplier<List<Subscription>> listSubscriptions(SubscriptionStore subscriptions) {
+        return subscriptions::all;
+    }
+
+    @Bean
+    public Function<Long, Subscription> getSubscription(SubscriptionStore subscriptions) {
+        return id -> subscriptions.find(id).orElseThrow(() -> new NotFoundException("subscription " + id + " not found"));
+    }
+
+    @Bean
+    public Function<Long, List<Subscription>> subscriptionsOfUser(SubscriptionStore subscriptions) {
+        return subscriptions::byUser;
+    }
+
+    @Bean
+    public Function<NewSubscription, Subscription> createSubscription(SubscriptionStore subscriptions, UserStore users) {
+        return request -> {
+            if (users.find(request.userId()).isEmpty()) {
+                throw new InvalidRequestException("field 'user_id': user " + request.userId() + " does not exist");
+            }
+            return subscriptions.create(request);
+        };
+    }
+}

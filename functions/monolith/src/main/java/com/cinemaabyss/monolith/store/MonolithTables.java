@@ -1,0 +1,72 @@
+package com.cinemaabyss.monolith.store;
+
+import com.cinemaabyss.kit.dynamo.IdSequences;
+import com.cinemaabyss.kit.dynamo.KeyedTable;
+import com.cinemaabyss.kit.dynamo.MovieIds;
+import com.cinemaabyss.kit.dynamo.TableSetup;
+import com.cinemaabyss.kit.events.CloudEventPublisher;
+import com.cinemaabyss.kit.outbox.Outbox;
+import com.cinemaabyss.monolith.events.MovieChanges;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+
+import java.time.Duration;
+
+/** The monolith's DynamoDB tables (names in application.yaml) and the stores over them. */
+@Configuration(proxyBeanMethods = false)
+public class MonolithTables {
+
+    /** Payments and subscriptions are listed per user through this index, not a scan. */
+    static final String BY_USER = "by-user";
+
+    @Bean
+    UserStore userStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids,
+                        @Value("${cinemaabyss.dynamodb.tables.users}") String name) {
+        return new UserStore(new KeyedTable<>(tables.ensure(client.table(name, TableSchema.fromBean(UserItem.class))), UserItem::getId), ids);
+    }
+
+    @Bean
+    PaymentStore paymentStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids,
+                              @Value("${cinemaabyss.dynamodb.tables.payments}") String name) {
+        var table = tables.ensure(client.table(name, TableSchema.fromBean(PaymentItem.class)), withUserIndex());
+        return new PaymentStore(new KeyedTable<>(table, PaymentItem::getId), ids);
+    }
+
+    @Bean
+    SubscriptionStore subscriptionStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids,
+                                        @Value("${cinemaabyss.dynamodb.tables.subscriptions}") String name) {
+        var table = tables.ensure(client.table(name, TableSchema.fromBean(SubscriptionItem.class)), withUserIndex());
+        return new SubscriptionStore(new KeyedTable<>(table, SubscriptionItem::getId), ids);
+    }
+
+    @Bean(destroyMethod = "close")
+    Outbox outbox(DynamoDbEnhancedClient client, TableSetup tables, CloudEventPublisher publisher,
+                  @Value("${cinemaabyss.dynamodb.tables.outbox}") String name,
+                  @Value("${cinemaabyss.outbox.sweep-interval:1s}") Duration sweepInterval) {
+        return new Outbox(client, tables, name, publisher, sweepInterval);
+    }
+
+    @Bean
+    MovieStore movieStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids, Outbox outbox, MovieChanges changes,
+                          @Value("${cinemaabyss.dynamodb.tables.movies}") String name,
+                          @Value("${cinemaabyss.movies.id-offset}") long idOffset,
+                          @Value("${cinemaabyss.movies.id-stride}") long idStride) {
+        var table = tables.ensure(client.table(name, TableSchema.fromBean(MovieItem.class)));
+        return new MovieStore(new KeyedTable<>(table, MovieItem::getId), client, new MovieIds(ids, idOffset, idStride), outbox, changes);
+    }
+
+    private static CreateTableEnhancedRequest withUserIndex() {
+        return CreateTableEnhancedRequest.builder()
+                .globalSecondaryIndices(EnhancedGlobalSecondaryIndex.builder()
+                        .indexName(BY_USER)
+                        .projection(p -> p.projectionType(ProjectionType.ALL))
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,47 @@
+package com.cinemaabyss.monolith.store;
+
+import com.cinemaabyss.kit.dynamo.IdSequences;
+import com.cinemaabyss.kit.dynamo.KeyedTable;
+import com.cinemaabyss.monolith.domain.NewSubscription;
+import com.cinemaabyss.monolith.domain.Subscription;
+
+import java.util.List;
+import java.util.Optional;
+
+public class SubscriptionStore {
+
+    private final KeyedTable<SubscriptionItem> subscriptions;
+    private final IdSequences ids;
+
+    public SubscriptionStore(KeyedTable<SubscriptionItem> subscriptions, IdSequences ids) {
+        this.subscriptions = subscriptions;
+        this.ids = ids;
+    }
+
+    public Subscription create(NewSubscription request) {
+        SubscriptionItem item = new SubscriptionItem();
+        item.setId(ids.next("subscriptions"));
+        item.setUserId(request.userId());
+        item.setPlanType(request.planType());
+        item.setStartDate(request.startDate());
+        item.setEndDate(request.endDate());
+        subscriptions.insert(item);
+        return toSubscription(item);
+    }
+
+    public Optional<Subscription> find(long id) {
+        return subscriptions.get(id).map(SubscriptionStore::toSubscription);
+    }
+
+    public List<Subscription> all() {
+        return subscriptions.all().stream().map(SubscriptionStore::toSubscription).toList();
+    }
+
+    public List<Subscription> byUser(long userId) {
+        return subscriptions.byIndex(MonolithTables.BY_USER, userId).stream().map(SubscriptionStore::toSubscription).toList();
+    }
+
+    private static Subscription toSubscription(SubscriptionItem item) {
+        return new Subscription(item.getId(), item.getUserId(), item.getPlanType(), item.getStartDate(), item.getEndDate());
+    }
+}

@@ -1,0 +1,41 @@
+package com.cinemaabyss.monolith.store;
+
+import com.cinemaabyss.kit.dynamo.IdSequences;
+import com.cinemaabyss.kit.dynamo.KeyedTable;
+import com.cinemaabyss.monolith.domain.NewUser;
+import com.cinemaabyss.monolith.domain.User;
+
+import java.util.List;
+import java.util.Optional;
+
+public class UserStore {
+
+    private final KeyedTable<UserItem> users;
+    private final IdSequences ids;
+
+    public UserStore(KeyedTable<UserItem> users, IdSequences ids) {
+        this.users = users;
+        this.ids = ids;
+    }
+
+    public User create(NewUser request) {
+        UserItem item = new UserItem();
+        item.setId(ids.next("users"));
+        item.setUsername(request.username());
+        item.setEmail(request.email());
+        users.insert(item);
+        return toUser(item);
+    }
+
+    public Optional<User> find(long id) {
+        return users.get(id).map(UserStore::toUser);
+    }
+
+    public List<User> all() {
+        return users.all().stream().map(UserStore::toUser).toList();
+    }
+
+    private static User toUser(UserItem item) {
+        return new User(item.getId(), item.getUsername(), item.getEmail());
+    }
+}
