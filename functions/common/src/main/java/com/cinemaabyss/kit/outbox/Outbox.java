@@ -1,5 +1,6 @@
 package com.cinemaabyss.kit.outbox;
 
+import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.events.CloudEventPublisher;
 import com.cinemaabyss.kit.events.EventJson;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 
 import java.time.Duration;
@@ -31,6 +33,7 @@ public class Outbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
+    private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<OutboxItem> table;
     private final CloudEventPublisher publisher;
     private final ScheduledExecutorService relay = Executors.newSingleThreadScheduledExecutor(
@@ -38,25 +41,30 @@ public class Outbox implements AutoCloseable {
 
     public Outbox(DynamoDbEnhancedClient client, TableSetup tables, String tableName,
                   CloudEventPublisher publisher, Duration sweepInterval) {
+        this.client = client;
         this.table = tables.ensure(client.table(tableName, TableSchema.fromBean(OutboxItem.class)));
         this.publisher = publisher;
         relay.scheduleWithFixedDelay(this::drainQuietly, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Adds the event to a transaction that also writes the change it announces. */
-    public TransactWriteItemsEnhancedRequest.Builder add(TransactWriteItemsEnhancedRequest.Builder transaction,
-                                                         String topic, String key, CloudEvent event) {
-        OutboxItem item = new OutboxItem();
-        item.setId(event.getId());
-        item.setTopic(topic);
-        item.setKey(key);
-        item.setEvent(EventJson.toStructured(event));
-        item.setCreatedAt(Instant.now().toString());
-        return transaction.addPutItem(table, item);
-    }
-
-    /** Asks the relay to publish now rather than at the next sweep; call after the transaction committed. */
-    public void nudge() {
+    /**
+     * Inserts {@code item} (only if no item has its id yet) and queues {@code event} in one transaction, then
+     * asks the relay to publish at once rather than at the next sweep.
+     */
+    public <T> void insertAndAnnounce(DynamoDbTable<T> target, T item, String topic, String key, CloudEvent event) {
+        OutboxItem pending = new OutboxItem();
+        pending.setId(event.getId());
+        pending.setTopic(topic);
+        pending.setKey(key);
+        pending.setEvent(EventJson.toStructured(event));
+        pending.setCreatedAt(Instant.now().toString());
+        @SuppressWarnings("unchecked")
+        Class<T> itemType = (Class<T>) target.tableSchema().itemType().rawClass();
+        client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(target, TransactPutItemEnhancedRequest.builder(itemType)
+                        .item(item).conditionExpression(KeyedTable.notExists()).build())
+                .addPutItem(table, pending)
+                .build());
         relay.execute(this::drainQuietly);
     }
 

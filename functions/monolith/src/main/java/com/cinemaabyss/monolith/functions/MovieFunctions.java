@@ -1,12 +1,9 @@
 package com.cinemaabyss.monolith.functions;
 
-import com.cinemaabyss.kit.contracts.EventTypes;
-import com.cinemaabyss.kit.contracts.MovieChange;
-import com.cinemaabyss.kit.events.EventJson;
+import com.cinemaabyss.kit.contracts.MovieChangelog;
 import com.cinemaabyss.kit.web.NotFoundException;
 import com.cinemaabyss.monolith.domain.Movie;
 import com.cinemaabyss.monolith.domain.NewMovie;
-import com.cinemaabyss.monolith.events.MovieChanges;
 import com.cinemaabyss.monolith.store.MovieStore;
 import io.cloudevents.CloudEvent;
 import org.slf4j.Logger;
@@ -41,18 +38,10 @@ public class MovieFunctions {
 
     /** Triggered by the movie changelog: stores movies the catalog service accepted, under the same id. */
     @Bean
-    public Consumer<CloudEvent> applyMovieChange(MovieStore movies) {
-        return event -> {
-            if (!EventTypes.MOVIE_UPSERTED.equals(event.getType())) {
-                log.info("event={} type={} ignored: not a movie change", event.getId(), event.getType());
-                return;
-            }
-            MovieChange change = EventJson.data(event, MovieChange.class);
-            if (MovieChanges.WRITER.equals(change.writtenBy())) {
-                return;
-            }
-            boolean stored = movies.applyReplica(change);
-            log.info("event={} type={} movie={} replicated={}", event.getId(), event.getType(), change.id(), stored);
-        };
+    public Consumer<CloudEvent> applyMovieChange(MovieStore movies, MovieChangelog changelog) {
+        return event -> changelog.fromOtherWriter(event).ifPresentOrElse(
+                change -> log.info("event={} type={} movie={} replicated={}",
+                        event.getId(), event.getType(), change.id(), movies.applyReplica(change)),
+                () -> log.debug("event={} type={} skipped: own change or not a movie change", event.getId(), event.getType()));
     }
 }

@@ -4,9 +4,8 @@ import com.cinemaabyss.kit.dynamo.IdSequences;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.dynamo.MovieIds;
 import com.cinemaabyss.kit.dynamo.TableSetup;
-import com.cinemaabyss.kit.events.CloudEventPublisher;
 import com.cinemaabyss.kit.outbox.Outbox;
-import com.cinemaabyss.monolith.events.MovieChanges;
+import com.cinemaabyss.kit.contracts.MovieChangelog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +14,6 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-
-import java.time.Duration;
 
 /** The monolith's DynamoDB tables (names in application.yaml) and the stores over them. */
 @Configuration(proxyBeanMethods = false)
@@ -45,20 +42,18 @@ public class MonolithTables {
         return new SubscriptionStore(new KeyedTable<>(table, SubscriptionItem::getId), ids);
     }
 
-    @Bean(destroyMethod = "close")
-    Outbox outbox(DynamoDbEnhancedClient client, TableSetup tables, CloudEventPublisher publisher,
-                  @Value("${cinemaabyss.dynamodb.tables.outbox}") String name,
-                  @Value("${cinemaabyss.outbox.sweep-interval:1s}") Duration sweepInterval) {
-        return new Outbox(client, tables, name, publisher, sweepInterval);
-    }
-
     @Bean
-    MovieStore movieStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids, Outbox outbox, MovieChanges changes,
+    MovieStore movieStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids, Outbox outbox, MovieChangelog changelog,
                           @Value("${cinemaabyss.dynamodb.tables.movies}") String name,
                           @Value("${cinemaabyss.movies.id-offset}") long idOffset,
                           @Value("${cinemaabyss.movies.id-stride}") long idStride) {
         var table = tables.ensure(client.table(name, TableSchema.fromBean(MovieItem.class)));
-        return new MovieStore(new KeyedTable<>(table, MovieItem::getId), client, new MovieIds(ids, idOffset, idStride), outbox, changes);
+        return new MovieStore(new KeyedTable<>(table, MovieItem::getId), new MovieIds(ids, idOffset, idStride), outbox, changelog);
+    }
+
+    @Bean
+    MovieChangelog movieChangelog() {
+        return new MovieChangelog("monolith");
     }
 
     private static CreateTableEnhancedRequest withUserIndex() {

@@ -1,16 +1,14 @@
 package com.cinemaabyss.monolith.store;
 
 import com.cinemaabyss.kit.contracts.MovieChange;
+import com.cinemaabyss.kit.contracts.MovieChangelog;
+import com.cinemaabyss.kit.contracts.Topics;
 import com.cinemaabyss.kit.dynamo.IdSequences;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.dynamo.MovieIds;
 import com.cinemaabyss.kit.outbox.Outbox;
 import com.cinemaabyss.monolith.domain.Movie;
 import com.cinemaabyss.monolith.domain.NewMovie;
-import com.cinemaabyss.monolith.events.MovieChanges;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.util.List;
@@ -23,17 +21,15 @@ import java.util.Optional;
 public class MovieStore {
 
     private final KeyedTable<MovieItem> movies;
-    private final DynamoDbEnhancedClient client;
     private final MovieIds ids;
     private final Outbox outbox;
-    private final MovieChanges changes;
+    private final MovieChangelog changelog;
 
-    public MovieStore(KeyedTable<MovieItem> movies, DynamoDbEnhancedClient client, MovieIds ids, Outbox outbox, MovieChanges changes) {
+    public MovieStore(KeyedTable<MovieItem> movies, MovieIds ids, Outbox outbox, MovieChangelog changelog) {
         this.movies = movies;
-        this.client = client;
         this.ids = ids;
         this.outbox = outbox;
-        this.changes = changes;
+        this.changelog = changelog;
     }
 
     public Movie create(NewMovie request) {
@@ -44,11 +40,8 @@ public class MovieStore {
         item.setGenres(request.genres());
         item.setRating(request.rating() == null ? 0.0 : request.rating());
         Movie movie = toMovie(item);
-        TransactWriteItemsEnhancedRequest.Builder transaction = TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(movies.table(), TransactPutItemEnhancedRequest.builder(MovieItem.class)
-                        .item(item).conditionExpression(KeyedTable.notExists()).build());
-        client.transactWriteItems(changes.announce(transaction, outbox, movie).build());
-        outbox.nudge();
+        MovieChange change = new MovieChange(movie.id(), movie.title(), movie.description(), movie.genres(), movie.rating(), changelog.writer());
+        outbox.insertAndAnnounce(movies.table(), item, Topics.MOVIE_CHANGES, Long.toString(movie.id()), changelog.upserted(change));
         return movie;
     }
 

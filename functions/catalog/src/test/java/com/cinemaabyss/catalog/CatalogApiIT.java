@@ -1,0 +1,210 @@
+package com.cinemaabyss.catalog;
+
+import com.cinemaabyss.kit.contracts.EventTypes;
+import com.cinemaabyss.kit.contracts.MovieChange;
+import com.cinemaabyss.kit.contracts.MovieChangelog;
+import com.cinemaabyss.kit.contracts.Topics;
+import com.cinemaabyss.kit.events.EventJson;
+import com.cinemaabyss.local.SharedTestInfra;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The movies service against real DynamoDB Local and Kafka, including both directions of the changelog. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CatalogApiIT {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final Pattern CURSOR = Pattern.compile("\"next_cursor\"\\s*:\\s*\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        registry.add("cinemaabyss.dynamodb.endpoint", () -> SharedTestInfra.dynamoEndpoint().toString());
+        registry.add("cinemaabyss.dynamodb.create-tables", () -> "true");
+        registry.add("cinemaabyss.kafka.bootstrap-servers", SharedTestInfra::kafkaBootstrapServers);
+    }
+
+    @BeforeAll
+    static void topics() {
+        SharedTestInfra.kafka().createTopics(List.of(new NewTopic(Topics.MOVIE_CHANGES, 1, (short) 1)));
+    }
+
+    @Test
+    void healthAnswersTrue() throws Exception {
+        HttpResponse<String> response = get("/api/movies/health");
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"status\":true}", response.body());
+    }
+
+    @Test
+    void createdMovieGetsAnEvenIdAndIsAnnouncedOnTheChangelog() throws Exception {
+        String title = "Stalker " + UUID.randomUUID();
+        HttpResponse<String> created = post("/api/movies", "{\"title\":\"" + title + "\",\"description\":\"Zone\",\"genres\":[\"Sci-Fi\"],\"rating\":8.1}");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = idOf(created.body());
+        assertEquals(0, id % 2, "the catalog hands out even movie ids");
+        assertTrue(get("/api/movies?id=" + id).body().contains(title));
+
+        CloudEvent announced = readChangelogUntil(id);
+        assertEquals(EventTypes.MOVIE_UPSERTED, announced.getType());
+        assertEquals("/cinemaabyss/catalog", announced.getSource().toString());
+        MovieChange change = EventJson.data(announced, MovieChange.class);
+        assertEquals(title, change.title());
+        assertEquals("catalog", change.writtenBy());
+    }
+
+    @Test
+    void aMonolithChangeDeliveredByTheEventingLayerIsStoredOnceUnderTheSameId() throws Exception {
+        MovieChange change = new MovieChange(1_000_001, "Solaris", "Ocean", List.of("Drama"), 7.9, "monolith");
+        CloudEvent event = new MovieChangelog("monolith").upserted(change);
+        HttpResponse<String> first = deliver(event);
+        HttpResponse<String> replay = deliver(event);
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(202, replay.statusCode(), replay.body());
+        String stored = get("/api/movies?id=1000001").body();
+        assertTrue(stored.contains("\"title\":\"Solaris\"") && stored.contains("\"rating\":7.9"), stored);
+    }
+
+    @Test
+    void theCatalogIgnoresItsOwnEchoOnTheChangelog() throws Exception {
+        MovieChange echo = new MovieChange(1_000_002, "Echo", "", List.of(), 5.0, "catalog");
+        assertEquals(202, deliver(new MovieChangelog("catalog").upserted(echo)).statusCode());
+        assertEquals(404, get("/api/movies?id=1000002").statusCode());
+    }
+
+    @Test
+    void cursorPagingWalksTheWholeCatalogOnce() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            post("/api/movies", "{\"title\":\"Paged " + i + "\"}");
+        }
+        int total = countIds(get("/api/movies").body());
+        Set<Long> seen = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String body = get("/api/movies?limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).body();
+            assertTrue(body.startsWith("{\"items\":"), body);
+            Matcher ids = ID.matcher(body);
+            while (ids.find()) {
+                assertTrue(seen.add(Long.parseLong(ids.group(1))), "a movie appeared twice: " + body);
+            }
+            Matcher next = CURSOR.matcher(body);
+            cursor = next.find() ? next.group(1) : null;
+            pages++;
+        } while (cursor != null && pages < 100);
+        assertNull(cursor);
+        assertEquals(total, seen.size());
+    }
+
+    @Test
+    void badInputGetsAClearJsonError() throws Exception {
+        assertError(post("/api/movies", "{\"title\":"), 400, "malformed JSON");
+        assertError(post("/api/movies", "{\"genres\":[\"x\"]}"), 400, "field 'title' is required");
+        assertError(post("/api/movies", "{\"title\":\"T\",\"rating\":-1}"), 400, "field 'rating' must be between");
+        assertError(post("/api/movies", "{\"title\":\"T\",\"genres\":\"Drama\"}"), 400, "field 'genres' has the wrong type");
+        assertError(get("/api/movies?limit=0"), 400, "query parameter 'limit'");
+        assertError(get("/api/movies?limit=5&cursor=bogus"), 400, "query parameter 'cursor'");
+        assertError(get("/api/movies?id=-3"), 400, "query parameter 'id'");
+        assertError(get("/api/movies?id=999999999"), 404, "movie 999999999 not found");
+        assertError(get("/api/movies/unknown"), 404, "no route");
+    }
+
+    private CloudEvent readChangelogUntil(long movieId) {
+        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "catalog-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.MOVIE_CHANGES));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(Long.toString(movieId))) {
+                        assertTrue(record.headers().lastHeader("ce_id") != null, "binary content mode carries ce_ headers");
+                        return record.value();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("movie " + movieId + " never appeared on " + Topics.MOVIE_CHANGES);
+    }
+
+    private HttpResponse<String> deliver(CloudEvent event) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/internal/events/movie-changes"))
+                .header("ce-specversion", "1.0")
+                .header("ce-id", event.getId())
+                .header("ce-type", event.getType())
+                .header("ce-source", event.getSource().toString())
+                .header("ce-subject", event.getSubject())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(event.getData().toBytes())));
+    }
+
+    private static int countIds(String json) {
+        Matcher m = ID.matcher(json);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String fragment) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.body().startsWith("{\"error\":") && response.body().contains(fragment), response.body());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long idOf(String json) {
+        Matcher m = ID.matcher(json);
+        assertTrue(m.find(), json);
+        return Long.parseLong(m.group(1));
+    }
+}
