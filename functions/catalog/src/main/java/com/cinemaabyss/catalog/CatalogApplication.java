@@ -2,7 +2,7 @@ package com.cinemaabyss.catalog;
 
 import com.cinemaabyss.kit.dynamo.DynamoKitConfiguration;
 import com.cinemaabyss.kit.events.EventKitConfiguration;
-import com.cinemaabyss.kit.outbox.OutboxConfiguration;
+import com.cinemaabyss.kit.movies.MovieConfiguration;
 import com.cinemaabyss.kit.web.WebKitConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /** The catalog: movies moved out of the monolith into their own function app and table. */
 @SpringBootApplication
-@Import({WebKitConfiguration.class, DynamoKitConfiguration.class, EventKitConfiguration.class, OutboxConfiguration.class})
+@Import({WebKitConfiguration.class, DynamoKitConfiguration.class, EventKitConfiguration.class, MovieConfiguration.class})
 public class CatalogApplication {
 
     public static void main(String[] args) {

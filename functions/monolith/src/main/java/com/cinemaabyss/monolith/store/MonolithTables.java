@@ -2,10 +2,7 @@ package com.cinemaabyss.monolith.store;
 
 import com.cinemaabyss.kit.dynamo.IdSequences;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
-import com.cinemaabyss.kit.dynamo.MovieIds;
 import com.cinemaabyss.kit.dynamo.TableSetup;
-import com.cinemaabyss.kit.outbox.Outbox;
-import com.cinemaabyss.kit.contracts.MovieChangelog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,20 +37,6 @@ public class MonolithTables {
                                         @Value("${cinemaabyss.dynamodb.tables.subscriptions}") String name) {
         var table = tables.ensure(client.table(name, TableSchema.fromBean(SubscriptionItem.class)), withUserIndex());
         return new SubscriptionStore(new KeyedTable<>(table, SubscriptionItem::getId), ids);
-    }
-
-    @Bean
-    MovieStore movieStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids, Outbox outbox, MovieChangelog changelog,
-                          @Value("${cinemaabyss.dynamodb.tables.movies}") String name,
-                          @Value("${cinemaabyss.movies.id-offset}") long idOffset,
-                          @Value("${cinemaabyss.movies.id-stride}") long idStride) {
-        var table = tables.ensure(client.table(name, TableSchema.fromBean(MovieItem.class)));
-        return new MovieStore(new KeyedTable<>(table, MovieItem::getId), new MovieIds(ids, idOffset, idStride), outbox, changelog);
-    }
-
-    @Bean
-    MovieChangelog movieChangelog() {
-        return new MovieChangelog("monolith");
     }
 
     private static CreateTableEnhancedRequest withUserIndex() {

@@ -1,4 +1,4 @@
-package com.cinemaabyss.catalog.store;
+package com.cinemaabyss.kit.movies;
 
 import com.cinemaabyss.kit.web.InvalidRequestException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,10 +1,11 @@
-package com.cinemaabyss.monolith.store;
+package com.cinemaabyss.kit.movies;
 
-import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 
-/** DynamoDB item of the movies table. */
+import java.util.List;
+
+/** DynamoDB item of the catalog's movies table. {@code origin} records which side of the migration accepted the movie. */
 @DynamoDbBean
 public class MovieItem {
     private Long id;
@@ -12,6 +13,7 @@ public class MovieItem {
     private String description;
     private List<String> genres;
     private Double rating;
+    private String origin;
 
     @DynamoDbPartitionKey
     public Long getId() {
@@ -52,5 +54,13 @@ public class MovieItem {
 
     public void setRating(Double rating) {
         this.rating = rating;
+    }
+
+    public String getOrigin() {
+        return origin;
+    }
+
+    public void setOrigin(String origin) {
+        this.origin = origin;
     }
 }

@@ -1,4 +1,4 @@
-package com.cinemaabyss.catalog.domain;
+package com.cinemaabyss.kit.movies;
 
 import com.cinemaabyss.kit.web.Checks;
 

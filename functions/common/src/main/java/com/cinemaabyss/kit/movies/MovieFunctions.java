@@ -1,10 +1,7 @@
-package com.cinemaabyss.monolith.functions;
+package com.cinemaabyss.kit.movies;
 
 import com.cinemaabyss.kit.contracts.MovieChangelog;
 import com.cinemaabyss.kit.web.NotFoundException;
-import com.cinemaabyss.monolith.domain.Movie;
-import com.cinemaabyss.monolith.domain.NewMovie;
-import com.cinemaabyss.monolith.store.MovieStore;
 import io.cloudevents.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,14 +13,21 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+/** The movie operations, as function beans; both sides of the migration serve exactly these. */
 @Configuration(proxyBeanMethods = false)
 public class MovieFunctions {
 
     private static final Logger log = LoggerFactory.getLogger(MovieFunctions.class);
 
+    /** The legacy unpaged list, kept for clients that still expect a plain array. */
     @Bean
     public Supplier<List<Movie>> listMovies(MovieStore movies) {
         return movies::all;
+    }
+
+    @Bean
+    public Function<PageRequest, MoviePage> pageMovies(MovieStore movies) {
+        return movies::page;
     }
 
     @Bean
@@ -36,7 +40,7 @@ public class MovieFunctions {
         return movies::create;
     }
 
-    /** Triggered by the movie changelog: stores movies the catalog service accepted, under the same id. */
+    /** Triggered by the movie changelog: stores movies the other side accepted, under the same id. */
     @Bean
     public Consumer<CloudEvent> applyMovieChange(MovieStore movies, MovieChangelog changelog) {
         return event -> changelog.fromOtherWriter(event).ifPresentOrElse(

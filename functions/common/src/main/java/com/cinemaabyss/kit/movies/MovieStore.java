@@ -1,9 +1,5 @@
-package com.cinemaabyss.catalog.store;
+package com.cinemaabyss.kit.movies;
 
-import com.cinemaabyss.catalog.domain.Movie;
-import com.cinemaabyss.catalog.domain.MoviePage;
-import com.cinemaabyss.catalog.domain.NewMovie;
-import com.cinemaabyss.catalog.domain.PageRequest;
 import com.cinemaabyss.kit.contracts.MovieChange;
 import com.cinemaabyss.kit.contracts.MovieChangelog;
 import com.cinemaabyss.kit.contracts.Topics;

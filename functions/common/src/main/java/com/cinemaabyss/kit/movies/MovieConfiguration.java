@@ -1,4 +1,4 @@
-package com.cinemaabyss.catalog.store;
+package com.cinemaabyss.kit.movies;
 
 import com.cinemaabyss.kit.contracts.MovieChangelog;
 import com.cinemaabyss.kit.dynamo.IdSequences;
@@ -6,19 +6,28 @@ import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.dynamo.MovieIds;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.outbox.Outbox;
+import com.cinemaabyss.kit.outbox.OutboxConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
-/** The catalog's own DynamoDB tables (names in application.yaml), isolated from the monolith's. */
+/**
+ * The movies domain as a deployable part: the monolith and the movies service both import it, each with its
+ * own table ({@code cinemaabyss.dynamodb.tables.movies}), id progression ({@code cinemaabyss.movies.*}) and
+ * changelog writer name ({@code spring.application.name}). While the migration runs the two must answer
+ * the same API the same way, which is why this code lives once, here; when the monolith's movie part is
+ * retired it moves into the movies service.
+ */
 @Configuration(proxyBeanMethods = false)
-public class CatalogTables {
+@Import({OutboxConfiguration.class, MovieFunctions.class, MovieRoutes.class})
+public class MovieConfiguration {
 
     @Bean
-    MovieChangelog movieChangelog() {
-        return new MovieChangelog("catalog");
+    MovieChangelog movieChangelog(@Value("${spring.application.name}") String writer) {
+        return new MovieChangelog(writer);
     }
 
     @Bean
