@@ -41,9 +41,4 @@ public class DynamoKitConfiguration {
     TableSetup tableSetup(DynamoDbClient client, DynamoSettings settings) {
         return new TableSetup(client, settings.createTables());
     }
-
-    @Bean
-    IdSequences idSequences(DynamoDbClient client, TableSetup tables, org.springframework.core.env.Environment env) {
-        return new IdSequences(client, tables, env.getRequiredProperty("cinemaabyss.dynamodb.tables.sequences"));
-    }
 }

@@ -41,18 +41,4 @@ public class IdSequences {
                 .attributes().get("value").n();
         return Long.parseLong(value);
     }
-
-    /** Moves the counter forward to at least {@code floor}, so ids seen elsewhere (replicas, imports) are not reissued. */
-    public void advanceTo(String sequence, long floor) {
-        try {
-            client.updateItem(b -> b.tableName(table)
-                    .key(Map.of("name", AttributeValue.fromS(sequence)))
-                    .updateExpression("SET #v = :floor")
-                    .conditionExpression("attribute_not_exists(#v) OR #v < :floor")
-                    .expressionAttributeNames(Map.of("#v", "value"))
-                    .expressionAttributeValues(Map.of(":floor", AttributeValue.fromN(Long.toString(floor)))));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException alreadyPast) {
-            // the counter is already at or beyond floor
-        }
-    }
 }

@@ -2,6 +2,7 @@ package com.cinemaabyss.kit.movies;
 
 import com.cinemaabyss.kit.contracts.MovieChangelog;
 import com.cinemaabyss.kit.dynamo.IdSequences;
+import com.cinemaabyss.kit.dynamo.IdSequencesConfiguration;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.dynamo.MovieIds;
 import com.cinemaabyss.kit.dynamo.TableSetup;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * retired it moves into the movies service.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({OutboxConfiguration.class, MovieFunctions.class, MovieRoutes.class})
+@Import({IdSequencesConfiguration.class, OutboxConfiguration.class, MovieFunctions.class, MovieRoutes.class})
 public class MovieConfiguration {
 
     @Bean

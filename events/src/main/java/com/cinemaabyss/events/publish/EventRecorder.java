@@ -1,0 +1,48 @@
+package com.cinemaabyss.events.publish;
+
+import com.cinemaabyss.events.domain.RecordedEvent;
+import com.cinemaabyss.kit.events.CloudEventPublisher;
+import com.cinemaabyss.kit.events.EventJson;
+import com.cinemaabyss.kit.events.PublishedEvent;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Wraps a validated payload as a CloudEvent and publishes it, answering only after Kafka acknowledged it. */
+@Component
+public class EventRecorder {
+
+    static final URI SOURCE = URI.create("/cinemaabyss/events-service");
+
+    private final CloudEventPublisher publisher;
+
+    public EventRecorder(CloudEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    public RecordedEvent record(EventKind kind, long subject, String extensionValue, Object payload) {
+        CloudEvent event = toCloudEvent(kind, subject, extensionValue, payload);
+        PublishedEvent stored = publisher.publish(kind.topic(), Long.toString(subject), event);
+        return new RecordedEvent("success", stored.partition(), stored.offset(),
+                new RecordedEvent.EventView(event.getId(), event.getType(), event.getTime().toInstant().toString(), payload));
+    }
+
+    static CloudEvent toCloudEvent(EventKind kind, long subject, String extensionValue, Object payload) {
+        return CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(SOURCE)
+                .withType(kind.type())
+                .withSubject(Long.toString(subject))
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS))
+                .withDataContentType("application/json")
+                .withExtension(kind.extension(), extensionValue)
+                .withData(EventJson.toBytes(payload))
+                .build();
+    }
+}

@@ -1,0 +1,16 @@
+package com.cinemaabyss.kit.dynamo;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Integer id sequences for function apps that hand out ids; their table is {@code cinemaabyss.dynamodb.tables.sequences}. */
+@Configuration(proxyBeanMethods = false)
+public class IdSequencesConfiguration {
+
+    @Bean
+    IdSequences idSequences(DynamoDbClient client, TableSetup tables, @Value("${cinemaabyss.dynamodb.tables.sequences}") String table) {
+        return new IdSequences(client, tables, table);
+    }
+}
