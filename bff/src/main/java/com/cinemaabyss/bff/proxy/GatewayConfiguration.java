@@ -1,0 +1,50 @@
+package com.cinemaabyss.bff.proxy;
+
+import com.cinemaabyss.bff.domain.MigrationSettings;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the proxy: the HTTP client, the movies circuit breaker with its metrics, and the migration state. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewaySettings.class)
+public class GatewayConfiguration {
+
+    @Bean
+    HttpForwarder httpForwarder(GatewaySettings settings) {
+        return new HttpForwarder(settings.connectTimeout());
+    }
+
+    @Bean
+    GatewayMetrics gatewayMetrics(MeterRegistry registry) {
+        return new GatewayMetrics(registry);
+    }
+
+    @Bean
+    MoviesRoute moviesRoute(GatewaySettings settings, GatewayMetrics metrics, MeterRegistry meters) {
+        GatewaySettings.Breaker b = settings.moviesBreaker();
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(b.slidingWindowSize())
+                .minimumNumberOfCalls(b.minimumNumberOfCalls())
+                .failureRateThreshold(b.failureRateThreshold())
+                .waitDurationInOpenState(b.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(b.permittedCallsInHalfOpenState())
+                .recordExceptions(UpstreamFailure.class)
+                .build());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        CircuitBreaker breaker = breakers.circuitBreaker("movies-service");
+        return new MoviesRoute(breaker, metrics);
+    }
+
+    @Bean
+    MigrationState migrationState(@Value("${cinemaabyss.migration.gradual}") boolean gradual,
+                                  @Value("${cinemaabyss.migration.percent}") int percent, MeterRegistry registry) {
+        return new MigrationState(new MigrationSettings(gradual, percent), registry);
+    }
+}
