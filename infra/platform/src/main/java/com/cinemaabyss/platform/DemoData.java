@@ -1,0 +1,63 @@
+package com.cinemaabyss.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/** A few users and movies, created through the gateway's API on a first start so that there is something to look at. */
+final class DemoData {
+
+    private static final List<String> USERS = List.of(
+            "{\"username\":\"anna\",\"email\":\"anna@cinemaabyss.example\"}",
+            "{\"username\":\"boris\",\"email\":\"boris@cinemaabyss.example\"}",
+            "{\"username\":\"vera\",\"email\":\"vera@cinemaabyss.example\"}");
+    private static final List<String> MOVIES = List.of(
+            "{\"title\":\"Stalker\",\"description\":\"A guide leads two men through the Zone to a room that grants wishes.\",\"genres\":[\"Sci-Fi\",\"Drama\"],\"rating\":8.1}",
+            "{\"title\":\"Solaris\",\"description\":\"A psychologist is sent to a station orbiting a strange ocean planet.\",\"genres\":[\"Sci-Fi\",\"Mystery\"],\"rating\":8.0}",
+            "{\"title\":\"The Irony of Fate\",\"description\":\"A New Year's Eve mix-up sends a Muscovite to Leningrad.\",\"genres\":[\"Comedy\",\"Romance\"],\"rating\":8.2}",
+            "{\"title\":\"Brother\",\"description\":\"A demobilised soldier joins his brother in 1990s St. Petersburg.\",\"genres\":[\"Crime\",\"Drama\"],\"rating\":7.8}",
+            "{\"title\":\"Hard to Be a God\",\"description\":\"Earth scientists watch a planet stuck in its Middle Ages.\",\"genres\":[\"Drama\",\"Sci-Fi\"],\"rating\":6.6}");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI gateway;
+
+    DemoData(URI gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Seeds only an empty platform; returns whether it did. */
+    boolean seedIfEmpty() {
+        if (!"[]".equals(send(HttpRequest.newBuilder(gateway.resolve("/api/users")).GET()).body().strip())) {
+            return false;
+        }
+        USERS.forEach(user -> post("/api/users", user));
+        MOVIES.forEach(movie -> post("/api/movies", movie));
+        post("/api/payments", "{\"user_id\":1,\"amount\":399.00}");
+        post("/api/subscriptions", "{\"user_id\":1,\"plan_type\":\"premium\"}");
+        return true;
+    }
+
+    private void post(String path, String json) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("seeding " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

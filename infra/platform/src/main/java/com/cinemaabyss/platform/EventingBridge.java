@@ -1,0 +1,62 @@
+package com.cinemaabyss.platform;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The local stand-in for Knative Eventing: for every KafkaSource in knative/eventing, a worker consumes
+ * the topics and delivers the CloudEvents to the subscriber's route over HTTP, as a cluster would.
+ */
+public final class EventingBridge implements AutoCloseable {
+
+    private final List<SubscriptionWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final KafkaProducer<String, CloudEvent> deadLetters;
+
+    /** {@code serviceUrl} maps a Knative Service name to where it answers on this machine. */
+    public EventingBridge(List<Subscription> subscriptions, Function<String, URI> serviceUrl, String bootstrapServers,
+                          Duration deliveryTimeout) {
+        this.deadLetters = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class));
+        HttpDelivery delivery = new HttpDelivery(deliveryTimeout);
+        for (Subscription subscription : subscriptions) {
+            URI target = serviceUrl.apply(subscription.serviceName()).resolve(subscription.path());
+            workers.add(new SubscriptionWorker(subscription, target, bootstrapServers, delivery, deadLetters));
+        }
+    }
+
+    public EventingBridge start() {
+        for (SubscriptionWorker worker : workers) {
+            Thread thread = Thread.ofPlatform().name("bridge-" + threads.size()).start(worker);
+            threads.add(thread);
+        }
+        return this;
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(SubscriptionWorker::stop);
+        for (Thread thread : threads) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        deadLetters.close(Duration.ofSeconds(5));
+    }
+}

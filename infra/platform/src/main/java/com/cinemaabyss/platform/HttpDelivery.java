@@ -1,0 +1,53 @@
+package com.cinemaabyss.platform;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.HttpMessageFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+
+/** POSTs a CloudEvent to a subscriber in HTTP binary content mode, the way Knative Eventing delivers it. */
+public class HttpDelivery {
+
+    /** Statuses Knative retries; any other non-2xx (a 400, say) goes straight to the dead-letter sink. */
+    private static final Set<Integer> RETRYABLE = Set.of(404, 408, 409, 429);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Duration timeout;
+
+    public HttpDelivery(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public Outcome deliver(URI target, CloudEvent event) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout);
+        byte[][] body = new byte[1][];
+        HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes).writeBinary(event);
+        request.POST(body[0] == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body[0]));
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return Outcome.delivered(status);
+            }
+            return new Outcome(false, status >= 500 || RETRYABLE.contains(status), status, response.body());
+        } catch (IOException e) {
+            return new Outcome(false, true, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, false, 0, "interrupted");
+        }
+    }
+
+    /** How one attempt went; {@code status} is 0 when no HTTP answer came. */
+    public record Outcome(boolean delivered, boolean retryable, int status, String detail) {
+        static Outcome delivered(int status) {
+            return new Outcome(true, false, status, "");
+        }
+    }
+}
