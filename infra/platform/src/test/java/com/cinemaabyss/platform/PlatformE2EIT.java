@@ -1,0 +1,210 @@
+package com.cinemaabyss.platform;
+
+import com.cinemaabyss.local.FreePorts;
+import com.cinemaabyss.local.TestHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole platform as {@code infra/bin/run} starts it (real Kafka, DynamoDB Local, every function as its
+ * own JVM, the eventing bridge), exercised through the gateway the way clients use it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformE2EIT {
+
+    private static final Pattern EVENT_ID = Pattern.compile("\"event\":\\{\"id\":\"([^\"]+)\"");
+    private static LocalPlatform platform;
+    private static TestHttp gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = PlatformOptions.findRoot(Path.of("").toAbsolutePath());
+        Map<String, Integer> ports = new HashMap<>();
+        for (String service : List.of("gateway", "monolith", "catalog", "events")) {
+            ports.put(service, FreePorts.pick());
+        }
+        platform = LocalPlatform.start(new PlatformOptions(root, Files.createTempDirectory("cinemaabyss-e2e"), true, true,
+                FreePorts.pick(), FreePorts.pick(), ports, Map.of("GRADUAL_MIGRATION", "true", "MOVIES_MIGRATION_PERCENT", "0"), false));
+        gateway = new TestHttp(platform.url("gateway").toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDemoDataIsThereAndEveryServiceIsHealthy() {
+        assertTrue(gateway.get("/api/users").body().contains("\"username\":\"anna\""));
+        assertEquals(200, new TestHttp(platform.url("monolith").toString()).get("/health").statusCode());
+        assertEquals(200, new TestHttp(platform.url("catalog").toString()).get("/api/movies/health").statusCode());
+        assertEquals(200, new TestHttp(platform.url("events").toString()).get("/api/events/health").statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void aUserAMovieAPaymentAndASubscriptionThroughTheGateway() {
+        long user = created(gateway.post("/api/users", "{\"username\":\"trinity\",\"email\":\"trinity@matrix.io\"}"));
+        long movie = created(gateway.post("/api/movies", "{\"title\":\"The Mirror\",\"genres\":[\"Drama\"],\"rating\":8.0}"));
+        long payment = created(gateway.post("/api/payments", "{\"user_id\":" + user + ",\"amount\":299}"));
+        long subscription = created(gateway.post("/api/subscriptions", "{\"user_id\":" + user + ",\"plan_type\":\"basic\"}"));
+        assertTrue(gateway.get("/api/users?id=" + user).body().contains("trinity"));
+        assertTrue(gateway.get("/api/movies?id=" + movie).body().contains("The Mirror"));
+        assertTrue(gateway.get("/api/payments?user_id=" + user).body().contains("\"id\":" + payment));
+        assertTrue(gateway.get("/api/subscriptions?user_id=" + user).body().contains("\"id\":" + subscription));
+        assertTrue(TestHttp.isJsonError(gateway.post("/api/payments", "{\"user_id\":" + user + ",\"amount\":-1}"), 400, "amount"));
+    }
+
+    @Test
+    @Order(3)
+    void eachKindOfEventIsConsumedExactlyOnce() throws InterruptedException {
+        List<String> ids = List.of(
+                eventId(gateway.post("/api/events/movie", "{\"movie_id\":1,\"title\":\"Stalker\",\"action\":\"rated\",\"user_id\":1,\"rating\":9}")),
+                eventId(gateway.post("/api/events/user", "{\"user_id\":1,\"action\":\"logged_in\",\"timestamp\":\"2026-11-24T10:00:00Z\"}")),
+                eventId(gateway.post("/api/events/payment", "{\"payment_id\":1,\"user_id\":1,\"amount\":399,\"status\":\"completed\",\"timestamp\":\"2026-11-24T10:00:00Z\"}")));
+        for (String id : ids) {
+            awaitStatus("/api/events/processed?id=" + id, 200);
+        }
+        Thread.sleep(2_000);
+        for (String id : ids) {
+            String ledger = gateway.get("/api/events/processed?id=" + id).body();
+            assertTrue(ledger.contains("\"deliveries\":1") && ledger.contains("\"duplicates\":0"), ledger);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theSplitFollowsThePercentSetAtRuntime() {
+        migrate(0);
+        assertEquals(0, moviesShare(200));
+        migrate(100);
+        assertEquals(200, moviesShare(200));
+        migrate(50);
+        int share = moviesShare(2_000);
+        assertTrue(Math.abs(share / 20.0 - 50) <= 4, "50% target, got " + share / 20.0 + "%");
+    }
+
+    @Test
+    @Order(5)
+    void usersAreStickyAndRaisingThePercentOnlyMovesThemForward() {
+        migrate(50);
+        Map<String, String> sideAt50 = new HashMap<>();
+        for (int user = 0; user < 60; user++) {
+            String side = backend(gateway.get("/api/movies?id=1", "X-User-Id", "viewer-" + user));
+            for (int again = 0; again < 3; again++) {
+                assertEquals(side, backend(gateway.get("/api/movies", "X-User-Id", "viewer-" + user)));
+            }
+            sideAt50.put("viewer-" + user, side);
+        }
+        assertTrue(sideAt50.containsValue("movies") && sideAt50.containsValue("monolith"));
+        migrate(80);
+        sideAt50.forEach((user, side) -> {
+            if (side.equals("movies")) {
+                assertEquals("movies", backend(gateway.get("/api/movies", "X-User-Id", user)), user + " moved back");
+            }
+        });
+    }
+
+    @Test
+    @Order(6)
+    void aMovieCreatedOnEitherSideIsReadableOnTheOtherWithTheSameId() {
+        TestHttp monolith = new TestHttp(platform.url("monolith").toString());
+        TestHttp catalog = new TestHttp(platform.url("catalog").toString());
+        long fromMonolith = created(monolith.post("/api/movies", "{\"title\":\"Andrei Rublev\",\"rating\":8.1}"));
+        long lagToCatalog = visibleAfter(catalog, fromMonolith);
+        long fromCatalog = created(catalog.post("/api/movies", "{\"title\":\"Ivan's Childhood\",\"rating\":8.0}"));
+        long lagToMonolith = visibleAfter(monolith, fromCatalog);
+        System.out.printf("Movie replication lag: monolith -> catalog %d ms, catalog -> monolith %d ms%n", lagToCatalog, lagToMonolith);
+        assertTrue(catalog.get("/api/movies?id=" + fromMonolith).body().contains("Andrei Rublev"));
+        assertTrue(monolith.get("/api/movies?id=" + fromCatalog).body().contains("Ivan's Childhood"));
+        assertTrue(lagToCatalog < 10_000 && lagToMonolith < 10_000, "replication lag over the 10 s bound");
+    }
+
+    @Test
+    @Order(7)
+    void whenTheMoviesServiceFailsReadsFallBackToTheMonolith() {
+        migrate(100);
+        platform.stopService("catalog");
+        HttpResponse<String> response = gateway.get("/api/movies?id=1");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("monolith", backend(response));
+        assertEquals("true", response.headers().firstValue("X-Fallback").orElse(""));
+        assertTrue(response.body().contains("\"title\":\"Stalker\""));
+        assertTrue(gateway.get("/actuator/prometheus").body().contains("gateway_fallbacks_total{reason=\"unreachable\"}"));
+    }
+
+    private static long visibleAfter(TestHttp side, long movieId) {
+        long start = System.nanoTime();
+        awaitStatus(side, "/api/movies?id=" + movieId, 200);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static void migrate(int percent) {
+        assertEquals(200, gateway.put("/admin/migration", "{\"gradual_migration\":true,\"movies_migration_percent\":" + percent + "}").statusCode());
+    }
+
+    private static int moviesShare(int requests) {
+        int toMovies = 0;
+        for (int i = 0; i < requests; i++) {
+            if (backend(gateway.get("/api/movies?id=1")).equals("movies")) {
+                toMovies++;
+            }
+        }
+        return toMovies;
+    }
+
+    private static String backend(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return response.headers().firstValue("X-Backend").orElseThrow();
+    }
+
+    private static long created(HttpResponse<String> response) {
+        assertEquals(201, response.statusCode(), response.body());
+        return TestHttp.idOf(response.body());
+    }
+
+    private static String eventId(HttpResponse<String> response) {
+        assertEquals(201, response.statusCode(), response.body());
+        Matcher m = EVENT_ID.matcher(response.body());
+        assertTrue(m.find(), response.body());
+        return m.group(1);
+    }
+
+    private static void awaitStatus(String path, int status) {
+        awaitStatus(gateway, path, status);
+    }
+
+    private static void awaitStatus(TestHttp http, String path, int status) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (http.get(path).statusCode() != status) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(path + " did not answer " + status + " within 15 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
