@@ -47,9 +47,7 @@ class EventsApiIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("cinemaabyss.dynamodb.endpoint", () -> SharedTestInfra.dynamoEndpoint().toString());
-        registry.add("cinemaabyss.dynamodb.create-tables", () -> "true");
-        registry.add("cinemaabyss.kafka.bootstrap-servers", SharedTestInfra::kafkaBootstrapServers);
+        SharedTestInfra.functionAppProperties().forEach(registry::add);
     }
 
     @BeforeAll

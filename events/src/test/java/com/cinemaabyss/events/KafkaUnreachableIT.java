@@ -22,8 +22,7 @@ class KafkaUnreachableIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("cinemaabyss.dynamodb.endpoint", () -> SharedTestInfra.dynamoEndpoint().toString());
-        registry.add("cinemaabyss.dynamodb.create-tables", () -> "true");
+        SharedTestInfra.functionAppProperties().forEach(registry::add);
         registry.add("cinemaabyss.kafka.bootstrap-servers", () -> "127.0.0.1:" + FreePorts.pick());
         registry.add("cinemaabyss.kafka.publish-timeout", () -> "1s");
     }

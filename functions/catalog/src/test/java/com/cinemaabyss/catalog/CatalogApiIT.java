@@ -6,6 +6,7 @@ import com.cinemaabyss.kit.contracts.MovieChangelog;
 import com.cinemaabyss.kit.contracts.Topics;
 import com.cinemaabyss.kit.events.EventJson;
 import com.cinemaabyss.local.SharedTestInfra;
+import com.cinemaabyss.local.TestHttp;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -41,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CatalogApiIT {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final Pattern CURSOR = Pattern.compile("\"next_cursor\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -50,9 +50,7 @@ class CatalogApiIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("cinemaabyss.dynamodb.endpoint", () -> SharedTestInfra.dynamoEndpoint().toString());
-        registry.add("cinemaabyss.dynamodb.create-tables", () -> "true");
-        registry.add("cinemaabyss.kafka.bootstrap-servers", SharedTestInfra::kafkaBootstrapServers);
+        SharedTestInfra.functionAppProperties().forEach(registry::add);
     }
 
     @BeforeAll
@@ -162,7 +160,7 @@ class CatalogApiIT {
     }
 
     private HttpResponse<String> deliver(CloudEvent event) throws Exception {
-        return send(HttpRequest.newBuilder(uri("/internal/events/movie-changes"))
+        return send(TestHttp.at(port).request("/internal/events/movie-changes")
                 .header("ce-specversion", "1.0")
                 .header("ce-id", event.getId())
                 .header("ce-type", event.getType())
@@ -182,29 +180,23 @@ class CatalogApiIT {
     }
 
     private static void assertError(HttpResponse<String> response, int status, String fragment) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.body().startsWith("{\"error\":") && response.body().contains(fragment), response.body());
+        assertTrue(TestHttp.isJsonError(response, status, fragment), response.statusCode() + " " + response.body());
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+
+    private HttpResponse<String> get(String path) {
+        return TestHttp.at(port).get(path);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    private HttpResponse<String> post(String path, String json) {
+        return TestHttp.at(port).post(path, json);
     }
 
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        return TestHttp.at(port).send(request);
     }
 
     private static long idOf(String json) {
-        Matcher m = ID.matcher(json);
-        assertTrue(m.find(), json);
-        return Long.parseLong(m.group(1));
+        return TestHttp.idOf(json);
     }
 }

@@ -1,6 +1,7 @@
 package com.cinemaabyss.monolith;
 
 import com.cinemaabyss.local.SharedTestInfra;
+import com.cinemaabyss.local.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MonolithApiIT {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     @LocalServerPort
@@ -37,9 +37,7 @@ class MonolithApiIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("cinemaabyss.dynamodb.endpoint", () -> SharedTestInfra.dynamoEndpoint().toString());
-        registry.add("cinemaabyss.dynamodb.create-tables", () -> "true");
-        registry.add("cinemaabyss.kafka.bootstrap-servers", SharedTestInfra::kafkaBootstrapServers);
+        SharedTestInfra.functionAppProperties().forEach(registry::add);
     }
 
     @Test
@@ -112,36 +110,29 @@ class MonolithApiIT {
         assertError(get("/api/movies?id=987654321"), 404, "movie 987654321 not found");
         assertError(get("/api/nothing-here"), 404, "no route");
         assertError(post("/api/movies", "{\"title\":\"" + "x".repeat(70_000) + "\"}"), 413, "larger than");
-        assertError(send(HttpRequest.newBuilder(uri("/api/movies")).method("DELETE", HttpRequest.BodyPublishers.noBody())), 404, "no route for DELETE");
-        assertError(send(HttpRequest.newBuilder(uri("/internal/events/movie-changes")).POST(HttpRequest.BodyPublishers.ofString("{}"))
+        assertError(send(TestHttp.at(port).request("/api/movies").method("DELETE", HttpRequest.BodyPublishers.noBody())), 404, "no route for DELETE");
+        assertError(send(TestHttp.at(port).request("/internal/events/movie-changes").POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json")), 400, "not a CloudEvent");
     }
 
     private static void assertError(HttpResponse<String> response, int status, String fragment) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), response.headers().toString());
-        assertTrue(response.body().startsWith("{\"error\":") && response.body().contains(fragment), response.body());
+        assertTrue(TestHttp.isJsonError(response, status, fragment), response.statusCode() + " " + response.body());
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+
+    private HttpResponse<String> get(String path) {
+        return TestHttp.at(port).get(path);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    private HttpResponse<String> post(String path, String json) {
+        return TestHttp.at(port).post(path, json);
     }
 
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        return TestHttp.at(port).send(request);
     }
 
     private static long idOf(String json) {
-        Matcher m = ID.matcher(json);
-        assertTrue(m.find(), json);
-        return Long.parseLong(m.group(1));
+        return TestHttp.idOf(json);
     }
 }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One real Kafka broker and one DynamoDB Local per test JVM, started on first use on free ports and
@@ -37,6 +39,17 @@ public final class SharedTestInfra {
             Runtime.getRuntime().addShutdownHook(new Thread(dynamo::close));
         }
         return dynamo;
+    }
+
+    /**
+     * The properties that point a function app at this Kafka and DynamoDB Local and let it create its tables;
+     * in a Spring test: {@code SharedTestInfra.functionAppProperties().forEach(registry::add)}.
+     */
+    public static Map<String, Supplier<Object>> functionAppProperties() {
+        return Map.of(
+                "cinemaabyss.dynamodb.endpoint", () -> dynamoEndpoint().toString(),
+                "cinemaabyss.dynamodb.create-tables", () -> "true",
+                "cinemaabyss.kafka.bootstrap-servers", SharedTestInfra::kafkaBootstrapServers);
     }
 
     public static String kafkaBootstrapServers() {
