@@ -15,14 +15,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -47,6 +46,12 @@ class CatalogApiIT {
 
     @LocalServerPort
     int port;
+    TestHttp http;
+
+    @BeforeEach
+    void client() {
+        http = TestHttp.at(port);
+    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -60,7 +65,7 @@ class CatalogApiIT {
 
     @Test
     void healthAnswersTrue() throws Exception {
-        HttpResponse<String> response = get("/api/movies/health");
+        HttpResponse<String> response = http.get("/api/movies/health");
         assertEquals(200, response.statusCode());
         assertEquals("{\"status\":true}", response.body());
     }
@@ -68,11 +73,11 @@ class CatalogApiIT {
     @Test
     void createdMovieGetsAnEvenIdAndIsAnnouncedOnTheChangelog() throws Exception {
         String title = "Stalker " + UUID.randomUUID();
-        HttpResponse<String> created = post("/api/movies", "{\"title\":\"" + title + "\",\"description\":\"Zone\",\"genres\":[\"Sci-Fi\"],\"rating\":8.1}");
+        HttpResponse<String> created = http.post("/api/movies", "{\"title\":\"" + title + "\",\"description\":\"Zone\",\"genres\":[\"Sci-Fi\"],\"rating\":8.1}");
         assertEquals(201, created.statusCode(), created.body());
-        long id = idOf(created.body());
+        long id = TestHttp.idOf(created.body());
         assertEquals(0, id % 2, "the catalog hands out even movie ids");
-        assertTrue(get("/api/movies?id=" + id).body().contains(title));
+        assertTrue(http.get("/api/movies?id=" + id).body().contains(title));
 
         CloudEvent announced = readChangelogUntil(id);
         assertEquals(EventTypes.MOVIE_UPSERTED, announced.getType());
@@ -90,7 +95,7 @@ class CatalogApiIT {
         HttpResponse<String> replay = deliver(event);
         assertEquals(202, first.statusCode(), first.body());
         assertEquals(202, replay.statusCode(), replay.body());
-        String stored = get("/api/movies?id=1000001").body();
+        String stored = http.get("/api/movies?id=1000001").body();
         assertTrue(stored.contains("\"title\":\"Solaris\"") && stored.contains("\"rating\":7.9"), stored);
     }
 
@@ -98,20 +103,20 @@ class CatalogApiIT {
     void theCatalogIgnoresItsOwnEchoOnTheChangelog() throws Exception {
         MovieChange echo = new MovieChange(1_000_002, "Echo", "", List.of(), 5.0, "catalog");
         assertEquals(202, deliver(new MovieChangelog("catalog").upserted(echo)).statusCode());
-        assertEquals(404, get("/api/movies?id=1000002").statusCode());
+        assertEquals(404, http.get("/api/movies?id=1000002").statusCode());
     }
 
     @Test
     void cursorPagingWalksTheWholeCatalogOnce() throws Exception {
         for (int i = 0; i < 7; i++) {
-            post("/api/movies", "{\"title\":\"Paged " + i + "\"}");
+            http.post("/api/movies", "{\"title\":\"Paged " + i + "\"}");
         }
-        int total = countIds(get("/api/movies").body());
+        int total = countIds(http.get("/api/movies").body());
         Set<Long> seen = new HashSet<>();
         String cursor = null;
         int pages = 0;
         do {
-            String body = get("/api/movies?limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).body();
+            String body = http.get("/api/movies?limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).body();
             assertTrue(body.startsWith("{\"items\":"), body);
             Matcher ids = ID.matcher(body);
             while (ids.find()) {
@@ -127,15 +132,15 @@ class CatalogApiIT {
 
     @Test
     void badInputGetsAClearJsonError() throws Exception {
-        assertError(post("/api/movies", "{\"title\":"), 400, "malformed JSON");
-        assertError(post("/api/movies", "{\"genres\":[\"x\"]}"), 400, "field 'title' is required");
-        assertError(post("/api/movies", "{\"title\":\"T\",\"rating\":-1}"), 400, "field 'rating' must be between");
-        assertError(post("/api/movies", "{\"title\":\"T\",\"genres\":\"Drama\"}"), 400, "field 'genres' has the wrong type");
-        assertError(get("/api/movies?limit=0"), 400, "query parameter 'limit'");
-        assertError(get("/api/movies?limit=5&cursor=bogus"), 400, "query parameter 'cursor'");
-        assertError(get("/api/movies?id=-3"), 400, "query parameter 'id'");
-        assertError(get("/api/movies?id=999999999"), 404, "movie 999999999 not found");
-        assertError(get("/api/movies/unknown"), 404, "no route");
+        assertError(http.post("/api/movies", "{\"title\":"), 400, "malformed JSON");
+        assertError(http.post("/api/movies", "{\"genres\":[\"x\"]}"), 400, "field 'title' is required");
+        assertError(http.post("/api/movies", "{\"title\":\"T\",\"rating\":-1}"), 400, "field 'rating' must be between");
+        assertError(http.post("/api/movies", "{\"title\":\"T\",\"genres\":\"Drama\"}"), 400, "field 'genres' has the wrong type");
+        assertError(http.get("/api/movies?limit=0"), 400, "query parameter 'limit'");
+        assertError(http.get("/api/movies?limit=5&cursor=bogus"), 400, "query parameter 'cursor'");
+        assertError(http.get("/api/movies?id=-3"), 400, "query parameter 'id'");
+        assertError(http.get("/api/movies?id=999999999"), 404, "movie 999999999 not found");
+        assertError(http.get("/api/movies/unknown"), 404, "no route");
     }
 
     private CloudEvent readChangelogUntil(long movieId) {
@@ -160,7 +165,7 @@ class CatalogApiIT {
     }
 
     private HttpResponse<String> deliver(CloudEvent event) throws Exception {
-        return send(TestHttp.at(port).request("/internal/events/movie-changes")
+        return http.send(http.request("/internal/events/movie-changes")
                 .header("ce-specversion", "1.0")
                 .header("ce-id", event.getId())
                 .header("ce-type", event.getType())
@@ -181,22 +186,5 @@ class CatalogApiIT {
 
     private static void assertError(HttpResponse<String> response, int status, String fragment) {
         assertTrue(TestHttp.isJsonError(response, status, fragment), response.statusCode() + " " + response.body());
-    }
-
-
-    private HttpResponse<String> get(String path) {
-        return TestHttp.at(port).get(path);
-    }
-
-    private HttpResponse<String> post(String path, String json) {
-        return TestHttp.at(port).post(path, json);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        return TestHttp.at(port).send(request);
-    }
-
-    private static long idOf(String json) {
-        return TestHttp.idOf(json);
     }
 }
