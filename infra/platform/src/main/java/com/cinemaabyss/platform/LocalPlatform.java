@@ -82,7 +82,7 @@ public final class LocalPlatform implements AutoCloseable {
             deleteRecursively(data);
         }
         kafka = LocalKafka.start(options.kafkaPort(), data.resolve("kafka"));
-        kafka.createTopics(TopicDefinitions.load(options.root().resolve("knative/strimzi/topics.yaml")));
+        kafka.createTopics(TopicDefinitions.load(options.root().resolve("knative/strimzi")));
         dynamo = LocalDynamoDb.start(options.dynamoPort(), data.resolve("dynamodb"));
         log.info("Kafka on {}, DynamoDB Local on {}", kafka.bootstrapServers(), dynamo.endpoint());
 

@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * The Kafka topics as knative/strimzi/topics.yaml declares them for the cluster (partitions, cleanup policy,
+ * The Kafka topics as the KafkaTopics in knative/strimzi declare them for the cluster (partitions, cleanup policy,
  * retention), with one replica and no in-sync minimum, since there is one broker on this machine.
  */
 final class TopicDefinitions {
@@ -24,7 +25,22 @@ final class TopicDefinitions {
     private TopicDefinitions() {
     }
 
-    static List<NewTopic> load(Path topicsFile) {
+    static List<NewTopic> load(Path strimziDir) {
+        List<NewTopic> topics = new ArrayList<>();
+        try (Stream<Path> files = Files.list(strimziDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                topics.addAll(topicsIn(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (topics.isEmpty()) {
+            throw new KnativeManifests.ManifestException(strimziDir + ": no KafkaTopic found");
+        }
+        return topics;
+    }
+
+    private static List<NewTopic> topicsIn(Path topicsFile) {
         List<NewTopic> topics = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(topicsFile)) {
             for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader)) {
@@ -43,9 +59,6 @@ final class TopicDefinitions {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (topics.isEmpty()) {
-            throw new KnativeManifests.ManifestException(topicsFile + ": no KafkaTopic found");
         }
         return topics;
     }

@@ -61,6 +61,21 @@ class PlatformE2EIT {
     }
 
     @Test
+    @Order(1)
+    void everySubscriptionInTheManifestsIsARouteItsFunctionServes() {
+        for (Subscription subscription : platform.manifests().subscriptions()) {
+            TestHttp function = new TestHttp(platform.url(subscription.serviceName()).toString());
+            HttpResponse<String> notAnEvent = function.post(subscription.path(), "{}");
+            assertTrue(TestHttp.isJsonError(notAnEvent, 400, "not a CloudEvent"),
+                    subscription.name() + ": " + subscription.path() + " on " + subscription.serviceName() + " answered "
+                            + notAnEvent.statusCode() + " " + notAnEvent.body());
+        }
+        for (ServiceManifest service : platform.manifests().services()) {
+            assertEquals(200, new TestHttp(platform.url(service.name()).toString()).get(service.healthPath()).statusCode(), service.name());
+        }
+    }
+
+    @Test
     @Order(2)
     void aUserAMovieAPaymentAndASubscriptionThroughTheGateway() {
         long user = created(gateway.post("/api/users", "{\"username\":\"trinity\",\"email\":\"trinity@matrix.io\"}"));
@@ -150,6 +165,11 @@ class PlatformE2EIT {
         assertEquals("true", response.headers().firstValue("X-Fallback").orElse(""));
         assertTrue(response.body().contains("\"title\":\"Stalker\""));
         assertTrue(gateway.get("/actuator/prometheus").body().contains("gateway_fallbacks_total{reason=\"unreachable\"}"));
+
+        LoadRun.Result load = LoadRun.get(gateway, "/api/movies?id=1", 50, 500);
+        System.out.println("Circuit breaking, movies service down, 50 connections x 500 requests: " + load);
+        assertEquals(Map.of(200, 500), load.statuses(), "every read is answered, by the fallback");
+        assertEquals(Map.of("monolith", 500), load.backends());
     }
 
     private static long visibleAfter(TestHttp side, long movieId) {

@@ -1,0 +1,42 @@
+package com.cinemaabyss.manifests;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** knative/ is the Helm chart rendered with its default values, by the real Helm engine; nobody keeps a second copy by hand. */
+class ChartRendersKnativeTest {
+
+    @Test
+    void theDefaultRenderingIsExactlyWhatKnativeHolds() {
+        Map<String, String> rendered = new TreeMap<>(ChartRenderer.render(Manifests.CHART, Map.of()));
+        Map<String, String> onDisk = new TreeMap<>(Manifests.knativeFiles());
+        onDisk.remove(RenderManifests.NOT_GENERATED);
+        assertEquals(rendered.keySet(), onDisk.keySet(), "knative/ is out of date with infra/helm: run infra/bin/render-manifests");
+        rendered.forEach((file, text) -> assertEquals(text, onDisk.get(file),
+                "knative/" + file + " differs from the chart's rendering: run infra/bin/render-manifests"));
+    }
+
+    @Test
+    void valuesChangeWhatIsRendered() {
+        Map<String, String> rendered = ChartRenderer.render(Manifests.CHART, Map.of(
+                "image.tag", "1.2.3",
+                "migration.moviesPercent", "50",
+                "dynamodb.endpoint", "http://dynamodb-local:8000",
+                "istio.enabled", "false",
+                "functions.events.enabled", "false"));
+        String gateway = rendered.get("serving/gateway.yaml");
+        assertTrue(gateway.contains("image: ghcr.io/cinemaabyss/gateway:1.2.3"), gateway);
+        assertTrue(gateway.contains("- name: MOVIES_MIGRATION_PERCENT\n              value: \"50\""), gateway);
+        assertTrue(rendered.get("serving/catalog.yaml").contains("- name: DYNAMODB_ENDPOINT\n              value: http://dynamodb-local:8000"));
+        assertFalse(rendered.keySet().stream().anyMatch(f -> f.startsWith("istio/")), "istio off renders no Istio resources");
+        assertFalse(rendered.containsKey("serving/events.yaml"));
+        assertFalse(rendered.keySet().stream().anyMatch(f -> f.contains("-to-events")), "no subscriptions for a disabled function");
+        assertTrue(rendered.containsKey("eventing/movie-changes-to-catalog.yaml"));
+    }
+}

@@ -1,0 +1,108 @@
+package com.cinemaabyss.manifests;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The manifests and the code agree: each variable a Knative Service sets is one its function reads, each
+ * variable a function needs without a default is set, subscriptions name existing services, and any
+ * Trigger filters on a CloudEvent type the code emits. (That each subscription's route is served, and
+ * each probe path answers, is checked against the running functions by the end-to-end test.)
+ */
+class CodeCrossChecksTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
+    /** Read by the JVM or by Knative itself, not by our configuration. */
+    private static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "PORT");
+
+    private final List<Manifests.Doc> docs = Manifests.docs(Manifests.knativeFiles());
+
+    @Test
+    void everyVariableAServiceSetsIsReadAndEveryRequiredOneIsSet() throws IOException {
+        List<Manifests.Doc> services = docs.stream().filter(d -> d.kind().equals("Service")).toList();
+        assertEquals(4, services.size());
+        for (Manifests.Doc service : services) {
+            String module = Manifests.at(service.yaml(), "metadata", "annotations", "cinemaabyss.io/module");
+            String config = Files.readString(Manifests.ROOT.resolve(module).resolve("src/main/resources/application.yaml"));
+            Set<String> read = new TreeSet<>();
+            Set<String> required = new TreeSet<>();
+            Matcher m = PLACEHOLDER.matcher(config);
+            while (m.find()) {
+                read.add(m.group(1));
+                if (m.group(2) == null) {
+                    required.add(m.group(1));
+                }
+            }
+            List<Map<String, Object>> env = Manifests.at(service.yaml(), "spec", "template", "spec", "containers", "0", "env");
+            Set<String> set = env.stream().map(e -> String.valueOf(e.get("name"))).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> unread = new TreeSet<>(set);
+            unread.removeAll(read);
+            unread.removeAll(PLATFORM_VARIABLES);
+            assertEquals(Set.of(), unread, service.file() + " sets variables " + module + " never reads");
+            Set<String> missing = new TreeSet<>(required);
+            missing.removeAll(set);
+            assertEquals(Set.of(), missing, service.file() + " leaves required variables of " + module + " unset");
+            assertTrue(read.contains("PORT"), module + " must listen on Knative's PORT");
+        }
+    }
+
+    @Test
+    void subscriptionsAndSinksNameResourcesThatExist() {
+        Set<String> services = names("Service");
+        Set<String> sinks = names("KafkaSink");
+        for (Manifests.Doc source : docs.stream().filter(d -> d.kind().equals("KafkaSource")).toList()) {
+            assertTrue(services.contains(Manifests.<String>at(source.yaml(), "spec", "sink", "ref", "name")), source.file());
+            assertTrue(sinks.contains(Manifests.<String>at(source.yaml(), "spec", "delivery", "deadLetterSink", "ref", "name")), source.file());
+            String path = Manifests.at(source.yaml(), "spec", "sink", "uri");
+            assertTrue(path.startsWith("/internal/events/"), source.file() + ": event routes live under /internal/events/");
+        }
+    }
+
+    @Test
+    void theTopicsSubscribedToAreTopicsTheClusterCreates() {
+        Set<String> topics = new HashSet<>();
+        docs.stream().filter(d -> d.kind().equals("KafkaTopic")).forEach(d -> topics.add(d.name()));
+        for (Manifests.Doc source : docs.stream().filter(d -> d.kind().equals("KafkaSource")).toList()) {
+            List<String> subscribed = Manifests.at(source.yaml(), "spec", "topics");
+            assertTrue(topics.containsAll(subscribed), source.file() + " subscribes to " + subscribed + ", created: " + topics);
+        }
+        for (Manifests.Doc sink : docs.stream().filter(d -> d.kind().equals("KafkaSink")).toList()) {
+            assertTrue(topics.contains(Manifests.<String>at(sink.yaml(), "spec", "topic")), sink.file());
+        }
+    }
+
+    @Test
+    void triggersFilterOnlyOnTypesTheCodeEmits() throws IOException {
+        String eventTypes = Files.readString(Manifests.ROOT.resolve(
+                "functions/common/src/main/java/com/cinemaabyss/kit/contracts/EventTypes.java"));
+        Set<String> emitted = new HashSet<>();
+        Matcher m = Pattern.compile("= \"(com\\.cinemaabyss\\.[^\"]+)\"").matcher(eventTypes);
+        while (m.find()) {
+            emitted.add(m.group(1));
+        }
+        assertEquals(4, emitted.size(), "EventTypes changed shape: " + emitted);
+        for (Manifests.Doc trigger : docs.stream().filter(d -> d.kind().equals("Trigger")).toList()) {
+            String type = Manifests.at(trigger.yaml(), "spec", "filter", "attributes", "type");
+            assertTrue(type == null || emitted.contains(type), trigger.file() + " filters on " + type + ", which nothing emits");
+        }
+    }
+
+    private Set<String> names(String kind) {
+        return docs.stream().filter(d -> d.kind().equals(kind)).map(Manifests.Doc::name).collect(Collectors.toSet());
+    }
+
+}
