@@ -1,6 +1,8 @@
 package com.cinemaabyss.kit.movies;
 
+import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
 import com.cinemaabyss.kit.contracts.MovieChangelog;
+import com.cinemaabyss.kit.lambda.KafkaEventRecords;
 import com.cinemaabyss.kit.web.NotFoundException;
 import io.cloudevents.CloudEvent;
 import org.slf4j.Logger;
@@ -38,6 +40,12 @@ public class MovieFunctions {
     @Bean
     public Function<NewMovie, Movie> createMovie(MovieStore movies) {
         return movies::create;
+    }
+
+    /** The changelog consumer as an AWS Lambda Kafka trigger delivers it: a batch of records, each a binary-mode CloudEvent. */
+    @Bean
+    public Consumer<KafkaEvent> applyMovieChangesFromKafka(Consumer<CloudEvent> applyMovieChange) {
+        return batch -> KafkaEventRecords.cloudEvents(batch).forEach(applyMovieChange);
     }
 
     /** Triggered by the movie changelog: stores movies the other side accepted, under the same id. */

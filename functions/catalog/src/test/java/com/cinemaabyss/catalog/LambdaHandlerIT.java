@@ -1,0 +1,98 @@
+package com.cinemaabyss.catalog;
+
+import com.cinemaabyss.kit.contracts.MovieChange;
+import com.cinemaabyss.kit.contracts.MovieChangelog;
+import com.cinemaabyss.local.SharedTestInfra;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The catalog's functions behind the AWS Lambda handler the SAM template names
+ * (Spring Cloud Function's FunctionInvoker), fed the events API Gateway and an MSK trigger send.
+ */
+class LambdaHandlerIT {
+
+    private static final List<String> PROPERTIES = List.of("MAIN_CLASS", "cinemaabyss.dynamodb.endpoint",
+            "cinemaabyss.dynamodb.create-tables", "cinemaabyss.kafka.bootstrap-servers");
+
+    @BeforeAll
+    static void environment() {
+        System.setProperty("MAIN_CLASS", CatalogApplication.class.getName());
+        SharedTestInfra.functionAppProperties().forEach((name, value) -> System.setProperty(name, String.valueOf(value.get())));
+    }
+
+    @AfterAll
+    static void clear() {
+        PROPERTIES.forEach(System::clearProperty);
+    }
+
+    @Test
+    void anApiGatewayPostCreatesAMovie() throws Exception {
+        String event = """
+                {"resource":"/api/movies","path":"/api/movies","httpMethod":"POST",
+                 "headers":{"Content-Type":"application/json"},
+                 "requestContext":{"resourcePath":"/api/movies","httpMethod":"POST","stage":"prod"},
+                 "body":"{\\"title\\":\\"Lambda Solaris\\",\\"genres\\":[\\"Sci-Fi\\"],\\"rating\\":7.7}",
+                 "isBase64Encoded":false}
+                """;
+        String response = invoke("createMovie", event);
+        assertTrue(response.contains("\"statusCode\":200"), response);
+        assertTrue(response.contains("Lambda Solaris"), response);
+    }
+
+    @Test
+    void anMskBatchOfChangelogRecordsIsApplied() throws Exception {
+        CloudEvent change = new MovieChangelog("monolith").upserted(
+                new MovieChange(3_000_001, "Lambda Mirror", "", List.of("Drama"), 8.0, "monolith"));
+        RecordHeaders headers = new RecordHeaders();
+        byte[] value;
+        try (CloudEventSerializer serializer = new CloudEventSerializer()) {
+            serializer.configure(java.util.Map.of(), false);
+            value = serializer.serialize("movie-changes", headers, change);
+        }
+        List<String> headerJson = new ArrayList<>();
+        for (Header header : headers) {
+            headerJson.add("{\"" + header.key() + "\":" + bytes(header.value()) + "}");
+        }
+        String event = """
+                {"eventSource":"aws:kafka","bootstrapServers":"b-1.msk:9092",
+                 "records":{"movie-changes-0":[{"topic":"movie-changes","partition":0,"offset":42,"timestamp":1764000000000,
+                   "timestampType":"CREATE_TIME","key":"%s","value":"%s","headers":[%s]}]}}
+                """.formatted(Base64.getEncoder().encodeToString("3000001".getBytes(StandardCharsets.UTF_8)),
+                Base64.getEncoder().encodeToString(value), String.join(",", headerJson));
+        invoke("applyMovieChangesFromKafka", event);
+        String movies = invoke("listMovies", "{}");
+        assertTrue(movies.contains("Lambda Mirror") && movies.contains("3000001"), movies);
+    }
+
+    private static String invoke(String function, String event) throws Exception {
+        FunctionInvoker invoker = new FunctionInvoker(function);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String bytes(byte[] value) {
+        List<String> numbers = new ArrayList<>();
+        for (byte b : value) {
+            numbers.add(Byte.toString(b));
+        }
+        return numbers.stream().collect(Collectors.joining(",", "[", "]"));
+    }
+}

@@ -1,0 +1,60 @@
+package com.cinemaabyss.manifests;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The SAM template points each Lambda at a zip a module builds, an application class, and a function bean that exists. */
+class LambdaTemplateTest {
+
+    @Test
+    void everyLambdaRunsAFunctionBeanOfItsModule() throws IOException {
+        Path template = Manifests.ROOT.resolve("infra/aws/template.yaml");
+        Map<String, Object> sam = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(template));
+        assertEquals("AWS::Serverless-2016-10-31", sam.get("Transform"));
+        assertEquals("org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest",
+                Manifests.at(sam, "Globals", "Function", "Handler"));
+        Map<String, Map<String, Object>> resources = Manifests.at(sam, "Resources");
+        assertFalse(resources.isEmpty());
+        for (Map.Entry<String, Map<String, Object>> function : resources.entrySet()) {
+            String codeUri = Manifests.at(function.getValue(), "Properties", "CodeUri");
+            Path module = template.getParent().resolve(codeUri).normalize().getParent().getParent();
+            String pom = Files.readString(module.resolve("pom.xml"));
+            assertTrue(pom.contains("maven-assembly-plugin"), function.getKey() + ": " + module + " builds no Lambda zip");
+            String zipName = Path.of(codeUri).getFileName().toString();
+            assertTrue(pom.contains("<finalName>" + zipName.replace("-lambda.zip", "") + "</finalName>"), function.getKey() + ": " + zipName);
+
+            String mainClass = Manifests.at(function.getValue(), "Properties", "Environment", "Variables", "MAIN_CLASS");
+            assertTrue(Files.isRegularFile(module.resolve("src/main/java/" + mainClass.replace('.', '/') + ".java")),
+                    function.getKey() + ": no class " + mainClass + " in " + module);
+
+            String definition = Manifests.at(function.getValue(), "Properties", "Environment", "Variables", "SPRING_CLOUD_FUNCTION_DEFINITION");
+            assertTrue(declaresBean(module, definition) || declaresBean(Manifests.ROOT.resolve("functions/common"), definition),
+                    function.getKey() + ": no function bean '" + definition + "' in " + module + " or the kit");
+        }
+    }
+
+    private static boolean declaresBean(Path module, String name) throws IOException {
+        Pattern bean = Pattern.compile("@Bean\\s+public\\s+(Function|Supplier|Consumer)<[^\\n]*>\\s+" + Pattern.quote(name) + "\\(");
+        try (Stream<Path> sources = Files.walk(module.resolve("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (bean.matcher(Files.readString(source)).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
