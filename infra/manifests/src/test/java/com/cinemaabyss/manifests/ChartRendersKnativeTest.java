@@ -39,4 +39,14 @@ class ChartRendersKnativeTest {
         assertFalse(rendered.keySet().stream().anyMatch(f -> f.contains("-to-events")), "no subscriptions for a disabled function");
         assertTrue(rendered.containsKey("eventing/movie-changes-to-catalog.yaml"));
     }
+
+    @Test
+    void aCanarySplitsTrafficBetweenTheStableAndTheNewestRevision() {
+        String catalog = ChartRenderer.render(Manifests.CHART, Map.of(
+                "functions.catalog.canary.stableRevision", "catalog-00007",
+                "functions.catalog.canary.percent", "20")).get("serving/catalog.yaml");
+        assertTrue(catalog.contains("- revisionName: catalog-00007\n      percent: 80\n      tag: stable"), catalog);
+        assertTrue(catalog.contains("- latestRevision: true\n      percent: 20\n      tag: canary"), catalog);
+        assertTrue(Manifests.docs(Map.of("catalog.yaml", catalog)).stream().allMatch(d -> TypedModelsTest.check(d).isEmpty()));
+    }
 }
