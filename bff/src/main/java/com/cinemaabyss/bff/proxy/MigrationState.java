@@ -3,11 +3,15 @@ package com.cinemaabyss.bff.proxy;
 import com.cinemaabyss.bff.domain.MigrationSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The migration settings in force; they start from the environment and change at runtime without a restart. */
 public class MigrationState {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrationState.class);
 
     private final AtomicReference<MigrationSettings> current;
 
@@ -17,6 +21,7 @@ public class MigrationState {
                 .description("MOVIES_MIGRATION_PERCENT in force").register(registry);
         Gauge.builder("gateway.gradual.migration", () -> current.get().gradualMigration() ? 1 : 0)
                 .description("GRADUAL_MIGRATION in force (1 = on)").register(registry);
+        log.info("Movie migration starts at {}", initial);
     }
 
     public MigrationSettings get() {
@@ -24,7 +29,8 @@ public class MigrationState {
     }
 
     public MigrationSettings set(MigrationSettings settings) {
-        current.set(settings);
+        MigrationSettings before = current.getAndSet(settings);
+        log.info("Movie migration changed from {} to {}", before, settings);
         return settings;
     }
 }

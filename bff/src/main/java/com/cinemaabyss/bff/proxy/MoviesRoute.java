@@ -1,7 +1,6 @@
 package com.cinemaabyss.bff.proxy;
 
 import com.cinemaabyss.bff.domain.Backend;
-import com.cinemaabyss.kit.web.UnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
@@ -9,9 +8,10 @@ import java.util.function.Supplier;
 
 /**
  * Calls to the movies service, behind a circuit breaker. A read that fails there (error, timeout, 5xx, or
- * the breaker open) is answered by the monolith, which holds the same movies, and counted. A write that
- * was not attempted because the breaker is open goes to the monolith too (both sides accept movies); a
- * write that failed in flight is not repeated elsewhere, since it may have been applied.
+ * the breaker open) is answered by the monolith, which holds the same movies, and counted. A write is never
+ * sent elsewhere: it may have been applied, and the client should decide whether to repeat it. So a write
+ * the breaker keeps off, or one that could not reach the movies service, is a 503 (504 on a timeout), and a
+ * 5xx the movies service gave to a write is passed back as it is.
  */
 public class MoviesRoute {
 
@@ -23,24 +23,29 @@ public class MoviesRoute {
         this.metrics = metrics;
     }
 
-    public Routed call(IncomingRequest request, Supplier<UpstreamResponse> movies, Supplier<UpstreamResponse> monolith) {
+    public RouteDecision call(IncomingRequest request, Supplier<UpstreamResponse> movies, Supplier<UpstreamResponse> monolith) {
         try {
-            return new Routed(Backend.MOVIES, breaker.executeSupplier(() -> failOn5xx(movies.get())), false);
+            return RouteDecision.answered(Backend.MOVIES, breaker.executeSupplier(() -> failOn5xx(movies.get())));
         } catch (CallNotPermittedException open) {
-            if (request.isRead()) {
-                metrics.fallback("circuit_open");
-            }
-            return new Routed(Backend.MONOLITH, monolith.get(), request.isRead());
-        } catch (UpstreamFailure failure) {
             if (!request.isRead()) {
-                if (failure.response() != null) {
-                    return new Routed(Backend.MOVIES, failure.response(), false);
-                }
-                throw new UnavailableException("movies service failed: " + failure.getMessage(), failure);
+                throw new BackendUnavailableException(Backend.MOVIES, 503,
+                        "movies service unavailable (circuit breaker open); the request was not sent", open);
             }
-            metrics.fallback(failure.reason());
-            return new Routed(Backend.MONOLITH, monolith.get(), true);
+            return fallBack("circuit_open", monolith);
+        } catch (UpstreamFailure failure) {
+            if (request.isRead()) {
+                return fallBack(failure.reason(), monolith);
+            }
+            if (failure.response() != null) {
+                return RouteDecision.answered(Backend.MOVIES, failure.response());
+            }
+            throw BackendUnavailableException.of(Backend.MOVIES, failure);
         }
+    }
+
+    private RouteDecision fallBack(String reason, Supplier<UpstreamResponse> monolith) {
+        metrics.fallback(reason);
+        return RouteDecision.fallback(monolith.get());
     }
 
     private static UpstreamResponse failOn5xx(UpstreamResponse response) {
@@ -48,9 +53,5 @@ public class MoviesRoute {
             throw new UpstreamFailure("status_5xx", "movies service answered " + response.status(), response, null);
         }
         return response;
-    }
-
-    /** The answer, which backend gave it, and whether it is a fallback. */
-    public record Routed(Backend backend, UpstreamResponse response, boolean fallback) {
     }
 }

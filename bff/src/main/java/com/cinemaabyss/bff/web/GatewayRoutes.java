@@ -1,39 +1,37 @@
 package com.cinemaabyss.bff.web;
 
 import com.cinemaabyss.bff.domain.Backend;
-import com.cinemaabyss.bff.domain.MigrationSettings;
 import com.cinemaabyss.bff.domain.RoutingRequest;
+import com.cinemaabyss.bff.proxy.BackendUnavailableException;
 import com.cinemaabyss.bff.proxy.GatewayMetrics;
 import com.cinemaabyss.bff.proxy.GatewaySettings;
 import com.cinemaabyss.bff.proxy.HttpForwarder;
 import com.cinemaabyss.bff.proxy.IncomingRequest;
 import com.cinemaabyss.bff.proxy.MoviesRoute;
+import com.cinemaabyss.bff.proxy.RouteDecision;
 import com.cinemaabyss.bff.proxy.UpstreamFailure;
 import com.cinemaabyss.bff.proxy.UpstreamResponse;
 import com.cinemaabyss.kit.web.ErrorBody;
-import com.cinemaabyss.kit.web.Requests;
 import com.cinemaabyss.kit.web.Responses;
-import com.cinemaabyss.kit.web.UnavailableException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 import static org.springframework.web.servlet.function.RouterFunctions.route;
 
 /**
- * The gateway's routes. Movies go where the migration split says (with the breaker and fallback); users,
- * payments and subscriptions stay on the monolith; events go to the events service.
+ * The gateway's proxy routes. Movies go where the migration split says (with the breaker and fallback);
+ * users, payments and subscriptions stay on the monolith; events go to the events service. Every answer
+ * says which backend gave it ({@code X-Backend}) and is counted.
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewayRoutes {
@@ -51,53 +49,60 @@ public class GatewayRoutes {
     }
 
     @Bean
-    RouterFunction<ServerResponse> gatewayApi(Function<RoutingRequest, Backend> chooseMoviesBackend,
-                                              Supplier<MigrationSettings> migrationSettings,
-                                              Function<MigrationSettings, MigrationSettings> updateMigration) {
+    RouterFunction<ServerResponse> gatewayApi(Function<RoutingRequest, Backend> chooseMoviesBackend) {
         return route()
                 .GET("/health", request -> Responses.healthy())
-                .GET("/admin/migration", request -> authorized(request, () -> Responses.ok(migrationSettings.get())))
-                .PUT("/admin/migration", request -> authorized(request,
-                        () -> Responses.ok(updateMigration.apply(Requests.body(request, MigrationSettings.class)))))
-                .route(collection("movies"), request -> movies(request, chooseMoviesBackend))
-                .route(collection("users").or(collection("payments")).or(collection("subscriptions")),
-                        request -> plain(request, Backend.MONOLITH, settings.monolithUrl()))
-                .route(collection("events"), request -> plain(request, Backend.EVENTS, settings.eventsUrl()))
+                .route(collection("movies"), request -> movies(IncomingRequest.of(request), chooseMoviesBackend))
+                .route(collection("users").or(collection("payments")).or(collection("subscriptions")), to(Backend.MONOLITH))
+                .route(collection("events"), to(Backend.EVENTS))
                 .filter(Responses.jsonErrors())
+                .filter(this::unavailableAsJson)
                 .build();
     }
 
-    private ServerResponse movies(ServerRequest request, Function<RoutingRequest, Backend> chooseMoviesBackend) {
-        IncomingRequest incoming = IncomingRequest.of(request);
-        Backend chosen = chooseMoviesBackend.apply(new RoutingRequest(incoming.header("X-User-Id")));
-        if (chosen == Backend.MONOLITH) {
-            return answer(incoming, Backend.MONOLITH, send(incoming, settings.monolithUrl(), settings.upstreamTimeout()), false);
+    private ServerResponse movies(IncomingRequest incoming, Function<RoutingRequest, Backend> chooseMoviesBackend) {
+        if (chooseMoviesBackend.apply(new RoutingRequest(incoming.header("X-User-Id"))) == Backend.MONOLITH) {
+            return answer(incoming, plain(incoming, Backend.MONOLITH));
         }
-        MoviesRoute.Routed routed = moviesRoute.call(incoming,
+        return answer(incoming, moviesRoute.call(incoming,
                 () -> forwarder.forward(incoming, settings.moviesUrl(), settings.moviesTimeout()),
-                () -> send(incoming, settings.monolithUrl(), settings.upstreamTimeout()));
-        return answer(incoming, routed.backend(), routed.response(), routed.fallback());
+                () -> send(incoming, Backend.MONOLITH)));
     }
 
-    private ServerResponse plain(ServerRequest request, Backend backend, URI upstream) {
-        IncomingRequest incoming = IncomingRequest.of(request);
-        return answer(incoming, backend, send(incoming, upstream, settings.upstreamTimeout()), false);
+    private HandlerFunction<ServerResponse> to(Backend backend) {
+        return request -> {
+            IncomingRequest incoming = IncomingRequest.of(request);
+            return answer(incoming, plain(incoming, backend));
+        };
     }
 
-    private UpstreamResponse send(IncomingRequest incoming, URI upstream, Duration timeout) {
+    private RouteDecision plain(IncomingRequest incoming, Backend backend) {
+        return RouteDecision.answered(backend, send(incoming, backend));
+    }
+
+    private UpstreamResponse send(IncomingRequest incoming, Backend backend) {
         try {
-            return forwarder.forward(incoming, upstream, timeout);
+            return forwarder.forward(incoming, upstream(backend), settings.upstreamTimeout());
         } catch (UpstreamFailure failure) {
-            throw new UnavailableException("upstream unavailable: " + failure.getMessage(), failure);
+            throw BackendUnavailableException.of(backend, failure);
         }
     }
 
-    private ServerResponse answer(IncomingRequest incoming, Backend backend, UpstreamResponse response, boolean fallback) {
-        metrics.request(routeLabel(incoming.rawPath()), backend, response.status());
+    private URI upstream(Backend backend) {
+        return switch (backend) {
+            case MONOLITH -> settings.monolithUrl();
+            case MOVIES -> settings.moviesUrl();
+            case EVENTS -> settings.eventsUrl();
+        };
+    }
+
+    private ServerResponse answer(IncomingRequest incoming, RouteDecision decision) {
+        UpstreamResponse response = decision.response();
+        metrics.request(routeLabel(incoming.rawPath()), decision.backend(), response.status());
         ServerResponse.BodyBuilder builder = ServerResponse.status(response.status());
         response.headers().forEach((name, values) -> builder.header(name, values.toArray(String[]::new)));
-        builder.header("X-Backend", backend.label());
-        if (fallback) {
+        builder.headers(headers -> headers.set("X-Backend", decision.backend().label()));
+        if (decision.fallback()) {
             builder.header("X-Fallback", "true");
         }
         byte[] body = response.body();
@@ -109,14 +114,15 @@ public class GatewayRoutes {
         });
     }
 
-    private ServerResponse authorized(ServerRequest request, Supplier<ServerResponse> action) {
-        String token = settings.adminToken();
-        if (token != null && !token.isBlank()
-                && !("Bearer " + token).equals(request.headers().firstHeader("Authorization"))) {
-            return ServerResponse.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
-                    .body(new ErrorBody("admin routes need 'Authorization: Bearer <GATEWAY_ADMIN_TOKEN>'"));
+    private ServerResponse unavailableAsJson(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
+        try {
+            return next.handle(request);
+        } catch (BackendUnavailableException e) {
+            metrics.request(routeLabel(request.path()), e.backend(), e.status());
+            return ServerResponse.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Backend", e.backend().label())
+                    .body(new ErrorBody(e.getMessage()));
         }
-        return action.get();
     }
 
     private static RequestPredicate collection(String name) {

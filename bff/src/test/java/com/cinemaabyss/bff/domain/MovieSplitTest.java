@@ -90,6 +90,9 @@ class MovieSplitTest {
     void settingsOutsideTheRangeAreRejected() {
         assertThrows(InvalidRequestException.class, () -> new MigrationSettings(true, 101));
         assertThrows(InvalidRequestException.class, () -> new MigrationSettings(true, -1));
-        assertThrows(InvalidRequestException.class, () -> new MigrationSettings(null, 5));
+        assertThrows(InvalidRequestException.class, () -> MigrationSettings.fromJson(null, 5));
+        assertThrows(InvalidRequestException.class, () -> MigrationSettings.fromJson(true, 5.0));
+        assertThrows(InvalidRequestException.class, () -> MigrationSettings.fromJson("true", 5));
+        assertEquals(new MigrationSettings(true, 5), MigrationSettings.fromJson(true, 5));
     }
 }
