@@ -1,0 +1,28 @@
+package com.cinemaabyss.monolith.store;
+
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+
+/** What payments and subscriptions share: an integer id, and the user they belong to, indexed for per-user lists. */
+public abstract class UserOwnedItem {
+    private Long id;
+    private Long userId;
+
+    @DynamoDbPartitionKey
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = MonolithTables.BY_USER)
+    public Long getUserId() {
+        return userId;
+    }
+
+    public void setUserId(Long userId) {
+        this.userId = userId;
+    }
+}
