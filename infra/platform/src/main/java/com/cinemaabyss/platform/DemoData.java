@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A few users and movies, created through the gateway's API on a first start so that there is something to look at. */
 final class DemoData {
@@ -23,31 +25,40 @@ final class DemoData {
             "{\"title\":\"Brother\",\"description\":\"A demobilised soldier joins his brother in 1990s St. Petersburg.\",\"genres\":[\"Crime\",\"Drama\"],\"rating\":7.8}",
             "{\"title\":\"Hard to Be a God\",\"description\":\"Earth scientists watch a planet stuck in its Middle Ages.\",\"genres\":[\"Drama\",\"Sci-Fi\"],\"rating\":6.6}");
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI gateway;
 
     DemoData(URI gateway) {
         this.gateway = gateway;
     }
 
-    /** Seeds only an empty platform; returns whether it did. */
+    /** Seeds only a platform without users; returns whether it did. */
     boolean seedIfEmpty() {
-        if (!"[]".equals(send(HttpRequest.newBuilder(gateway.resolve("/api/users")).GET()).body().strip())) {
+        HttpResponse<String> users = send(HttpRequest.newBuilder(gateway.resolve("/api/users")).GET());
+        if (users.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/users answered " + users.statusCode() + ": " + users.body());
+        }
+        if (!users.body().isBlank() && !"[]".equals(users.body().strip())) {
             return false;
         }
-        USERS.forEach(user -> post("/api/users", user));
+        List<Long> userIds = USERS.stream().map(user -> post("/api/users", user)).toList();
         MOVIES.forEach(movie -> post("/api/movies", movie));
-        post("/api/payments", "{\"user_id\":1,\"amount\":399.00}");
-        post("/api/subscriptions", "{\"user_id\":1,\"plan_type\":\"premium\"}");
+        post("/api/payments", "{\"user_id\":" + userIds.getFirst() + ",\"amount\":399.00}");
+        post("/api/subscriptions", "{\"user_id\":" + userIds.getFirst() + ",\"plan_type\":\"premium\"}");
         return true;
     }
 
-    private void post(String path, String json) {
+    /** POSTs and returns the id of what was created. */
+    private long post(String path, String json) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-        if (response.statusCode() != 201) {
+        Matcher id = ID.matcher(response.body());
+        if (response.statusCode() != 201 || !id.find()) {
             throw new IllegalStateException("seeding " + path + " answered " + response.statusCode() + ": " + response.body());
         }
+        return Long.parseLong(id.group(1));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -19,20 +19,28 @@ import java.util.function.Function;
  */
 public final class EventingBridge implements AutoCloseable {
 
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
     private final List<SubscriptionWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final KafkaProducer<String, CloudEvent> deadLetters;
+    private final HttpDelivery delivery;
 
-    /** {@code serviceUrl} maps a Knative Service name to where it answers on this machine. */
+    /**
+     * {@code serviceUrl} maps a Knative Service name to where it answers on this machine; {@code deliveryTimeout}
+     * bounds one HTTP attempt.
+     */
     public EventingBridge(List<Subscription> subscriptions, Function<String, URI> serviceUrl, String bootstrapServers,
                           Duration deliveryTimeout) {
+        // Dead letters go out in binary mode, like a KafkaSink with contentMode: binary.
         this.deadLetters = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "bridge-dead-letters",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class));
-        HttpDelivery delivery = new HttpDelivery(deliveryTimeout);
+        this.delivery = new HttpDelivery(deliveryTimeout);
         for (Subscription subscription : subscriptions) {
             URI target = serviceUrl.apply(subscription.serviceName()).resolve(subscription.path());
             workers.add(new SubscriptionWorker(subscription, target, bootstrapServers, delivery, deadLetters));
@@ -41,22 +49,26 @@ public final class EventingBridge implements AutoCloseable {
 
     public EventingBridge start() {
         for (SubscriptionWorker worker : workers) {
-            Thread thread = Thread.ofPlatform().name("bridge-" + threads.size()).start(worker);
-            threads.add(thread);
+            threads.add(Thread.ofPlatform().name("bridge-" + worker.name()).start(worker));
         }
         return this;
     }
 
+    /** Stops every worker; an event in flight is left uncommitted and delivered again next time. */
     @Override
     public void close() {
         workers.forEach(SubscriptionWorker::stop);
         for (Thread thread : threads) {
             try {
-                thread.join(10_000);
+                if (!thread.join(STOP_GRACE)) {
+                    thread.interrupt(); // a subscriber slow to answer: give up the attempt
+                    thread.join(STOP_GRACE);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         deadLetters.close(Duration.ofSeconds(5));
+        delivery.close();
     }
 }

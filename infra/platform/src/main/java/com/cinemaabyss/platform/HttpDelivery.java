@@ -10,14 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** POSTs a CloudEvent to a subscriber in HTTP binary content mode, the way Knative Eventing delivers it. */
-public class HttpDelivery {
+public final class HttpDelivery implements AutoCloseable {
 
-    /** Statuses Knative retries; any other non-2xx (a 400, say) goes straight to the dead-letter sink. */
+    /** Besides 5xx, the statuses Knative retries; any other non-2xx (a 400, say) goes straight to the dead-letter sink. */
     private static final Set<Integer> RETRYABLE = Set.of(404, 408, 409, 429);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private final Duration timeout;
 
     public HttpDelivery(Duration timeout) {
@@ -26,16 +28,16 @@ public class HttpDelivery {
 
     public Outcome deliver(URI target, CloudEvent event) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout);
-        byte[][] body = new byte[1][];
-        HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes).writeBinary(event);
-        request.POST(body[0] == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body[0]));
+        AtomicReference<byte[]> body = new AtomicReference<>();
+        HttpMessageFactory.createWriter(request::header, body::set).writeBinary(event);
+        request.POST(body.get() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body.get()));
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status / 100 == 2) {
                 return Outcome.delivered(status);
             }
-            return new Outcome(false, status >= 500 || RETRYABLE.contains(status), status, response.body());
+            return new Outcome(false, status >= 500 || RETRYABLE.contains(status), status, response.body() == null ? "" : response.body());
         } catch (IOException e) {
             return new Outcome(false, true, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -44,10 +46,19 @@ public class HttpDelivery {
         }
     }
 
+    @Override
+    public void close() {
+        client.shutdownNow();
+    }
+
     /** How one attempt went; {@code status} is 0 when no HTTP answer came. */
     public record Outcome(boolean delivered, boolean retryable, int status, String detail) {
         static Outcome delivered(int status) {
             return new Outcome(true, false, status, "");
+        }
+
+        String describe() {
+            return status > 0 ? "status " + status + (detail.isBlank() ? "" : ": " + detail) : detail;
         }
     }
 }

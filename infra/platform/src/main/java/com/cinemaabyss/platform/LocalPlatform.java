@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,10 +32,12 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
     private static final Pattern CLUSTER_URL = Pattern.compile("http://([a-z0-9-]+)\\.cinemaabyss\\.svc\\.cluster\\.local");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
 
     private final PlatformOptions options;
-    private final KnativeManifests manifests;
+    private final KnativeWiring wiring;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private volatile Consumer<ServiceProcess> onUnexpectedExit = service -> { };
     private LocalKafka kafka;
     private LocalDynamoDb dynamo;
     private EventingBridge bridge;
@@ -42,9 +45,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private LocalPlatform(PlatformOptions options) {
         this.options = options;
-        this.manifests = KnativeManifests.load(options.root().resolve("knative"));
+        this.wiring = KnativeWiring.load(options.root().resolve("knative"));
     }
 
+    /** Starts everything and returns once every service is healthy and the bridge runs; stops what it started if that fails. */
     public static LocalPlatform start(PlatformOptions options) {
         LocalPlatform platform = new LocalPlatform(options);
         try {
@@ -57,59 +61,93 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public URI url(String service) {
-        return URI.create("http://127.0.0.1:" + port(manifests.service(service)));
+        return URI.create("http://127.0.0.1:" + port(wiring.service(service)));
     }
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    public KnativeManifests manifests() {
-        return manifests;
+    public URI dynamoEndpoint() {
+        return dynamo.endpoint();
+    }
+
+    public KnativeWiring wiring() {
+        return wiring;
     }
 
     /** Stops one function app, as a failure would; the others keep running. */
     public void stopService(String name) {
-        ServiceProcess service = services.get(name);
+        ServiceProcess service;
+        synchronized (services) {
+            service = services.get(name);
+        }
         if (service != null) {
             service.close();
         }
     }
 
     private void boot() {
+        List<Path> missing = wiring.services().stream().map(spec -> options.root().resolve(spec.jarPath()))
+                .filter(jar -> !Files.isRegularFile(jar)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not built yet: " + missing + " (infra/bin/run builds them; or mvn -DskipTests package)");
+        }
         Path data = options.dataDir();
         if (options.fresh()) {
+            log.info("--fresh: deleting {}", data);
             deleteRecursively(data);
         }
         kafka = LocalKafka.start(options.kafkaPort(), data.resolve("kafka"));
         kafka.createTopics(TopicDefinitions.load(options.root().resolve("knative/strimzi")));
         dynamo = LocalDynamoDb.start(options.dynamoPort(), data.resolve("dynamodb"));
-        log.info("Kafka on {}, DynamoDB Local on {}", kafka.bootstrapServers(), dynamo.endpoint());
+        log.info("Kafka on {}, DynamoDB Local on {}, data in {}", kafka.bootstrapServers(), dynamo.endpoint(), data);
 
-        for (ServiceManifest manifest : manifests.services()) {
-            URI health = url(manifest.name()).resolve(manifest.healthPath());
-            services.put(manifest.name(), ServiceProcess.start(manifest.name(), options.root().resolve(manifest.jarPath()),
-                    localEnv(manifest), health, data.resolve("logs").resolve(manifest.name() + ".log"),
-                    options.echoServiceOutput() ? System.out : null));
+        for (ServiceSpec spec : wiring.services()) {
+            launch(spec, data.resolve("logs").resolve(spec.name() + ".log"));
         }
-        for (ServiceProcess service : services.values()) {
+        for (ServiceProcess service : running()) {
             service.awaitHealthy(START_TIMEOUT);
-            watch(service);
+            log.info("{} is healthy", service.name());
         }
-        bridge = new EventingBridge(manifests.subscriptions(), this::url, kafka.bootstrapServers(), Duration.ofSeconds(30)).start();
-        if (options.seed() && new DemoData(url("gateway")).seedIfEmpty()) {
-            log.info("Seeded demo users and movies");
+        bridge = new EventingBridge(wiring.subscriptions(), this::url, kafka.bootstrapServers(), DELIVERY_TIMEOUT).start();
+        log.info("Eventing bridge delivers {} subscriptions", wiring.subscriptions().size());
+        if (options.seed()) {
+            seedDemoData();
+        }
+    }
+
+    private void launch(ServiceSpec spec, Path logFile) {
+        // Under the lock so that a shutdown racing the boot cannot miss a child, which would outlive this JVM.
+        synchronized (services) {
+            if (closing) {
+                throw new IllegalStateException("stopping: not starting " + spec.name());
+            }
+            ServiceProcess service = ServiceProcess.start(spec.name(), options.root().resolve(spec.jarPath()), localEnv(spec),
+                    url(spec.name()).resolve(spec.healthPath()), logFile, options.echoServiceOutput() ? System.out : null);
+            services.put(spec.name(), service);
+            service.process().onExit().thenRun(() -> exited(service));
+        }
+    }
+
+    private void seedDemoData() {
+        try {
+            if (new DemoData(url("gateway")).seedIfEmpty()) {
+                log.info("Seeded demo data: 3 users, 5 movies, a payment and a subscription");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not seed the demo data (the platform runs without it): {}", e.getMessage());
         }
     }
 
     /** The manifest's environment, with cluster addresses replaced by this machine's. */
-    Map<String, String> localEnv(ServiceManifest manifest) {
+    Map<String, String> localEnv(ServiceSpec spec) {
         Map<String, String> env = new LinkedHashMap<>();
-        manifest.env().forEach((name, value) -> {
+        spec.env().forEach((name, value) -> {
             Matcher clusterUrl = CLUSTER_URL.matcher(value);
             env.put(name, clusterUrl.matches() ? url(clusterUrl.group(1)).toString() : value);
         });
-        env.put("PORT", Integer.toString(port(manifest)));
+        env.put("PORT", Integer.toString(port(spec)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
         env.put("DYNAMODB_CREATE_TABLES", "true");
@@ -119,27 +157,52 @@ public final class LocalPlatform implements AutoCloseable {
         return env;
     }
 
-    private int port(ServiceManifest manifest) {
-        return options.servicePorts().getOrDefault(manifest.name(), manifest.localPort());
+    private int port(ServiceSpec spec) {
+        return options.servicePorts().getOrDefault(spec.name(), spec.localPort());
     }
 
-    private void watch(ServiceProcess service) {
-        service.process().onExit().thenAccept(process -> {
-            if (!closing && !service.stopping()) {
-                log.error("{} exited unexpectedly with {}; see {}", service.name(), process.exitValue(),
-                        options.dataDir().resolve("logs").resolve(service.name() + ".log"));
-            }
-        });
+    private List<ServiceProcess> running() {
+        synchronized (services) {
+            return new ArrayList<>(services.values());
+        }
+    }
+
+    private void exited(ServiceProcess service) {
+        if (closing || service.stopping()) {
+            return;
+        }
+        // Ctrl-C reaches the children too; give the shutdown hook a moment to say that this exit is expected.
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!closing) {
+            log.error("""
+
+                    ************************************************************
+                    {} exited unexpectedly with code {}; stopping everything.
+                    Its output: {}
+                    ************************************************************""",
+                    service.name(), service.process().exitValue(), options.dataDir().resolve("logs").resolve(service.name() + ".log"));
+            onUnexpectedExit.accept(service);
+        }
     }
 
     @Override
     public void close() {
-        closing = true;
+        List<ServiceProcess> children;
+        synchronized (services) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            children = new ArrayList<>(services.values());
+        }
         if (bridge != null) {
             bridge.close();
         }
-        List<ServiceProcess> running = new ArrayList<>(services.values());
-        running.parallelStream().forEach(ServiceProcess::close);
+        children.parallelStream().forEach(ServiceProcess::close);
         if (kafka != null) {
             kafka.close();
         }
@@ -149,33 +212,55 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        PlatformOptions options = PlatformOptions.fromArgs(args);
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(PlatformOptions.USAGE);
+            return;
+        }
+        PlatformOptions options;
+        LocalPlatform platform;
+        try {
+            options = PlatformOptions.fromArgs(args, System.getenv());
+            platform = new LocalPlatform(options);
+        } catch (IllegalArgumentException | KnativeWiring.ManifestException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        LocalPlatform platform = start(options);
+        // Registered before anything starts, so that Ctrl-C during the start leaves no child JVM behind.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping CinemaAbyss ...");
             platform.close();
+            log.info("Stopped");
             stopped.countDown();
-        }));
-        platform.services.values().forEach(service -> service.process().onExit().thenRun(() -> {
-            if (!platform.closing && !service.stopping()) {
-                System.exit(1);
+        }, "shutdown"));
+        platform.onUnexpectedExit = service -> System.exit(1);
+        try {
+            platform.boot();
+        } catch (RuntimeException e) {
+            if (!platform.closing) {
+                log.error("CinemaAbyss did not start: {}", e.getMessage(), e);
             }
-        }));
-        System.out.printf("""
+            System.exit(1);
+        }
+        System.out.println(platform.banner());
+        stopped.await();
+    }
 
-                CinemaAbyss is up (Ctrl-C stops it; data in %s)
-                  gateway          %s
+    private String banner() {
+        return """
+
+                CinemaAbyss is up. Ctrl-C stops it.
+                  gateway          %s   <- clients go here
                   monolith         %s
                   movies service   %s
                   events service   %s
                   Kafka            %s
                   DynamoDB Local   %s
                   metrics          %s/actuator/prometheus
-
-                """, options.dataDir(), platform.url("gateway"), platform.url("monolith"), platform.url("catalog"),
-                platform.url("events"), platform.kafkaBootstrapServers(), platform.dynamo.endpoint(), platform.url("gateway"));
-        stopped.await();
+                  data and logs    %s
+                """.formatted(url("gateway"), url("monolith"), url("catalog"), url("events"), kafka.bootstrapServers(),
+                dynamo.endpoint(), url("gateway"), options.dataDir());
     }
 
     private static void deleteRecursively(Path dir) {

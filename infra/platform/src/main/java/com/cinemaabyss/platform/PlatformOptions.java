@@ -3,44 +3,71 @@ package com.cinemaabyss.platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * How to run the local platform. Ports default to the manifests' {@code cinemaabyss.io/local-port}
- * annotations, Kafka to 9092 and DynamoDB Local to 8001; tests pick free ones instead.
+ * How to run the local platform. Service ports default to the manifests' {@code cinemaabyss.io/local-port}
+ * annotations, Kafka to 9092 and DynamoDB Local to 8001; tests pick free ones instead. {@code env} is laid over
+ * every service's environment last.
  */
 public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean seed, int kafkaPort, int dynamoPort,
                               Map<String, Integer> servicePorts, Map<String, String> env, boolean echoServiceOutput) {
 
-    public static PlatformOptions defaults(Path root) {
-        return new PlatformOptions(root, root.resolve(".local-data"), false, true, 9092, 8001, Map.of(), Map.of(), true);
+    public static final int KAFKA_PORT = 9092;
+    public static final int DYNAMODB_PORT = 8001;
+
+    /** Launcher environment variables handed on to the services, over what their manifests say. */
+    static final List<String> PASSED_THROUGH = List.of("GRADUAL_MIGRATION", "MOVIES_MIGRATION_PERCENT", "GATEWAY_ADMIN_TOKEN");
+
+    static final String USAGE = """
+            usage: infra/bin/run [--fresh] [--data-dir DIR] [--no-seed] [--kafka-port N] [--dynamodb-port N] [--root DIR]
+              --fresh            wipe the data folder first (Kafka log, DynamoDB tables, logs)
+              --data-dir DIR     where data and service logs live (default: <repo>/.local-data)
+              --no-seed          do not create the demo users, movies, payment and subscription
+              --kafka-port N     Kafka broker port (default 9092, or $LOCAL_KAFKA_PORT)
+              --dynamodb-port N  DynamoDB Local port (default 8001, or $LOCAL_DYNAMODB_PORT)
+              --root DIR         the CinemaAbyss checkout (default: found upwards from the working folder)
+            GRADUAL_MIGRATION, MOVIES_MIGRATION_PERCENT and GATEWAY_ADMIN_TOKEN, when set, override the manifests.""";
+
+    public PlatformOptions {
+        servicePorts = Map.copyOf(servicePorts);
+        env = Map.copyOf(env);
     }
 
-    public static PlatformOptions fromArgs(String[] args) {
+    public static PlatformOptions defaults(Path root) {
+        return new PlatformOptions(root, root.resolve(".local-data"), false, true, KAFKA_PORT, DYNAMODB_PORT, Map.of(), Map.of(), true);
+    }
+
+    /** Parses the command line; {@code environment} is the launcher's own (System.getenv() outside tests). */
+    public static PlatformOptions fromArgs(String[] args, Map<String, String> environment) {
         Path root = null;
         Path dataDir = null;
         boolean fresh = false;
         boolean seed = true;
+        int kafkaPort = port("LOCAL_KAFKA_PORT", environment.getOrDefault("LOCAL_KAFKA_PORT", String.valueOf(KAFKA_PORT)));
+        int dynamoPort = port("LOCAL_DYNAMODB_PORT", environment.getOrDefault("LOCAL_DYNAMODB_PORT", String.valueOf(DYNAMODB_PORT)));
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--root" -> root = Path.of(args[++i]);
-                case "--data-dir" -> dataDir = Path.of(args[++i]);
+            String arg = args[i];
+            switch (arg) {
+                case "--root" -> root = Path.of(value(args, ++i, arg));
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                 case "--fresh" -> fresh = true;
                 case "--no-seed" -> seed = false;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (known: --root DIR, --data-dir DIR, --fresh, --no-seed)");
+                case "--kafka-port" -> kafkaPort = port(arg, value(args, ++i, arg));
+                case "--dynamodb-port" -> dynamoPort = port(arg, value(args, ++i, arg));
+                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        Path resolvedRoot = root != null ? root : findRoot(Path.of("").toAbsolutePath());
-        PlatformOptions defaults = defaults(resolvedRoot);
-        Map<String, String> env = new HashMap<>();
-        for (String passed : new String[]{"GRADUAL_MIGRATION", "MOVIES_MIGRATION_PERCENT", "GATEWAY_ADMIN_TOKEN"}) {
-            if (System.getenv(passed) != null) {
-                env.put(passed, System.getenv(passed));
+        Path resolvedRoot = (root != null ? root : findRoot(Path.of("").toAbsolutePath())).toAbsolutePath().normalize();
+        Map<String, String> passed = new HashMap<>();
+        for (String name : PASSED_THROUGH) {
+            if (environment.get(name) != null) {
+                passed.put(name, environment.get(name));
             }
         }
-        return new PlatformOptions(resolvedRoot, dataDir != null ? dataDir : defaults.dataDir(), fresh, seed,
-                defaults.kafkaPort(), defaults.dynamoPort(), Map.of(), env, true);
+        return new PlatformOptions(resolvedRoot, dataDir != null ? dataDir.toAbsolutePath() : resolvedRoot.resolve(".local-data"),
+                fresh, seed, kafkaPort, dynamoPort, Map.of(), passed, true);
     }
 
     /** The repository root: the nearest folder upwards holding both pom.xml and knative/. */
@@ -50,6 +77,25 @@ public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean se
                 return dir;
             }
         }
-        throw new IllegalArgumentException("no CinemaAbyss checkout around " + from + "; pass --root");
+        throw new IllegalArgumentException("no CinemaAbyss checkout (pom.xml and knative/) around " + from + "; pass --root DIR");
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args[index];
+    }
+
+    private static int port(String option, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " is not a port: " + value);
     }
 }

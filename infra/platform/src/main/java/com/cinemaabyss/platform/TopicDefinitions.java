@@ -35,7 +35,7 @@ final class TopicDefinitions {
             throw new UncheckedIOException(e);
         }
         if (topics.isEmpty()) {
-            throw new KnativeManifests.ManifestException(strimziDir + ": no KafkaTopic found");
+            throw new KnativeWiring.ManifestException(strimziDir + ": no KafkaTopic found");
         }
         return topics;
     }

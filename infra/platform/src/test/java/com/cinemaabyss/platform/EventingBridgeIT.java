@@ -2,6 +2,7 @@ package com.cinemaabyss.platform;
 
 import com.cinemaabyss.local.FreePorts;
 import com.cinemaabyss.local.SharedTestInfra;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -9,10 +10,13 @@ import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,14 +43,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The eventing bridge between a real Kafka broker and a small HTTP subscriber. */
 class EventingBridgeIT {
 
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
     private final List<Delivery> received = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> attempts = new ConcurrentHashMap<>();
+    private volatile boolean down;
     private HttpServer subscriber;
     private String topic;
     private String deadLetters;
+    private String group;
     private EventingBridge bridge;
 
-    record Delivery(String id, String type, String source, String contentType, String body) {
+    /** What the subscriber got: the CloudEvent attributes from the ce-* headers, the content type and the body. */
+    record Delivery(String id, String type, String source, String specVersion, String contentType, String key, String body) {
+
+        static Delivery of(Headers headers, String body) {
+            return new Delivery(headers.getFirst("ce-id"), headers.getFirst("ce-type"), headers.getFirst("ce-source"),
+                    headers.getFirst("ce-specversion"), headers.getFirst("Content-Type"), headers.getFirst("ce-key"), body);
+        }
     }
 
     @BeforeEach
@@ -54,120 +68,218 @@ class EventingBridgeIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         topic = "bridge-" + suffix;
         deadLetters = "bridge-dlq-" + suffix;
-        SharedTestInfra.kafka().createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(deadLetters, 1, (short) 1)));
+        group = "bridge-test-" + suffix;
+        SharedTestInfra.kafka().createTopics(List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(deadLetters, 1, (short) 1)));
         subscriber = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.pick()), 0);
         subscriber.createContext("/deliver", exchange -> {
-            String id = exchange.getRequestHeaders().getFirst("ce-id");
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            int attempt = attempts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            Delivery delivery = Delivery.of(exchange.getRequestHeaders(),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            List<Long> tries = attempts.computeIfAbsent(delivery.id(), k -> new CopyOnWriteArrayList<>());
+            tries.add(System.nanoTime());
+            String body = delivery.body();
             int status = body.contains("always-500") ? 500
                     : body.contains("reject-400") ? 400
-                    : body.contains("fail-twice") && attempt <= 2 ? 503 : 202;
+                    : body.contains("fail-twice") && tries.size() <= 2 ? 503
+                    : body.contains("down") && down ? 503
+                    : 202;
             if (status == 202) {
-                received.add(new Delivery(id, exchange.getRequestHeaders().getFirst("ce-type"),
-                        exchange.getRequestHeaders().getFirst("ce-source"), exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                received.add(delivery);
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         subscriber.start();
-        Subscription subscription = new Subscription("test", List.of(topic), "bridge-test-" + suffix, "subscriber", "/deliver",
-                3, "exponential", Duration.ofMillis(20), deadLetters);
-        bridge = new EventingBridge(List.of(subscription), name -> URI.create("http://127.0.0.1:" + subscriber.getAddress().getPort()),
-                SharedTestInfra.kafkaBootstrapServers(), Duration.ofSeconds(5)).start();
     }
 
     @AfterEach
     void stop() {
-        bridge.close();
+        if (bridge != null) {
+            bridge.close();
+        }
         subscriber.stop(0);
     }
 
     @Test
-    void eventsArriveAsBinaryModeCloudEventsInOrder() {
+    void eventsArriveAsBinaryModeCloudEventsInPartitionOrder() {
+        startBridge(3, Duration.ofMillis(20));
         List<CloudEvent> sent = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            sent.add(event("{\"n\":" + i + "}"));
+        for (int i = 0; i < 24; i++) {
+            CloudEvent event = event("{\"key\":\"k" + i % 3 + "\",\"n\":" + i + "}");
+            sent.add(event);
+            publish("k" + i % 3, event);
         }
-        publish(sent);
-        await(() -> received.size() == 10);
-        for (int i = 0; i < 10; i++) {
-            Delivery delivery = received.get(i);
-            assertEquals(sent.get(i).getId(), delivery.id());
+        await(() -> received.size() == sent.size());
+        Map<String, Delivery> byId = new ConcurrentHashMap<>();
+        received.forEach(d -> byId.put(d.id(), d));
+        for (CloudEvent event : sent) {
+            Delivery delivery = byId.get(event.getId());
             assertEquals("com.cinemaabyss.test.v1", delivery.type());
             assertEquals("/test", delivery.source());
+            assertEquals("1.0", delivery.specVersion());
             assertEquals("application/json", delivery.contentType());
-            assertEquals("{\"n\":" + i + "}", delivery.body());
+            assertEquals(new String(event.getData().toBytes(), StandardCharsets.UTF_8), delivery.body());
+        }
+        for (String key : List.of("k0", "k1", "k2")) {
+            List<String> sentOrder = sent.stream().filter(e -> bodyOf(e).contains(key)).map(CloudEvent::getId).toList();
+            List<String> receivedOrder;
+            synchronized (received) {
+                receivedOrder = received.stream().filter(d -> d.body().contains(key)).map(Delivery::id).toList();
+            }
+            assertEquals(sentOrder, receivedOrder, "order of key " + key);
         }
     }
 
     @Test
-    void aSubscriberThatFailsTwiceGetsTheEventOnTheThirdAttempt() {
+    void aSubscriberThatFailsTwiceGetsTheEventOnTheThirdAttemptAfterGrowingBackoff() {
+        startBridge(3, Duration.ofMillis(25));
         CloudEvent flaky = event("{\"case\":\"fail-twice\"}");
-        publish(List.of(flaky));
+        publish("k", flaky);
         await(() -> received.size() == 1);
-        assertEquals(3, attempts.get(flaky.getId()).get());
+        List<Long> tries = attempts.get(flaky.getId());
+        assertEquals(3, tries.size());
+        long firstWait = (tries.get(1) - tries.get(0)) / 1_000_000;
+        long secondWait = (tries.get(2) - tries.get(1)) / 1_000_000;
+        assertTrue(firstWait >= 50 && secondWait >= 100, "delay * 2^retry: waited " + firstWait + " and " + secondWait + " ms");
+        assertEquals(0, deadLetterCount());
     }
 
     @Test
-    void whatKeepsFailingIsParkedAndTheNextEventStillArrives() {
+    void whatKeepsFailingIsParkedWithTheErrorAndTheNextEventStillArrives() {
+        startBridge(3, Duration.ofMillis(10));
         CloudEvent poison = event("{\"case\":\"always-500\"}");
         CloudEvent rejected = event("{\"case\":\"reject-400\"}");
         CloudEvent fine = event("{\"case\":\"fine\"}");
-        publish(List.of(poison, rejected, fine));
+        RecordMetadata poisonAt = publish("same-key", poison);
+        publish("same-key", rejected);
+        publish("same-key", fine);
         await(() -> received.size() == 1);
         assertEquals(fine.getId(), received.getFirst().id());
-        assertEquals(4, attempts.get(poison.getId()).get(), "one attempt and three retries");
-        assertEquals(1, attempts.get(rejected.getId()).get(), "a 400 is not retried");
+        assertEquals(4, attempts.get(poison.getId()).size(), "one attempt and three retries");
+        assertEquals(1, attempts.get(rejected.getId()).size(), "a 400 is not retried, as in Knative");
 
-        List<CloudEvent> parked = readAll(deadLetters, 2);
+        List<CloudEvent> parked = readDeadLetters(2);
         assertEquals(List.of(poison.getId(), rejected.getId()), parked.stream().map(CloudEvent::getId).toList());
-        assertEquals("500", parked.get(0).getExtension("knativeerrorcode"));
+        CloudEvent parkedPoison = parked.getFirst();
+        assertEquals(poison.getType(), parkedPoison.getType());
+        assertEquals(bodyOf(poison), bodyOf(parkedPoison));
+        assertEquals("500", parkedPoison.getExtension("knativeerrorcode"));
         assertEquals("400", parked.get(1).getExtension("knativeerrorcode"));
-        assertTrue(String.valueOf(parked.get(0).getExtension("knativeerrordest")).endsWith("/deliver"));
-        assertEquals(topic + "-0@0", parked.get(0).getExtension("deadletterorigin"));
+        assertTrue(String.valueOf(parkedPoison.getExtension("knativeerrordest")).endsWith("/deliver"));
+        assertEquals("test", parkedPoison.getExtension("deadlettersub"));
+        assertEquals(topic, parkedPoison.getExtension("deadlettertopic"));
+        assertEquals(String.valueOf(poisonAt.partition()), String.valueOf(parkedPoison.getExtension("deadletterpartition")));
+        assertEquals(String.valueOf(poisonAt.offset()), parkedPoison.getExtension("deadletteroffset"));
     }
 
-    private CloudEvent event(String json) {
+    @Test
+    void stoppingDuringRetriesParksNothingAndTheEventIsDeliveredAfterARestart() {
+        down = true;
+        startBridge(3, Duration.ofSeconds(1));
+        CloudEvent event = event("{\"case\":\"down\"}");
+        publish("k", event);
+        await(() -> attempts.containsKey(event.getId()));
+
+        long stopping = System.nanoTime();
+        bridge.close();
+        assertTrue(System.nanoTime() - stopping < Duration.ofSeconds(3).toNanos(), "stop does not wait out the backoff");
+        bridge = null;
+        assertEquals(0, deadLetterCount(), "a stop is not a delivery failure");
+
+        down = false;
+        startBridge(3, Duration.ofSeconds(1));
+        await(() -> received.size() == 1);
+        assertEquals(event.getId(), received.getFirst().id());
+    }
+
+    @Test
+    void aRecordThatIsNotACloudEventIsWrappedAsKnativeDoes() {
+        startBridge(3, Duration.ofMillis(10));
+        RecordMetadata at;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(StringSerializer.class))) {
+            at = producer.send(new ProducerRecord<>(topic, "plain-key", "{\"legacy\":true}")).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        await(() -> received.size() == 1);
+        Delivery delivery = received.getFirst();
+        assertEquals("dev.knative.kafka.event", delivery.type());
+        assertEquals("partition:" + at.partition() + "/offset:" + at.offset(), delivery.id());
+        assertEquals("/apis/v1/namespaces/local/kafkasources/test#" + topic, delivery.source());
+        assertEquals("plain-key", delivery.key());
+        assertEquals("{\"legacy\":true}", delivery.body());
+    }
+
+    private void startBridge(int retries, Duration backoffDelay) {
+        Subscription subscription = new Subscription("test", List.of(topic), group, "subscriber", "/deliver",
+                retries, "exponential", backoffDelay, deadLetters);
+        URI subscriberUrl = URI.create("http://127.0.0.1:" + subscriber.getAddress().getPort());
+        bridge = new EventingBridge(List.of(subscription), name -> subscriberUrl, SharedTestInfra.kafkaBootstrapServers(),
+                Duration.ofSeconds(5)).start();
+    }
+
+    private static CloudEvent event(String json) {
         return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create("/test"))
                 .withType("com.cinemaabyss.test.v1").withDataContentType("application/json")
                 .withData(json.getBytes(StandardCharsets.UTF_8)).build();
     }
 
-    private void publish(List<CloudEvent> events) {
-        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class))) {
-            events.forEach(e -> producer.send(new ProducerRecord<>(topic, "k", e)));
+    private static String bodyOf(CloudEvent event) {
+        return new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+    }
+
+    private RecordMetadata publish(String key, CloudEvent event) {
+        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(producerConfig(CloudEventSerializer.class))) {
+            return producer.send(new ProducerRecord<>(topic, key, event)).get();
+        } catch (Exception e) {
+            throw new AssertionError("could not publish", e);
         }
     }
 
-    private static List<CloudEvent> readAll(String topic, int expected) {
+    private static Map<String, Object> producerConfig(Class<?> valueSerializer) {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer);
+    }
+
+    /** Reads the dead-letter topic (one partition) from the start until {@code expected} events are there. */
+    private List<CloudEvent> readDeadLetters(int expected) {
         List<CloudEvent> events = new ArrayList<>();
+        TopicPartition partition = new TopicPartition(deadLetters, 0);
         try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (events.size() < expected && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> events.add(r.value()));
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (events.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    events.add(record.value());
+                }
             }
         }
         return events;
     }
 
+    private long deadLetterCount() {
+        TopicPartition partition = new TopicPartition(deadLetters, 0);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            return consumer.endOffsets(List.of(partition)).get(partition);
+        }
+    }
+
     private static void await(BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + WAIT.toSeconds() + " s");
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(25);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -3,6 +3,7 @@ package com.cinemaabyss.platform;
 import com.cinemaabyss.local.FreePorts;
 import com.cinemaabyss.local.TestHttp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,6 +36,11 @@ class PlatformE2EIT {
     @BeforeAll
     static void start() throws Exception {
         Path root = PlatformOptions.findRoot(Path.of("").toAbsolutePath());
+        // The reactor builds every jar before this module; run on its own, this module may find them not built yet.
+        for (ServiceSpec spec : KnativeWiring.load(root.resolve("knative")).services()) {
+            Assumptions.assumeTrue(Files.isRegularFile(root.resolve(spec.jarPath())),
+                    spec.jarPath() + " is not built (mvn -DskipTests package from the repository root); skipping the end-to-end test");
+        }
         Map<String, Integer> ports = new HashMap<>();
         for (String service : List.of("gateway", "monolith", "catalog", "events")) {
             ports.put(service, FreePorts.pick());
@@ -63,14 +69,14 @@ class PlatformE2EIT {
     @Test
     @Order(1)
     void everySubscriptionInTheManifestsIsARouteItsFunctionServes() {
-        for (Subscription subscription : platform.manifests().subscriptions()) {
+        for (Subscription subscription : platform.wiring().subscriptions()) {
             TestHttp function = new TestHttp(platform.url(subscription.serviceName()).toString());
             HttpResponse<String> notAnEvent = function.post(subscription.path(), "{}");
             assertTrue(TestHttp.isJsonError(notAnEvent, 400, "not a CloudEvent"),
                     subscription.name() + ": " + subscription.path() + " on " + subscription.serviceName() + " answered "
                             + notAnEvent.statusCode() + " " + notAnEvent.body());
         }
-        for (ServiceManifest service : platform.manifests().services()) {
+        for (ServiceSpec service : platform.wiring().services()) {
             assertEquals(200, new TestHttp(platform.url(service.name()).toString()).get(service.healthPath()).statusCode(), service.name());
         }
     }

@@ -1,0 +1,156 @@
+package com.cinemaabyss.platform;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The local wiring comes from the same manifests a cluster applies; these are the facts the platform relies on. */
+class KnativeWiringTest {
+
+    static final Path KNATIVE = Path.of("../../knative").toAbsolutePath().normalize();
+
+    @Test
+    void everyDeployableHasAServiceWithAModuleAPortAHealthPathAndItsEnvironment() {
+        Map<String, ServiceSpec> services = KnativeWiring.load(KNATIVE).services().stream()
+                .collect(Collectors.toMap(ServiceSpec::name, s -> s));
+        assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082),
+                services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
+        assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health"),
+                services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
+        assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
+        assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
+        assertEquals("events/target/events.jar", services.get("events").jarPath());
+        assertEquals("bff/target/bff.jar", services.get("gateway").jarPath());
+
+        Map<String, String> gateway = services.get("gateway").env();
+        assertEquals("http://monolith.cinemaabyss.svc.cluster.local", gateway.get("MONOLITH_URL"));
+        assertEquals("http://catalog.cinemaabyss.svc.cluster.local", gateway.get("MOVIES_SERVICE_URL"));
+        assertEquals("http://events.cinemaabyss.svc.cluster.local", gateway.get("EVENTS_SERVICE_URL"));
+        assertTrue(gateway.containsKey("GRADUAL_MIGRATION") && gateway.containsKey("MOVIES_MIGRATION_PERCENT"), gateway.toString());
+        for (String function : List.of("monolith", "catalog", "events")) {
+            Map<String, String> env = services.get(function).env();
+            assertEquals("my-cluster-kafka-bootstrap.kafka:9092", env.get("KAFKA_BOOTSTRAP_SERVERS"), function);
+            assertEquals("false", env.get("DYNAMODB_CREATE_TABLES"), function);
+            assertTrue(env.containsKey("AWS_REGION"), function);
+        }
+        for (ServiceSpec service : services.values()) {
+            assertTrue(Files.isDirectory(KNATIVE.getParent().resolve(service.module())), service.module());
+        }
+    }
+
+    @Test
+    void fiveSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
+        KnativeWiring wiring = KnativeWiring.load(KNATIVE);
+        List<Subscription> subscriptions = wiring.subscriptions();
+        assertEquals(5, subscriptions.size());
+        Map<String, String> routes = subscriptions.stream()
+                .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
+        assertEquals(Map.of(
+                "movie-events->events", "/internal/events/movie-events",
+                "user-events->events", "/internal/events/user-events",
+                "payment-events->events", "/internal/events/payment-events",
+                "movie-changes->monolith", "/internal/events/movie-changes",
+                "movie-changes->catalog", "/internal/events/movie-changes"), routes);
+        for (Subscription subscription : subscriptions) {
+            wiring.service(subscription.serviceName());
+            assertEquals("dead-letter-events", subscription.deadLetterTopic());
+            assertEquals(5, subscription.retries());
+            assertEquals("exponential", subscription.backoffPolicy());
+            assertEquals(Duration.ofMillis(200), subscription.backoffDelay());
+            assertEquals(Duration.ofMillis(400), subscription.backoff(1), "Knative waits delay * 2^retry");
+            assertEquals(Duration.ofMillis(6400), subscription.backoff(5));
+        }
+        assertEquals(subscriptions.size(), subscriptions.stream().map(Subscription::consumerGroup).distinct().count(),
+                "each subscriber needs its own consumer group, or they would share the events");
+    }
+
+    @Test
+    void theTopicsComeFromTheStrimziDefinitions() {
+        var topics = TopicDefinitions.load(KNATIVE.resolve("strimzi"));
+        assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "dead-letter-events"),
+                topics.stream().map(t -> t.name()).collect(Collectors.toSet()));
+        var changes = topics.stream().filter(t -> t.name().equals("movie-changes")).findFirst().orElseThrow();
+        assertEquals("compact", changes.configs().get("cleanup.policy"));
+        assertTrue(topics.stream().allMatch(t -> t.numPartitions() == 3));
+        assertTrue(topics.stream().allMatch(t -> t.replicationFactor() == 1 && !t.configs().containsKey("min.insync.replicas")));
+    }
+
+    @Test
+    void aBrokenManifestIsReportedWithItsFileAndField(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("serving"));
+        Files.createDirectories(dir.resolve("eventing"));
+        Files.writeString(dir.resolve("eventing/broken.yaml"), """
+                apiVersion: sources.knative.dev/v1beta1
+                kind: KafkaSource
+                metadata:
+                  name: broken
+                spec:
+                  topics: [movie-events]
+                """);
+        assertFailure(dir, "broken.yaml", "missing field spec.delivery");
+
+        Files.writeString(dir.resolve("eventing/broken.yaml"), """
+                apiVersion: eventing.knative.dev/v1alpha1
+                kind: KafkaSink
+                metadata:
+                  name: dead-letters
+                spec:
+                  topic: dead-letter-events
+                ---
+                apiVersion: sources.knative.dev/v1beta1
+                kind: KafkaSource
+                metadata:
+                  name: slow
+                spec:
+                  topics: [movie-events]
+                  consumerGroup: slow
+                  delivery:
+                    retry: 3
+                    backoffPolicy: exponential
+                    backoffDelay: 200ms
+                    deadLetterSink:
+                      ref: {name: dead-letters}
+                  sink:
+                    ref: {name: events}
+                """);
+        assertFailure(dir, "broken.yaml", "spec.delivery.backoffDelay is not an ISO-8601 duration: 200ms");
+
+        Files.writeString(dir.resolve("eventing/broken.yaml"), "kind: [unclosed");
+        assertFailure(dir, "broken.yaml", "not valid YAML");
+
+        Files.delete(dir.resolve("eventing/broken.yaml"));
+        Files.writeString(dir.resolve("serving/shop.yaml"), """
+                apiVersion: serving.knative.dev/v1
+                kind: Service
+                metadata:
+                  name: shop
+                  annotations:
+                    cinemaabyss.io/module: shop
+                    cinemaabyss.io/local-port: eighty
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - image: shop
+                          readinessProbe: {httpGet: {path: /health}}
+                """);
+        assertFailure(dir, "shop.yaml", "metadata.annotations.cinemaabyss.io/local-port is not a number: eighty");
+    }
+
+    private static void assertFailure(Path knative, String file, String field) {
+        String message = assertThrows(KnativeWiring.ManifestException.class, () -> KnativeWiring.load(knative)).getMessage();
+        assertTrue(message.contains(file) && message.contains(field), message);
+    }
+}
