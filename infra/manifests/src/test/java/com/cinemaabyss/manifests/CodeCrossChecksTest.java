@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,6 +60,24 @@ class CodeCrossChecksTest {
             assertEquals(Set.of(), missing, service.file() + " leaves required variables of " + module + " unset");
             assertTrue(read.contains("PORT"), module + " must listen on Knative's PORT");
         }
+    }
+
+    @Test
+    void credentialsComeFromSecretsNeverFromTheManifest() {
+        List<String> credentials = new ArrayList<>();
+        for (Manifests.Doc service : docs.stream().filter(d -> d.kind().equals("Service")).toList()) {
+            List<Map<String, Object>> env = Manifests.at(service.yaml(), "spec", "template", "spec", "containers", "0", "env");
+            for (Map<String, Object> variable : env) {
+                String name = String.valueOf(variable.get("name"));
+                if (name.matches(".*(TOKEN|PASSWORD|SECRET|_KEY)$")) {
+                    credentials.add(name);
+                    assertFalse(variable.containsKey("value"), service.file() + " writes " + name + " into the manifest");
+                    assertTrue(variable.get("valueFrom") instanceof Map<?, ?> from && from.containsKey("secretKeyRef"),
+                            service.file() + ": " + name + " must come from a Secret");
+                }
+            }
+        }
+        assertEquals(List.of("GATEWAY_ADMIN_TOKEN"), credentials);
     }
 
     @Test
