@@ -2,80 +2,104 @@ package com.cinemaabyss.bff.proxy;
 
 import com.cinemaabyss.kit.web.InvalidRequestException;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
  * Forwards one request to an upstream as it came (method, path, query, body, end-to-end headers) and
  * returns the answer as it came. Hop-by-hop headers, and those a {@code Connection} header names, stay on
- * their own hop (RFC 9110 section 7.6.1); the client sets Host and Content-Length itself.
+ * their own hop (RFC 9110 section 7.6.1); the client sets Host and Content-Length itself. Apache HttpClient's
+ * classic client does the I/O on the calling (virtual) thread over pooled keep-alive connections.
  */
 public class HttpForwarder implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
             "upgrade", "host", "content-length", "expect", "http2-settings");
     private static final Set<String> SET_BY_GATEWAY = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
+    /** Upstreams are a handful of services; each gets as many connections as there are requests in flight. */
+    private static final int MAX_CONNECTIONS_PER_UPSTREAM = 1_000;
 
-    private final HttpClient client;
+    private final CloseableHttpClient client;
 
     public HttpForwarder(Duration connectTimeout) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(MAX_CONNECTIONS_PER_UPSTREAM)
+                        .setMaxConnTotal(4 * MAX_CONNECTIONS_PER_UPSTREAM)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(connectTimeout)).build())
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
                 .build();
     }
 
     public UpstreamResponse forward(IncomingRequest request, URI upstream, Duration timeout) {
-        HttpRequest outgoing = outgoing(request, upstream, timeout);
+        HttpUriRequestBase outgoing = outgoing(request, upstream, timeout);
         try {
-            HttpResponse<byte[]> response = client.send(outgoing, HttpResponse.BodyHandlers.ofByteArray());
-            return new UpstreamResponse(response.statusCode(), endToEnd(response.headers().map()), response.body());
-        } catch (HttpConnectTimeoutException e) {
+            return client.execute(outgoing, HttpForwarder::read);
+        } catch (ConnectTimeoutException e) {
             throw new UpstreamFailure("connect_timeout", "could not connect to " + upstream + " in time", null, e);
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             throw new UpstreamFailure("timeout", upstream + " did not answer within " + timeout.toMillis() + " ms", null, e);
         } catch (IOException e) {
             throw new UpstreamFailure("unreachable", upstream + " is unreachable", null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamFailure("interrupted", "interrupted while calling " + upstream, null, e);
         }
     }
 
-    private static HttpRequest outgoing(IncomingRequest request, URI upstream, Duration timeout) {
-        try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(target(upstream, request))
-                    .timeout(timeout)
-                    .method(request.method(), request.body().length == 0
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-            endToEnd(request.headers()).forEach((name, values) -> {
-                if (!SET_BY_GATEWAY.contains(name.toLowerCase(Locale.ROOT))) {
-                    values.forEach(value -> builder.header(name, value));
-                }
-            });
-            forwardedHeaders(request).forEach(builder::header);
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            // The JDK client is stricter than the servlet container about methods and header values.
-            throw new InvalidRequestException("request cannot be forwarded: " + e.getMessage());
+    private static UpstreamResponse read(ClassicHttpResponse response) throws IOException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Header header : response.getHeaders()) {
+            headers.computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), name -> new ArrayList<>()).add(header.getValue());
         }
+        byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+        return new UpstreamResponse(response.getCode(), endToEnd(headers), body);
+    }
+
+    private static HttpUriRequestBase outgoing(IncomingRequest request, URI upstream, Duration timeout) {
+        if (!request.method().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}")) {
+            throw new InvalidRequestException("request cannot be forwarded: unsupported method " + request.method());
+        }
+        HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method(), target(upstream, request));
+        outgoing.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build());
+        if (request.body().length > 0) {
+            // Content-Type travels with the other end-to-end headers below; the entity only carries the bytes.
+            outgoing.setEntity(new ByteArrayEntity(request.body(), (ContentType) null));
+        }
+        endToEnd(request.headers()).forEach((name, values) -> {
+            if (!SET_BY_GATEWAY.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> outgoing.addHeader(name, value));
+            }
+        });
+        forwardedHeaders(request).forEach(outgoing::addHeader);
+        return outgoing;
     }
 
     /** X-Forwarded-For grows by this hop; Proto and Host keep what a proxy in front of us said, if one did. */
@@ -116,6 +140,6 @@ public class HttpForwarder implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        client.close(CloseMode.GRACEFUL);
     }
 }

@@ -20,12 +20,12 @@ import java.util.stream.Stream;
  * The Kafka topics as the KafkaTopics in knative/strimzi declare them for the cluster (partitions, cleanup policy,
  * retention), with one replica and no in-sync minimum, since there is one broker on this machine.
  */
-final class TopicDefinitions {
+public final class TopicDefinitions {
 
     private TopicDefinitions() {
     }
 
-    static List<NewTopic> load(Path strimziDir) {
+    public static List<NewTopic> load(Path strimziDir) {
         List<NewTopic> topics = new ArrayList<>();
         try (Stream<Path> files = Files.list(strimziDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {

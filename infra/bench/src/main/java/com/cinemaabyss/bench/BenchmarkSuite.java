@@ -1,0 +1,137 @@
+package com.cinemaabyss.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * infra/bench/run: starts Kafka, DynamoDB Local and the functions on loopback, runs the four benchmarks, writes
+ * docs/benchmarks/REPORT.md and its chart, and stops everything; after nine minutes it stops anyway and reports
+ * what it measured so far, so that build plus run stay under ten. Options: --quick (a short smoke run that
+ * writes to target/bench/report instead), --root DIR.
+ */
+public final class BenchmarkSuite {
+
+    /** Movies both tables hold for the proxy and cold-start benchmarks; also the catalog's baseline size. */
+    static final long SEEDED_MOVIES = 1_000;
+    /** The whole run is stopped after this, whatever it is doing. */
+    static final Duration DEADLINE = Duration.ofMinutes(9);
+
+    public static void main(String[] args) throws IOException {
+        boolean quick = List.of(args).contains("--quick");
+        Path root = Path.of(option(args, "--root", ".")).toAbsolutePath().normalize();
+        Settings settings = quick ? Settings.quick() : Settings.full();
+        Path work = root.resolve("target/bench");
+        Path out = quick ? work.resolve("report") : root.resolve("docs/benchmarks");
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        // The functions, nginx and wrk are child processes: none may outlive the suite, however it ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
+
+        BenchmarkSuite suite = new BenchmarkSuite(root, out, settings, Machine.describe(root));
+        Thread.ofPlatform().daemon().start(() -> {
+            FunctionProcess.pause(DEADLINE.toMillis());
+            step("over " + DEADLINE.toMinutes() + " minutes: stopping, the report keeps what was measured");
+            suite.writeReport(List.of("the rest: the run hit its " + DEADLINE.toMinutes() + "-minute limit before it"));
+            System.exit(3);
+        });
+        suite.run(quick);
+        suite.writeReport(List.of());
+    }
+
+    private final Path root;
+    private final Path out;
+    private final Settings settings;
+    private final Machine machine;
+    private final long began = System.nanoTime();
+    private final List<Section> sections = new CopyOnWriteArrayList<>();
+    private volatile Section inProgress;
+
+    private BenchmarkSuite(Path root, Path out, Settings settings, Machine machine) {
+        this.root = root;
+        this.out = out;
+        this.settings = settings;
+        this.machine = machine;
+    }
+
+    private void run(boolean quick) {
+        Path work = root.resolve("target/bench");
+        Wrk wrk = new Wrk(work);
+        try (Rig rig = Rig.start(root, work); MovieLoader loader = new MovieLoader(rig.dynamo.endpoint())) {
+            step("starting catalog, monolith, events and gateway");
+            rig.startWarm(List.of("catalog", "monolith", "events", "gateway"), Map.of(
+                    "GRADUAL_MIGRATION", "true", "MOVIES_MIGRATION_PERCENT", Integer.toString(GatewayOverhead.MOVIES_PERCENT)));
+            loader.load(List.of("catalog-movies", "monolith-movies"), 1, SEEDED_MOVIES);
+            step("1/4 gateway overhead");
+            sections.add(new GatewayOverhead(rig, settings, wrk, SEEDED_MOVIES).run());
+            step("2/4 event ingest");
+            sections.add(new EventIngest(rig, settings, wrk).run());
+            step("3/4 catalog at scale");
+            sections.add(new CatalogAtScale(rig, settings, wrk, loader).run(SEEDED_MOVIES,
+                    quick ? List.of((long) settings.scaleMovies()) : List.of(10_000L, (long) settings.scaleMovies())));
+            step("4/4 cold start");
+            // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
+            sections.add(new ColdStart(rig, settings).run(quick ? List.of("catalog") : List.of("catalog", "events", "gateway", "monolith"),
+                    partial -> inProgress = partial));
+            inProgress = null;
+        }
+    }
+
+    private synchronized void writeReport(List<String> unfinished) {
+        try {
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+            List<Section> done = new ArrayList<>(sections);
+            if (inProgress != null) {
+                done.add(inProgress);
+            }
+            List<String> notMeasured = new ArrayList<>(unfinished);
+            notMeasured.add("BFF/gateway fan-out (aim: p99 of an aggregated call ≤ the slowest dependency's p99 + 2 ms): the "
+                    + "gateway has no aggregating route yet; it forwards each call to one backend.");
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(Report.CHART_FILE), Chart.svg(done.stream().flatMap(section -> section.figures().stream()).toList()));
+            Files.writeString(out.resolve("REPORT.md"), Report.markdown(LocalDate.now(), machine, settings, took, done, notMeasured, null));
+            step("report written to " + out.resolve("REPORT.md") + " after " + took.toSeconds() + " s");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final long STARTED = System.nanoTime();
+
+    private static void step(String what) {
+        System.out.printf("benchmark [%3d s]: %s%n", (System.nanoTime() - STARTED) / 1_000_000_000, what);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

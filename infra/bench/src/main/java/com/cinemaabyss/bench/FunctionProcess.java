@@ -1,0 +1,115 @@
+package com.cinemaabyss.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One function JVM started for measuring: the clock starts just before the process is spawned, so "time to the
+ * first 200" includes the JVM's own start. Output goes to a log file, nothing is read while it runs.
+ */
+final class FunctionProcess implements AutoCloseable {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofMillis(500)).build();
+
+    private final String name;
+    private final Process process;
+    private final long startedAt;
+    private final Path log;
+
+    private FunctionProcess(String name, Process process, long startedAt, Path log) {
+        this.name = name;
+        this.process = process;
+        this.startedAt = startedAt;
+        this.log = log;
+    }
+
+    /** {@code javaArguments} come after the java launcher: flags, then -jar or -cp and what to run. */
+    static FunctionProcess start(String name, List<String> javaArguments, Map<String, String> env, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaArguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().putAll(env);
+        try {
+            Files.createDirectories(log.getParent());
+            long startedAt = System.nanoTime();
+            return new FunctionProcess(name, builder.start(), startedAt, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls {@code url} every 10 ms; returns the time from spawning the JVM to its first 200 answer. */
+    Duration awaitFirst200(URI url, Duration timeout) {
+        long deadline = startedAt + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - startedAt);
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause(10);
+        }
+        throw new IllegalStateException(name + " gave no 200 on " + url + " within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    /** Resident set size from /proc (Linux), in MiB. */
+    double rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no VmRSS for " + name);
+    }
+
+    /** SIGTERM and wait, long enough for a JVM that writes its AOT cache on the way out. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package com.cinemaabyss.bench;
+
+import com.cinemaabyss.local.FreePorts;
+import com.cinemaabyss.local.LocalDynamoDb;
+import com.cinemaabyss.local.LocalKafka;
+import com.cinemaabyss.platform.KnativeWiring;
+import com.cinemaabyss.platform.ServiceSpec;
+import com.cinemaabyss.platform.TopicDefinitions;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every benchmark runs on: a fresh Kafka and DynamoDB Local on loopback, and the functions started the way
+ * their Knative Services in knative/serving describe them (environment, JVM options), on free ports.
+ */
+final class Rig implements AutoCloseable {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    final Path root;
+    final Path workDir;
+    final KnativeWiring wiring;
+    final LocalKafka kafka;
+    final LocalDynamoDb dynamo;
+    private final Map<String, Running> warm = new LinkedHashMap<>();
+
+    record Running(FunctionProcess process, URI url) {
+    }
+
+    private Rig(Path root, Path workDir) {
+        this.root = root;
+        this.workDir = workDir;
+        this.wiring = KnativeWiring.load(root.resolve("knative"));
+        this.kafka = LocalKafka.start(FreePorts.pick(), workDir.resolve("kafka"));
+        kafka.createTopics(TopicDefinitions.load(root.resolve("knative/strimzi")));
+        this.dynamo = LocalDynamoDb.start(FreePorts.pick(), null);
+    }
+
+    static Rig start(Path root, Path workDir) {
+        return new Rig(root, workDir);
+    }
+
+    ServiceSpec spec(String function) {
+        return wiring.service(function);
+    }
+
+    Path jar(String function) {
+        return root.resolve(spec(function).jarPath());
+    }
+
+    /** The JVM options the function's Knative Service sets in JAVA_TOOL_OPTIONS. */
+    List<String> manifestJvmOptions(String function) {
+        String options = spec(function).env().getOrDefault("JAVA_TOOL_OPTIONS", "");
+        return options.isBlank() ? List.of() : Arrays.asList(options.trim().split("\\s+"));
+    }
+
+    /** The manifest's environment on this machine: local Kafka and DynamoDB, tables already created, upstreams warm. */
+    Map<String, String> env(String function, int port) {
+        Map<String, String> env = new LinkedHashMap<>(spec(function).env());
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.put("PORT", Integer.toString(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
+        env.put("DYNAMODB_CREATE_TABLES", "false");
+        env.put("DYNAMODB_TABLE_PREFIX", "");
+        env.put("AWS_REGION", "us-east-1");
+        env.replaceAll((name, value) -> value.matches("http://[a-z0-9-]+\\.cinemaabyss\\.svc\\.cluster\\.local")
+                ? warmUrlOf(value.substring("http://".length(), value.indexOf('.'))).toString() : value);
+        return env;
+    }
+
+    /**
+     * Starts the functions for the throughput benchmarks, in this order, each with its manifest's JVM options
+     * (the first to start creates the tables). {@code overrides} is laid over every environment.
+     */
+    void startWarm(List<String> functions, Map<String, String> overrides) {
+        for (String function : functions) {
+            int port = FreePorts.pick();
+            Map<String, String> env = env(function, port);
+            env.put("DYNAMODB_CREATE_TABLES", "true");
+            env.putAll(overrides);
+            List<String> arguments = new ArrayList<>(manifestJvmOptions(function));
+            arguments.addAll(List.of("-jar", jar(function).toString()));
+            FunctionProcess process = FunctionProcess.start(function, arguments, env, workDir.resolve("logs/" + function + ".log"));
+            URI url = URI.create("http://127.0.0.1:" + port);
+            warm.put(function, new Running(process, url));
+            process.awaitFirst200(url.resolve(spec(function).healthPath()), START_TIMEOUT);
+        }
+    }
+
+    URI warmUrlOf(String function) {
+        Running running = warm.get(function);
+        if (running == null) {
+            throw new IllegalStateException(function + " is not running; start it before the functions that call it");
+        }
+        return running.url();
+    }
+
+    FunctionProcess warmProcess(String function) {
+        return warm.get(function).process();
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(warm.values()).parallelStream().forEach(running -> running.process().close());
+        kafka.close();
+        dynamo.close();
+    }
+}

@@ -1,0 +1,76 @@
+package com.cinemaabyss.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs wrk (the Debian package) with one thread and a fixed number of connections; loopback only. */
+final class Wrk {
+
+    private final Path scripts;
+
+    Wrk(Path workDir) {
+        this.scripts = workDir.resolve("wrk");
+    }
+
+    /** GET {@code url} with {@code id} replaced per request by a random id from 1 to {@code maxId}. */
+    String randomIdScript(String name, String pathWithId, long maxId) {
+        return script(name, """
+                math.randomseed(%d)
+                request = function()
+                  return wrk.format("GET", (string.gsub("%s", "{id}", tostring(math.random(1, %d)))))
+                end
+                """.formatted(System.nanoTime() % 1_000_000, pathWithId, maxId));
+    }
+
+    String postJsonScript(String name, String json) {
+        return script(name, """
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/json"
+                wrk.body = [[%s]]
+                """.formatted(json));
+    }
+
+    WrkResult run(URI url, int connections, Duration duration, String script) {
+        if (!url.getHost().equals("127.0.0.1")) {
+            throw new IllegalArgumentException("benchmarks only send traffic to loopback, not " + url);
+        }
+        List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s",
+                "--timeout", "5s", "--latency"));
+        if (script != null) {
+            command.addAll(List.of("-s", script));
+        }
+        command.add(url.toString());
+        try {
+            Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!wrk.waitFor(duration.toSeconds() + 30, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
+                throw new IllegalStateException("wrk failed on " + url + ":\n" + output);
+            }
+            return WrkResult.parse(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("wrk did not run (infra/bench/run installs it)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String script(String name, String lua) {
+        try {
+            Files.createDirectories(scripts);
+            Path file = scripts.resolve(name + ".lua");
+            Files.writeString(file, lua);
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
