@@ -65,6 +65,15 @@ final class GatewayOverhead {
                 | --- | --- | --- |
                 | our gateway | %s | %s |
                 | nginx | %s | %s |
+
+                On two cores every process shares the same CPUs, so what the gateway spends per request comes
+                straight out of the backends' throughput; nginx spends a small fraction of it. What was tried:
+                a CPU profile (async-profiler, under this load) showed the JDK's HttpClient taking a third of the
+                gateway's request-thread CPU, in hand-offs between its selector thread and the request's thread;
+                forwarding with Apache HttpClient's classic client on the request's own virtual thread halved that
+                share. The same profile showed the C2 compiler taking about half of all the gateway's CPU through
+                its first minute, with no more throughput to show for it than C1 only, which the gateway's manifest
+                now sets. What is left is Tomcat and Spring MVC's own per-request work and the socket I/O.
                 """.formatted(settings.connections(), settings.round().toSeconds(), settings.rounds(),
                 settings.proxyWarmup().toSeconds(), movies, MOVIES_PERCENT, rounds.table(),
                 gatewayAdded50.format("%.2f"), gatewayAdded99.format("%.2f"), nginxAdded50.format("%.2f"), nginxAdded99.format("%.2f"));
