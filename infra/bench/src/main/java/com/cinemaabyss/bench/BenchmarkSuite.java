@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * infra/bench/run: starts Kafka, DynamoDB Local and the functions on loopback, runs the four benchmarks, writes
  * docs/benchmarks/REPORT.md and its chart, and stops everything; after nine minutes it stops anyway and reports
- * what it measured so far, so that build plus run stay under ten. Options: --quick (a short smoke run that
- * writes to target/bench/report instead), --root DIR.
+ * what it measured so far, so that build plus run stay under ten. Options: --quick (a short smoke run), --only
+ * SECTION (one of gateway, events, catalog, cold-start, at full length), both writing to target/bench/report
+ * instead; --root DIR.
  */
 public final class BenchmarkSuite {
 
@@ -25,13 +26,19 @@ public final class BenchmarkSuite {
     static final long SEEDED_MOVIES = 1_000;
     /** The whole run is stopped after this, whatever it is doing. */
     static final Duration DEADLINE = Duration.ofMinutes(9);
+    static final List<String> SECTIONS = List.of("gateway", "events", "catalog", "cold-start");
 
     public static void main(String[] args) throws IOException {
         boolean quick = List.of(args).contains("--quick");
+        String only = option(args, "--only", null);
+        if (only != null && !SECTIONS.contains(only)) {
+            System.err.println("--only takes one of " + String.join(", ", SECTIONS) + ", not " + only);
+            System.exit(2);
+        }
         Path root = Path.of(option(args, "--root", ".")).toAbsolutePath().normalize();
         Settings settings = quick ? Settings.quick() : Settings.full();
         Path work = root.resolve("target/bench");
-        Path out = quick ? work.resolve("report") : root.resolve("docs/benchmarks");
+        Path out = quick || only != null ? work.resolve("report") : root.resolve("docs/benchmarks");
         deleteRecursively(work);
         Files.createDirectories(work);
         // The functions, nginx and wrk are child processes: none may outlive the suite, however it ends.
@@ -40,12 +47,15 @@ public final class BenchmarkSuite {
         BenchmarkSuite suite = new BenchmarkSuite(root, out, settings, Machine.describe(root));
         Thread.ofPlatform().daemon().start(() -> {
             FunctionProcess.pause(DEADLINE.toMillis());
-            step("over " + DEADLINE.toMinutes() + " minutes: stopping, the report keeps what was measured");
-            suite.writeReport(List.of("the rest: the run hit its " + DEADLINE.toMinutes() + "-minute limit before it"));
-            System.exit(3);
+            if (suite.finishReport(List.of("the rest: the run hit its " + DEADLINE.toMinutes() + "-minute limit before it"))) {
+                step("over " + DEADLINE.toMinutes() + " minutes: stopped, the report keeps what was measured");
+                System.exit(3);
+            }
         });
-        suite.run(quick);
-        suite.writeReport(List.of());
+        suite.run(quick, only == null ? SECTIONS : List.of(only));
+        suite.finishReport(List.of());
+        // Kafka's and the AWS SDK's non-daemon threads may linger after their close(); the run is over.
+        System.exit(0);
     }
 
     private final Path root;
@@ -55,6 +65,7 @@ public final class BenchmarkSuite {
     private final long began = System.nanoTime();
     private final List<Section> sections = new CopyOnWriteArrayList<>();
     private volatile Section inProgress;
+    private boolean reported;
 
     private BenchmarkSuite(Path root, Path out, Settings settings, Machine machine) {
         this.root = root;
@@ -63,7 +74,7 @@ public final class BenchmarkSuite {
         this.machine = machine;
     }
 
-    private void run(boolean quick) {
+    private void run(boolean quick, List<String> chosen) {
         Path work = root.resolve("target/bench");
         Wrk wrk = new Wrk(work);
         try (Rig rig = Rig.start(root, work); MovieLoader loader = new MovieLoader(rig.dynamo.endpoint())) {
@@ -71,22 +82,35 @@ public final class BenchmarkSuite {
             rig.startWarm(List.of("catalog", "monolith", "events", "gateway"), Map.of(
                     "GRADUAL_MIGRATION", "true", "MOVIES_MIGRATION_PERCENT", Integer.toString(GatewayOverhead.MOVIES_PERCENT)));
             loader.load(List.of("catalog-movies", "monolith-movies"), 1, SEEDED_MOVIES);
-            step("1/4 gateway overhead");
-            sections.add(new GatewayOverhead(rig, settings, wrk, SEEDED_MOVIES).run());
-            step("2/4 event ingest");
-            sections.add(new EventIngest(rig, settings, wrk).run());
-            step("3/4 catalog at scale");
-            sections.add(new CatalogAtScale(rig, settings, wrk, loader).run(SEEDED_MOVIES,
-                    quick ? List.of((long) settings.scaleMovies()) : List.of(10_000L, (long) settings.scaleMovies())));
-            step("4/4 cold start");
-            // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
-            sections.add(new ColdStart(rig, settings).run(quick ? List.of("catalog") : List.of("catalog", "events", "gateway", "monolith"),
-                    partial -> inProgress = partial));
-            inProgress = null;
+            if (chosen.contains("gateway")) {
+                step("gateway overhead");
+                sections.add(new GatewayOverhead(rig, settings, wrk, SEEDED_MOVIES).run());
+            }
+            if (chosen.contains("events")) {
+                step("event ingest");
+                sections.add(new EventIngest(rig, settings, wrk).run());
+            }
+            if (chosen.contains("catalog")) {
+                step("catalog at scale");
+                sections.add(new CatalogAtScale(rig, settings, wrk, loader).run(SEEDED_MOVIES,
+                        quick ? List.of((long) settings.scaleMovies()) : List.of(10_000L, (long) settings.scaleMovies())));
+            }
+            if (chosen.contains("cold-start")) {
+                step("cold start");
+                // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
+                sections.add(new ColdStart(rig, settings).run(quick ? List.of("catalog") : List.of("catalog", "events", "gateway", "monolith"),
+                        partial -> inProgress = partial));
+                inProgress = null;
+            }
         }
     }
 
-    private synchronized void writeReport(List<String> unfinished) {
+    /** Writes the report once: false when it was already written (the run ended as the deadline struck). */
+    private synchronized boolean finishReport(List<String> unfinished) {
+        if (reported) {
+            return false;
+        }
+        reported = true;
         try {
             Duration took = Duration.ofNanos(System.nanoTime() - began);
             List<Section> done = new ArrayList<>(sections);
@@ -100,6 +124,7 @@ public final class BenchmarkSuite {
             Files.writeString(out.resolve(Report.CHART_FILE), Chart.svg(done.stream().flatMap(section -> section.figures().stream()).toList()));
             Files.writeString(out.resolve("REPORT.md"), Report.markdown(LocalDate.now(), machine, settings, took, done, notMeasured, null));
             step("report written to " + out.resolve("REPORT.md") + " after " + took.toSeconds() + " s");
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

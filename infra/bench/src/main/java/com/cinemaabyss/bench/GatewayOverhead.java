@@ -73,7 +73,8 @@ final class GatewayOverhead {
                 forwarding with Apache HttpClient's classic client on the request's own virtual thread halved that
                 share. The same profile showed the C2 compiler taking about half of all the gateway's CPU through
                 its first minute, with no more throughput to show for it than C1 only, which the gateway's manifest
-                now sets. What is left is Tomcat and Spring MVC's own per-request work and the socket I/O.
+                now sets. Serving on platform threads instead of virtual threads left the ratio where it was
+                (0.63× either way). What is left is Tomcat and Spring MVC's own per-request work and the socket I/O.
                 """.formatted(settings.connections(), settings.round().toSeconds(), settings.rounds(),
                 settings.proxyWarmup().toSeconds(), movies, MOVIES_PERCENT, rounds.table(),
                 gatewayAdded50.format("%.2f"), gatewayAdded99.format("%.2f"), nginxAdded50.format("%.2f"), nginxAdded99.format("%.2f"));
