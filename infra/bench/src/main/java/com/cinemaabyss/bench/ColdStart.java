@@ -158,6 +158,7 @@ final class ColdStart {
                 seconds.add(process.awaitFirst200(firstRequest(function, port), Rig.START_TIMEOUT).toNanos() / 1e9);
                 FunctionProcess.pause(500);
                 rss.add(process.rssMiB());
+                process.kill();
             }
         }
         return new Result(new Samples(seconds), new Samples(rss));
