@@ -1,5 +1,7 @@
 package com.cinemaabyss.bench;
 
+import com.cinemaabyss.platform.Processes;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -102,15 +104,7 @@ final class FunctionProcess implements AutoCloseable {
     /** SIGTERM and wait, long enough for a JVM that writes its AOT cache on the way out. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.stop(process, Duration.ofSeconds(90));
     }
 
     static void pause(long millis) {

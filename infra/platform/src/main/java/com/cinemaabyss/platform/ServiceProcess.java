@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One function app running as a child JVM, its output prefixed on the console and kept in a log file. */
 final class ServiceProcess implements AutoCloseable {
@@ -98,15 +97,7 @@ final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.stop(process, Duration.ofSeconds(20));
     }
 
     private void pump(Path logFile, PrintStream console) {
