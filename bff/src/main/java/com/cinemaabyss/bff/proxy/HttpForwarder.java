@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +44,9 @@ public class HttpForwarder implements AutoCloseable {
     private static final Set<String> SET_BY_GATEWAY = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
     /** Upstreams are a handful of services; each gets as many connections as there are requests in flight. */
     private static final int MAX_CONNECTIONS_PER_UPSTREAM = 1_000;
+    /** An HTTP method is a token (RFC 9110 section 9.1). */
+    private static final Pattern METHOD = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     private final CloseableHttpClient client;
 
@@ -84,7 +88,7 @@ public class HttpForwarder implements AutoCloseable {
     }
 
     private static HttpUriRequestBase outgoing(IncomingRequest request, URI upstream, Duration timeout) {
-        if (!request.method().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}")) {
+        if (!METHOD.matcher(request.method()).matches()) {
             throw new InvalidRequestException("request cannot be forwarded: unsupported method " + request.method());
         }
         HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method(), target(upstream, request));
@@ -117,7 +121,7 @@ public class HttpForwarder implements AutoCloseable {
     }
 
     private static URI target(URI upstream, IncomingRequest request) {
-        String base = upstream.toString().replaceAll("/+$", "");
+        String base = TRAILING_SLASHES.matcher(upstream.toString()).replaceAll("");
         return URI.create(base + request.rawPath() + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
     }
 
