@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -82,28 +83,23 @@ public final class BenchmarkSuite {
             rig.startWarm(List.of("catalog", "monolith", "events", "gateway"), Map.of(
                     "GRADUAL_MIGRATION", "true", "MOVIES_MIGRATION_PERCENT", Integer.toString(GatewayOverhead.MOVIES_PERCENT)));
             loader.load(List.of("catalog-movies", "monolith-movies"), 1, SEEDED_MOVIES);
-            if (chosen.contains("gateway")) {
-                step("gateway overhead");
-                sections.add(new GatewayOverhead(rig, settings, wrk, SEEDED_MOVIES).run());
-            }
-            if (chosen.contains("events")) {
-                step("event ingest");
-                sections.add(new EventIngest(rig, settings, wrk).run());
-            }
-            if (chosen.contains("catalog")) {
-                step("catalog at scale");
-                sections.add(new CatalogAtScale(rig, settings, wrk, loader).run(SEEDED_MOVIES,
-                        quick ? List.of((long) settings.scaleMovies()) : List.of(10_000L, (long) settings.scaleMovies())));
-            }
-            if (chosen.contains("cold-start")) {
-                step("cold start");
-                // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
-                // Ten seconds short of the deadline: the last start must end, and its process stop, before it.
-                TimeBudget budget = TimeBudget.until(began + DEADLINE.minusSeconds(10).toNanos());
-                sections.add(new ColdStart(rig, settings).run(quick ? List.of("catalog") : List.of("catalog", "events", "gateway", "monolith"),
-                        budget, partial -> inProgress = partial));
-                inProgress = null;
-            }
+            measureIf(chosen, "gateway", "gateway overhead", () -> new GatewayOverhead(rig, settings, wrk, SEEDED_MOVIES).run());
+            measureIf(chosen, "events", "event ingest", () -> new EventIngest(rig, settings, wrk).run());
+            measureIf(chosen, "catalog", "catalog at scale", () -> new CatalogAtScale(rig, settings, wrk, loader).run(SEEDED_MOVIES,
+                    quick ? List.of((long) settings.scaleMovies()) : List.of(10_000L, (long) settings.scaleMovies())));
+            // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
+            // Ten seconds short of the deadline: the last start must end, and its process stop, before it.
+            measureIf(chosen, "cold-start", "cold start", () -> new ColdStart(rig, settings).run(
+                    quick ? List.of("catalog") : List.of("catalog", "events", "gateway", "monolith"),
+                    TimeBudget.until(began + DEADLINE.minusSeconds(10).toNanos()), partial -> inProgress = partial));
+            inProgress = null;
+        }
+    }
+
+    private void measureIf(List<String> chosen, String section, String label, Supplier<Section> benchmark) {
+        if (chosen.contains(section)) {
+            step(label);
+            sections.add(benchmark.get());
         }
     }
 

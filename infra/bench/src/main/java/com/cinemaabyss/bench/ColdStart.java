@@ -69,7 +69,6 @@ final class ColdStart {
         Table table = new Table("function", "first request", "variant", "seconds to first 200", "RSS MiB", "× baseline");
         StringBuilder moviesTuned = new StringBuilder();
         List<String> skipped = new ArrayList<>();
-        Section section = null;
         for (String function : functions) {
             // One training run plus the starts of every variant; planned as if the AOT cache gets written.
             int launches = 1 + variants(function, true).stream().mapToInt(variant -> starts(function, variant)).sum();
@@ -97,8 +96,7 @@ final class ColdStart {
             } else {
                 figures.add(Figure.informative(function + ": tuned cold start / plain Spring Boot", ratio));
             }
-            section = section(moviesTuned, table, skipped, figures);
-            progress.accept(section);
+            progress.accept(section(moviesTuned, table, skipped, figures));
         }
         return section(moviesTuned, table, skipped, figures);
     }
