@@ -1,12 +1,12 @@
 package com.cinemaabyss.catalog;
 
-import com.cinemaabyss.kit.contracts.EventTypes;
-import com.cinemaabyss.kit.contracts.MovieChange;
-import com.cinemaabyss.kit.contracts.MovieChangelog;
-import com.cinemaabyss.kit.contracts.Topics;
+import com.cinemaabyss.contracts.EventTypes;
+import com.cinemaabyss.catalog.events.MovieChange;
+import com.cinemaabyss.catalog.events.MovieChangelog;
+import com.cinemaabyss.contracts.Topics;
 import com.cinemaabyss.kit.events.EventJson;
-import com.cinemaabyss.local.SharedTestInfra;
-import com.cinemaabyss.local.TestHttp;
+import com.cinemaabyss.kit.test.SharedTestInfra;
+import com.cinemaabyss.kit.test.TestHttp;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.admin.NewTopic;

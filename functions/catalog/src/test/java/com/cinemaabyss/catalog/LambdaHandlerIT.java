@@ -1,8 +1,8 @@
 package com.cinemaabyss.catalog;
 
-import com.cinemaabyss.kit.contracts.MovieChange;
-import com.cinemaabyss.kit.contracts.MovieChangelog;
-import com.cinemaabyss.local.SharedTestInfra;
+import com.cinemaabyss.catalog.events.MovieChange;
+import com.cinemaabyss.catalog.events.MovieChangelog;
+import com.cinemaabyss.kit.test.SharedTestInfra;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.common.header.Header;

@@ -2,7 +2,7 @@ package com.cinemaabyss.monolith;
 
 import com.cinemaabyss.kit.dynamo.DynamoKitConfiguration;
 import com.cinemaabyss.kit.events.EventKitConfiguration;
-import com.cinemaabyss.kit.movies.MovieConfiguration;
+import com.cinemaabyss.catalog.MovieConfiguration;
 import com.cinemaabyss.kit.web.WebKitConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,7 +1,7 @@
 package com.cinemaabyss.monolith;
 
-import com.cinemaabyss.local.SharedTestInfra;
-import com.cinemaabyss.local.TestHttp;
+import com.cinemaabyss.kit.test.SharedTestInfra;
+import com.cinemaabyss.kit.test.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,6 +1,6 @@
 package com.cinemaabyss.bench;
 
-import com.cinemaabyss.kit.movies.MovieItem;
+import com.cinemaabyss.catalog.store.MovieItem;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;

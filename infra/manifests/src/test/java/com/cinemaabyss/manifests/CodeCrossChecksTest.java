@@ -108,7 +108,7 @@ class CodeCrossChecksTest {
     @Test
     void triggersFilterOnlyOnTypesTheCodeEmits() throws IOException {
         String eventTypes = Files.readString(Manifests.ROOT.resolve(
-                "functions/common/src/main/java/com/cinemaabyss/kit/contracts/EventTypes.java"));
+                "events/contracts/src/main/java/com/cinemaabyss/contracts/EventTypes.java"));
         Set<String> emitted = new HashSet<>();
         Matcher m = Pattern.compile("= \"(com\\.cinemaabyss\\.[^\"]+)\"").matcher(eventTypes);
         while (m.find()) {

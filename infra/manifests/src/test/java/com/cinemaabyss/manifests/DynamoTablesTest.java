@@ -27,7 +27,7 @@ class DynamoTablesTest {
     @Test
     void theTablesAsCodeAreTheTablesTheFunctionsUse() throws IOException {
         Set<String> used = new TreeSet<>();
-        for (String module : List.of("functions/monolith", "functions/catalog", "events", "bff")) {
+        for (String module : List.of("functions/monolith", "functions/catalog", "events/service", "bff/gateway")) {
             Map<String, Object> config = yaml(Manifests.ROOT.resolve(module).resolve("src/main/resources/application.yaml").toString());
             Map<String, String> tables = Manifests.at(config, "cinemaabyss", "dynamodb", "tables");
             if (tables == null) {

@@ -41,8 +41,8 @@ class LambdaTemplateTest {
                     function.getKey() + ": no class " + mainClass + " in " + module);
 
             String definition = Manifests.at(function.getValue(), "Properties", "Environment", "Variables", "SPRING_CLOUD_FUNCTION_DEFINITION");
-            assertTrue(declaresBean(module, definition) || declaresBean(Manifests.ROOT.resolve("functions/common"), definition),
-                    function.getKey() + ": no function bean '" + definition + "' in " + module + " or the kit");
+            assertTrue(declaresBean(module, definition) || declaresBean(Manifests.ROOT.resolve("functions/catalog"), definition),
+                    function.getKey() + ": no function bean '" + definition + "' in " + module + " or the catalog's movies library");
         }
     }
 

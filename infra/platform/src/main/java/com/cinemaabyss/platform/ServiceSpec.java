@@ -15,8 +15,8 @@ public record ServiceSpec(String name, String module, int localPort, String heal
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     }
 
-    /** The module's Spring Boot jar, which the build names after the module's folder. */
+    /** The module's Spring Boot jar, which the build names after the Knative Service (each module's finalName). */
     public String jarPath() {
-        return module + "/target/" + module.substring(module.lastIndexOf('/') + 1) + ".jar";
+        return module + "/target/" + name + ".jar";
     }
 }

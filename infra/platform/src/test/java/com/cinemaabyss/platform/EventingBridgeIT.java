@@ -1,7 +1,7 @@
 package com.cinemaabyss.platform;
 
 import com.cinemaabyss.local.FreePorts;
-import com.cinemaabyss.local.SharedTestInfra;
+import com.cinemaabyss.kit.test.SharedTestInfra;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import io.cloudevents.CloudEvent;

@@ -31,8 +31,8 @@ class KnativeWiringTest {
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
-        assertEquals("events/target/events.jar", services.get("events").jarPath());
-        assertEquals("bff/target/bff.jar", services.get("gateway").jarPath());
+        assertEquals("events/service/target/events.jar", services.get("events").jarPath());
+        assertEquals("bff/gateway/target/gateway.jar", services.get("gateway").jarPath());
 
         Map<String, String> gateway = services.get("gateway").env();
         assertEquals("http://monolith.cinemaabyss.svc.cluster.local", gateway.get("MONOLITH_URL"));

@@ -1,6 +1,6 @@
 package com.cinemaabyss.platform;
 
-import com.cinemaabyss.local.TestHttp;
+import com.cinemaabyss.kit.test.TestHttp;
 
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.cinemaabyss.platform;
 
 import com.cinemaabyss.local.FreePorts;
-import com.cinemaabyss.local.TestHttp;
+import com.cinemaabyss.kit.test.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

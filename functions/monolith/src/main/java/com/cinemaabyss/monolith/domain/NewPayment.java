@@ -1,7 +1,7 @@
 package com.cinemaabyss.monolith.domain;
 
-import com.cinemaabyss.kit.web.Checks;
-import com.cinemaabyss.kit.web.InvalidRequestException;
+import com.cinemaabyss.kit.core.Checks;
+import com.cinemaabyss.kit.core.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.math.BigDecimal;
@@ -12,7 +12,7 @@ public record NewPayment(@JsonProperty("user_id") Long userId, BigDecimal amount
         Checks.requirePositive(userId, "user_id");
         Checks.requireNonNegative(amount, "amount");
         if (amount.signum() == 0) {
-            throw new InvalidRequestException("field 'amount' must be greater than 0");
+            throw new InvalidInputException("field 'amount' must be greater than 0");
         }
     }
 }

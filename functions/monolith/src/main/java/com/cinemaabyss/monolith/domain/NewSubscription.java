@@ -1,7 +1,7 @@
 package com.cinemaabyss.monolith.domain;
 
-import com.cinemaabyss.kit.web.Checks;
-import com.cinemaabyss.kit.web.InvalidRequestException;
+import com.cinemaabyss.kit.core.Checks;
+import com.cinemaabyss.kit.core.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
@@ -23,7 +23,7 @@ public record NewSubscription(@JsonProperty("user_id") Long userId,
         Instant start = startDate == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : parse(startDate, "start_date");
         Instant end = endDate == null ? start.plus(30, ChronoUnit.DAYS) : parse(endDate, "end_date");
         if (!end.isAfter(start)) {
-            throw new InvalidRequestException("field 'end_date' must be after 'start_date'");
+            throw new InvalidInputException("field 'end_date' must be after 'start_date'");
         }
         startDate = start.toString();
         endDate = end.toString();
@@ -36,7 +36,7 @@ public record NewSubscription(@JsonProperty("user_id") Long userId,
             try {
                 return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notDate) {
-                throw new InvalidRequestException("field '" + field + "' must be an ISO-8601 date or date-time, got '" + value + "'");
+                throw new InvalidInputException("field '" + field + "' must be an ISO-8601 date or date-time, got '" + value + "'");
             }
         }
     }

@@ -1,7 +1,7 @@
 package com.cinemaabyss.monolith.domain;
 
-import com.cinemaabyss.kit.web.Checks;
-import com.cinemaabyss.kit.web.InvalidRequestException;
+import com.cinemaabyss.kit.core.Checks;
+import com.cinemaabyss.kit.core.InvalidInputException;
 
 import java.util.regex.Pattern;
 
@@ -13,7 +13,7 @@ public record NewUser(String username, String email) {
         username = Checks.maxLength(Checks.requireText(username, "username"), 100, "username");
         email = Checks.maxLength(Checks.requireText(email, "email"), 254, "email");
         if (!EMAIL.matcher(email).matches()) {
-            throw new InvalidRequestException("field 'email' must be an email address, got '" + email + "'");
+            throw new InvalidInputException("field 'email' must be an email address, got '" + email + "'");
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.cinemaabyss.monolith.functions;
 
-import com.cinemaabyss.kit.web.InvalidRequestException;
-import com.cinemaabyss.kit.web.NotFoundException;
+import com.cinemaabyss.kit.core.NotFoundException;
 import com.cinemaabyss.monolith.domain.NewPayment;
 import com.cinemaabyss.monolith.domain.Payment;
 import com.cinemaabyss.monolith.store.PaymentStore;
@@ -34,9 +33,7 @@ public class PaymentFunctions {
     @Bean
     public Function<NewPayment, Payment> createPayment(PaymentStore payments, UserStore users) {
         return request -> {
-            if (users.find(request.userId()).isEmpty()) {
-                throw new InvalidRequestException("field 'user_id': user " + request.userId() + " does not exist");
-            }
+            users.requireExists(request.userId());
             return payments.create(request);
         };
     }

@@ -1,7 +1,6 @@
 package com.cinemaabyss.monolith.functions;
 
-import com.cinemaabyss.kit.web.InvalidRequestException;
-import com.cinemaabyss.kit.web.NotFoundException;
+import com.cinemaabyss.kit.core.NotFoundException;
 import com.cinemaabyss.monolith.domain.NewSubscription;
 import com.cinemaabyss.monolith.domain.Subscription;
 import com.cinemaabyss.monolith.store.SubscriptionStore;
@@ -34,9 +33,7 @@ public class SubscriptionFunctions {
     @Bean
     public Function<NewSubscription, Subscription> createSubscription(SubscriptionStore subscriptions, UserStore users) {
         return request -> {
-            if (users.find(request.userId()).isEmpty()) {
-                throw new InvalidRequestException("field 'user_id': user " + request.userId() + " does not exist");
-            }
+            users.requireExists(request.userId());
             return subscriptions.create(request);
         };
     }

@@ -1,6 +1,6 @@
 package com.cinemaabyss.monolith.functions;
 
-import com.cinemaabyss.kit.web.NotFoundException;
+import com.cinemaabyss.kit.core.NotFoundException;
 import com.cinemaabyss.monolith.domain.NewUser;
 import com.cinemaabyss.monolith.domain.User;
 import com.cinemaabyss.monolith.store.UserStore;

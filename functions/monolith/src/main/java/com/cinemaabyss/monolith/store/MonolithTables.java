@@ -1,9 +1,9 @@
 package com.cinemaabyss.monolith.store;
 
+import com.cinemaabyss.kit.dynamo.DynamoSettings;
 import com.cinemaabyss.kit.dynamo.IdSequences;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.dynamo.TableSetup;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -20,22 +20,20 @@ public class MonolithTables {
     static final String BY_USER = "by-user";
 
     @Bean
-    UserStore userStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids,
-                        @Value("${cinemaabyss.dynamodb.tables.users}") String name) {
-        return new UserStore(new KeyedTable<>(tables.ensure(client.table(name, TableSchema.fromBean(UserItem.class))), UserItem::getId), ids);
+    UserStore userStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids, DynamoSettings dynamo) {
+        var table = tables.ensure(client.table(dynamo.table("users"), TableSchema.fromBean(UserItem.class)));
+        return new UserStore(new KeyedTable<>(table, UserItem::getId), ids);
     }
 
     @Bean
-    PaymentStore paymentStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids,
-                              @Value("${cinemaabyss.dynamodb.tables.payments}") String name) {
-        var table = tables.ensure(client.table(name, TableSchema.fromBean(PaymentItem.class)), withUserIndex());
+    PaymentStore paymentStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids, DynamoSettings dynamo) {
+        var table = tables.ensure(client.table(dynamo.table("payments"), TableSchema.fromBean(PaymentItem.class)), withUserIndex());
         return new PaymentStore(new KeyedTable<>(table, PaymentItem::getId), ids);
     }
 
     @Bean
-    SubscriptionStore subscriptionStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids,
-                                        @Value("${cinemaabyss.dynamodb.tables.subscriptions}") String name) {
-        var table = tables.ensure(client.table(name, TableSchema.fromBean(SubscriptionItem.class)), withUserIndex());
+    SubscriptionStore subscriptionStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids, DynamoSettings dynamo) {
+        var table = tables.ensure(client.table(dynamo.table("subscriptions"), TableSchema.fromBean(SubscriptionItem.class)), withUserIndex());
         return new SubscriptionStore(new KeyedTable<>(table, SubscriptionItem::getId), ids);
     }
 

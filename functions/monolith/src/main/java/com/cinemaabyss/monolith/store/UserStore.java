@@ -1,6 +1,7 @@
 package com.cinemaabyss.monolith.store;
 
 import com.cinemaabyss.kit.dynamo.IdSequences;
+import com.cinemaabyss.kit.core.InvalidInputException;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.monolith.domain.NewUser;
 import com.cinemaabyss.monolith.domain.User;
@@ -29,6 +30,13 @@ public class UserStore {
 
     public Optional<User> find(long id) {
         return users.get(id).map(UserStore::toUser);
+    }
+
+    /** For requests that name a user: one that does not exist is bad input, not a missing resource. */
+    public void requireExists(long id) {
+        if (users.get(id).isEmpty()) {
+            throw new InvalidInputException("field 'user_id': user " + id + " does not exist");
+        }
     }
 
     public List<User> all() {

@@ -1,0 +1,18 @@
+package com.cinemaabyss.gateway.domain;
+
+/** Where the gateway can send a request; the name is what the {@code X-Backend} response header says. */
+public enum Backend {
+    MONOLITH("monolith"),
+    MOVIES("movies"),
+    EVENTS("events");
+
+    private final String label;
+
+    Backend(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,53 @@
+package com.cinemaabyss.gateway.proxy;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the proxy: the HTTP client, the movies circuit breaker with its metrics, and the migration state. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({GatewaySettings.class, InitialMigration.class})
+public class GatewayConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
+
+    @Bean
+    HttpForwarder httpForwarder(GatewaySettings settings) {
+        return new HttpForwarder(settings.connectTimeout());
+    }
+
+    @Bean
+    GatewayMetrics gatewayMetrics(MeterRegistry registry) {
+        return new GatewayMetrics(registry);
+    }
+
+    @Bean
+    MoviesRoute moviesRoute(GatewaySettings settings, GatewayMetrics metrics, MeterRegistry meters) {
+        GatewaySettings.Breaker b = settings.moviesBreaker();
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(b.slidingWindowSize())
+                .minimumNumberOfCalls(b.minimumNumberOfCalls())
+                .failureRateThreshold(b.failureRateThreshold())
+                .waitDurationInOpenState(b.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(b.permittedCallsInHalfOpenState())
+                .recordExceptions(UpstreamFailure.class)
+                .build());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        CircuitBreaker breaker = breakers.circuitBreaker("movies-service");
+        breaker.getEventPublisher().onStateTransition(event ->
+                log.warn("Movies service circuit breaker: {}", event.getStateTransition()));
+        return new MoviesRoute(breaker, metrics);
+    }
+
+    @Bean
+    MigrationState migrationState(InitialMigration initial, MeterRegistry registry) {
+        return new MigrationState(initial.settings(), registry);
+    }
+}

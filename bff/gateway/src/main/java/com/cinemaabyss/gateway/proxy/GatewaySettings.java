@@ -1,0 +1,21 @@
+package com.cinemaabyss.gateway.proxy;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The gateway's configuration (application.yaml, {@code cinemaabyss.gateway.*}): where the upstreams are,
+ * how long to wait for them, the movies circuit breaker, and the admin token guarding runtime changes.
+ */
+@ConfigurationProperties("cinemaabyss.gateway")
+public record GatewaySettings(URI monolithUrl, URI moviesUrl, URI eventsUrl,
+                              Duration connectTimeout, Duration upstreamTimeout, Duration moviesTimeout,
+                              String adminToken, Breaker moviesBreaker) {
+
+    /** Resilience4j settings of the breaker in front of the movies service. */
+    public record Breaker(int slidingWindowSize, int minimumNumberOfCalls, float failureRateThreshold,
+                          Duration waitInOpenState, int permittedCallsInHalfOpenState) {
+    }
+}

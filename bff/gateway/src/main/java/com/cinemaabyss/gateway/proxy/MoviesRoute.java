@@ -1,0 +1,57 @@
+package com.cinemaabyss.gateway.proxy;
+
+import com.cinemaabyss.gateway.domain.Backend;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+import java.util.function.Supplier;
+
+/**
+ * Calls to the movies service, behind a circuit breaker. A read that fails there (error, timeout, 5xx, or
+ * the breaker open) is answered by the monolith, which holds the same movies, and counted. A write is never
+ * sent elsewhere: it may have been applied, and the client should decide whether to repeat it. So a write
+ * the breaker keeps off, or one that could not reach the movies service, is a 503 (504 on a timeout), and a
+ * 5xx the movies service gave to a write is passed back as it is.
+ */
+public class MoviesRoute {
+
+    private final CircuitBreaker breaker;
+    private final GatewayMetrics metrics;
+
+    public MoviesRoute(CircuitBreaker breaker, GatewayMetrics metrics) {
+        this.breaker = breaker;
+        this.metrics = metrics;
+    }
+
+    public RouteDecision call(IncomingRequest request, Supplier<UpstreamResponse> movies, Supplier<UpstreamResponse> monolith) {
+        try {
+            return RouteDecision.answered(Backend.MOVIES, breaker.executeSupplier(() -> failOn5xx(movies.get())));
+        } catch (CallNotPermittedException open) {
+            if (!request.isRead()) {
+                throw new BackendUnavailableException(Backend.MOVIES, 503,
+                        "movies service unavailable (circuit breaker open); the request was not sent", open);
+            }
+            return fallBack("circuit_open", monolith);
+        } catch (UpstreamFailure failure) {
+            if (request.isRead()) {
+                return fallBack(failure.reason(), monolith);
+            }
+            if (failure.response() != null) {
+                return RouteDecision.answered(Backend.MOVIES, failure.response());
+            }
+            throw BackendUnavailableException.of(Backend.MOVIES, failure);
+        }
+    }
+
+    private RouteDecision fallBack(String reason, Supplier<UpstreamResponse> monolith) {
+        metrics.fallback(reason);
+        return RouteDecision.fallback(monolith.get());
+    }
+
+    private static UpstreamResponse failOn5xx(UpstreamResponse response) {
+        if (response.status() >= 500) {
+            throw new UpstreamFailure("status_5xx", "movies service answered " + response.status(), response, null);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,190 @@
+package com.cinemaabyss.gateway.web;
+
+import com.cinemaabyss.gateway.FakeUpstream;
+import com.cinemaabyss.gateway.domain.MovieSplit;
+import com.cinemaabyss.kit.test.TestHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gateway in front of stand-in upstreams: routing, pass-through, the split and its change at runtime. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayIT {
+
+    static final FakeUpstream monolith = new FakeUpstream("monolith");
+    static final FakeUpstream movies = new FakeUpstream("movies");
+    static final FakeUpstream events = new FakeUpstream("events");
+
+    @LocalServerPort
+    int port;
+    TestHttp http;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("cinemaabyss.gateway.monolith-url", monolith::url);
+        registry.add("cinemaabyss.gateway.movies-url", movies::url);
+        registry.add("cinemaabyss.gateway.events-url", events::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        monolith.close();
+        movies.close();
+        events.close();
+    }
+
+    @BeforeEach
+    void client() {
+        http = TestHttp.at(port);
+    }
+
+    @Test
+    void healthIsTheGatewaysOwn() {
+        int upstreamHits = monolith.hits() + movies.hits() + events.hits();
+        assertEquals("{\"status\":true}", http.get("/health").body());
+        assertEquals(upstreamHits, monolith.hits() + movies.hits() + events.hits(), "health must not touch an upstream");
+    }
+
+    @Test
+    void requestsPassThroughIntact() {
+        HttpResponse<String> created = http.post("/api/users?source=web&tag=a%20b", "{\"username\":\"neo\"}", "X-Test", "kept");
+        assertEquals(201, created.statusCode());
+        assertEquals("monolith", backendOf(created));
+        assertEquals("monolith", created.headers().firstValue("X-Upstream").orElseThrow(), "upstream headers come back");
+        assertEquals(List.of("a=1", "b=2"), created.headers().allValues("Set-Cookie"));
+        JsonNode echo = FakeUpstream.echo(created.body());
+        assertEquals("POST", echo.get("method").asString());
+        assertEquals("/api/users", echo.get("path").asString());
+        assertEquals("source=web&tag=a%20b", echo.get("query").asString());
+        assertEquals("{\"username\":\"neo\"}", echo.get("body").asString());
+        assertEquals("kept", echo.get("headers").get("x-test").get(0).asString());
+        assertEquals("127.0.0.1", echo.get("headers").get("x-forwarded-for").get(0).asString());
+        assertEquals("http", echo.get("headers").get("x-forwarded-proto").get(0).asString());
+        assertEquals("127.0.0.1:" + port, echo.get("headers").get("x-forwarded-host").get(0).asString());
+
+        assertEquals(404, http.get("/api/payments/missing").statusCode(), "upstream statuses pass through");
+        HttpResponse<String> redirect = http.get("/api/users/redirect");
+        assertEquals(302, redirect.statusCode(), "redirects are the client's to follow");
+        assertEquals("/elsewhere", redirect.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> head = http.send(http.request("/api/subscriptions").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+    }
+
+    @Test
+    void formAndMultipartBodiesReachTheUpstreamUntouched() {
+        String form = "title=Solaris&year=1972";
+        HttpResponse<String> put = http.send(http.request("/api/users/1")
+                .header("Content-Type", "application/x-www-form-urlencoded").PUT(HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(form, FakeUpstream.echo(put.body()).get("body").asString());
+        String multipart = "--b1\r\nContent-Disposition: form-data; name=\"poster\"; filename=\"p.txt\"\r\n\r\nposter\r\n--b1--\r\n";
+        HttpResponse<String> post = http.send(http.request("/api/movies")
+                .header("Content-Type", "multipart/form-data; boundary=b1").POST(HttpRequest.BodyPublishers.ofString(multipart)));
+        assertEquals(multipart, FakeUpstream.echo(post.body()).get("body").asString());
+    }
+
+    @Test
+    void eachPrefixGoesToItsBackend() {
+        migrate(false, 0);
+        assertEquals("monolith", backendOf(http.get("/api/users")));
+        assertEquals("monolith", backendOf(http.get("/api/users/7")));
+        assertEquals("monolith", backendOf(http.get("/api/payments?user_id=3")));
+        assertEquals("monolith", backendOf(http.get("/api/subscriptions")));
+        assertEquals("monolith", backendOf(http.get("/api/movies")), "stage 0: movies stay on the monolith");
+        assertEquals("events", backendOf(http.post("/api/events/movie", "{}")));
+        assertEquals("events", echoOf(http.get("/api/events/stats")).get("backend").asString());
+        migrate(true, 100);
+        assertEquals("movies", echoOf(http.get("/api/movies/2")).get("backend").asString());
+    }
+
+    @Test
+    void theSplitFollowsTheSettingsChangedAtRuntime() {
+        migrate(true, 0);
+        assertEquals(0, moviesShare(400));
+        migrate(true, 100);
+        assertEquals(400, moviesShare(400));
+        migrate(true, 50);
+        int share = moviesShare(2_000);
+        assertTrue(Math.abs(share / 20.0 - 50) <= 5, "50% target, got " + share / 20.0 + "%");
+        migrate(false, 100);
+        assertEquals(0, moviesShare(200), "without gradual migration the percent does not apply");
+        assertEquals("{\"gradual_migration\":false,\"movies_migration_percent\":100}", http.get("/admin/migration").body());
+    }
+
+    @Test
+    void knownUsersAreStickyAndMoveOnlyForward() {
+        migrate(true, 50);
+        Set<String> sides = new HashSet<>();
+        for (int user = 0; user < 40; user++) {
+            String expected = MovieSplit.bucket("u" + user) < 50 ? "movies" : "monolith";
+            for (int again = 0; again < 3; again++) {
+                assertEquals(expected, backendOf(http.get("/api/movies?id=1", "X-User-Id", "u" + user)), "user u" + user);
+            }
+            sides.add(expected);
+        }
+        assertEquals(Set.of("movies", "monolith"), sides, "40 users at 50% land on both sides");
+
+        migrate(true, 90);
+        for (int user = 0; user < 40; user++) {
+            if (MovieSplit.bucket("u" + user) < 50) {
+                assertEquals("movies", backendOf(http.get("/api/movies", "X-User-Id", "u" + user)), "user u" + user + " moved back");
+            }
+        }
+    }
+
+    @Test
+    void badInputIsAJsonError() {
+        assertTrue(TestHttp.isJsonError(putMigration("{\"gradual_migration\":true,\"movies_migration_percent\":150}"), 400, "from 0 to 100"));
+        assertTrue(TestHttp.isJsonError(putMigration("{\"gradual_migration\":true,\"movies_migration_percent\":-1}"), 400, "from 0 to 100"));
+        assertTrue(TestHttp.isJsonError(putMigration("{\"gradual_migration\":true,\"movies_migration_percent\":50.5}"), 400, "integer"));
+        assertTrue(TestHttp.isJsonError(putMigration("{\"gradual_migration\":true,\"movies_migration_percent\":\"50\"}"), 400, "integer"));
+        assertTrue(TestHttp.isJsonError(putMigration("{\"gradual_migration\":\"yes\",\"movies_migration_percent\":50}"), 400, "true or false"));
+        assertTrue(TestHttp.isJsonError(putMigration("{\"gradual_migration\":true}"), 400, "movies_migration_percent"));
+        assertTrue(TestHttp.isJsonError(putMigration("not json"), 400, "malformed JSON"));
+        assertTrue(TestHttp.isJsonError(http.get("/nowhere"), 404, "no route"));
+        assertTrue(TestHttp.isJsonError(http.get("/api/moviesx"), 404, "no route"));
+        assertTrue(TestHttp.isJsonError(http.send(http.request("/api/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(70_000)))), 413, "larger than"));
+    }
+
+    private HttpResponse<String> putMigration(String json) {
+        return http.put("/admin/migration", json);
+    }
+
+    private void migrate(boolean gradual, int percent) {
+        HttpResponse<String> response = putMigration("{\"gradual_migration\":" + gradual + ",\"movies_migration_percent\":" + percent + "}");
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private int moviesShare(int requests) {
+        int toMovies = 0;
+        for (int i = 0; i < requests; i++) {
+            if ("movies".equals(backendOf(http.get("/api/movies")))) {
+                toMovies++;
+            }
+        }
+        return toMovies;
+    }
+
+    private static JsonNode echoOf(HttpResponse<String> response) {
+        return FakeUpstream.echo(response.body());
+    }
+
+    private static String backendOf(HttpResponse<String> response) {
+        return response.headers().firstValue("X-Backend").orElseThrow();
+    }
+}

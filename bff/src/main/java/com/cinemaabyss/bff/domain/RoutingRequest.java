@@ -1,5 +1,0 @@
-package com.cinemaabyss.bff.domain;
-
-/** What the split looks at: the caller's user id ({@code X-User-Id}), or null for an anonymous request. */
-public record RoutingRequest(String userId) {
-}

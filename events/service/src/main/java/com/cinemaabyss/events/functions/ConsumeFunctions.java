@@ -1,0 +1,74 @@
+package com.cinemaabyss.events.functions;
+
+import com.cinemaabyss.events.domain.MovieEvent;
+import com.cinemaabyss.events.domain.PaymentEvent;
+import com.cinemaabyss.events.domain.UserEvent;
+import com.cinemaabyss.events.publish.EventKind;
+import com.cinemaabyss.events.store.EventLedger;
+import com.cinemaabyss.events.store.StatIncrement;
+import com.cinemaabyss.kit.events.EventJson;
+import com.cinemaabyss.kit.core.InvalidInputException;
+import io.cloudevents.CloudEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The consumers the eventing layer triggers, one per topic. Each processes an event exactly once through
+ * the ledger: analytics counters per type and action, rating aggregates per movie, failed payments per
+ * user as a fraud signal.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsumeFunctions {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumeFunctions.class);
+
+    @Bean
+    public Consumer<CloudEvent> consumeMovieEvent(EventLedger ledger) {
+        return consumer("movie-analytics", EventKind.MOVIE, MovieEvent.class, ledger, event -> {
+            List<StatIncrement> stats = new ArrayList<>(List.of(StatIncrement.count("movie-action#" + event.action())));
+            if ("rated".equals(event.action()) && event.rating() != null) {
+                stats.add(new StatIncrement("movie-ratings#" + event.movieId(), 1, event.rating()));
+            }
+            return stats;
+        });
+    }
+
+    @Bean
+    public Consumer<CloudEvent> consumeUserEvent(EventLedger ledger) {
+        return consumer("user-analytics", EventKind.USER, UserEvent.class, ledger,
+                event -> List.of(StatIncrement.count("user-action#" + event.action())));
+    }
+
+    @Bean
+    public Consumer<CloudEvent> consumePaymentEvent(EventLedger ledger) {
+        return consumer("payment-monitor", EventKind.PAYMENT, PaymentEvent.class, ledger, event -> {
+            List<StatIncrement> stats = new ArrayList<>(List.of(StatIncrement.count("payment-status#" + event.status())));
+            if ("failed".equals(event.status())) {
+                stats.add(StatIncrement.count("failed-payments#user#" + event.userId()));
+            }
+            return stats;
+        });
+    }
+
+    private static <T> Consumer<CloudEvent> consumer(String name, EventKind kind, Class<T> dataType, EventLedger ledger,
+                                                      Function<T, List<StatIncrement>> statsOf) {
+        return event -> {
+            if (!kind.type().equals(event.getType())) {
+                throw new InvalidInputException("consumer " + name + " takes CloudEvents of type " + kind.type() + ", got " + event.getType());
+            }
+            T data = EventJson.data(event, dataType);
+            List<StatIncrement> stats = new ArrayList<>(statsOf.apply(data));
+            stats.add(StatIncrement.count("type#" + event.getType()));
+            boolean first = ledger.processOnce(name, event, stats);
+            log.info("consumer={} event={} type={} subject={} {}={} first_delivery={}", name, event.getId(), event.getType(),
+                    event.getSubject(), kind.extension(), event.getExtension(kind.extension()), first);
+        };
+    }
+}

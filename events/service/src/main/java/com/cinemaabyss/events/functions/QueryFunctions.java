@@ -1,0 +1,26 @@
+package com.cinemaabyss.events.functions;
+
+import com.cinemaabyss.events.domain.ProcessedEvent;
+import com.cinemaabyss.events.store.EventLedger;
+import com.cinemaabyss.kit.core.NotFoundException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** What the consumers did: one event's ledger entry, and the statistics. */
+@Configuration(proxyBeanMethods = false)
+public class QueryFunctions {
+
+    @Bean
+    public Function<String, ProcessedEvent> processedEvent(EventLedger ledger) {
+        return id -> ledger.find(id).orElseThrow(() -> new NotFoundException("event " + id + " has not been processed"));
+    }
+
+    @Bean
+    public Supplier<Map<String, Map<String, Number>>> eventStats(EventLedger ledger) {
+        return ledger::stats;
+    }
+}

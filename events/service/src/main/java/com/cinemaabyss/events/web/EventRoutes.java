@@ -1,0 +1,58 @@
+package com.cinemaabyss.events.web;
+
+import com.cinemaabyss.events.domain.MovieEvent;
+import com.cinemaabyss.events.domain.PaymentEvent;
+import com.cinemaabyss.events.domain.ProcessedEvent;
+import com.cinemaabyss.events.domain.RecordedEvent;
+import com.cinemaabyss.events.domain.UserEvent;
+import com.cinemaabyss.kit.web.CloudEventRequests;
+import com.cinemaabyss.kit.core.InvalidInputException;
+import com.cinemaabyss.kit.web.Requests;
+import com.cinemaabyss.kit.web.Responses;
+import io.cloudevents.CloudEvent;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static org.springframework.web.servlet.function.RouterFunctions.route;
+
+/** The events service's HTTP routes, each bound to a function bean. */
+@Configuration(proxyBeanMethods = false)
+public class EventRoutes {
+
+    /** Where the eventing layer (Knative KafkaSource, or the local bridge) delivers each topic. */
+    public static final String MOVIE_EVENTS_PATH = "/internal/events/movie-events";
+    public static final String USER_EVENTS_PATH = "/internal/events/user-events";
+    public static final String PAYMENT_EVENTS_PATH = "/internal/events/payment-events";
+
+    @Bean
+    RouterFunction<ServerResponse> eventsApi(
+            Function<MovieEvent, RecordedEvent> recordMovieEvent, Function<UserEvent, RecordedEvent> recordUserEvent,
+            Function<PaymentEvent, RecordedEvent> recordPaymentEvent,
+            @Qualifier("consumeMovieEvent") Consumer<CloudEvent> consumeMovieEvent,
+            @Qualifier("consumeUserEvent") Consumer<CloudEvent> consumeUserEvent,
+            @Qualifier("consumePaymentEvent") Consumer<CloudEvent> consumePaymentEvent,
+            Function<String, ProcessedEvent> processedEvent, Supplier<Map<String, Map<String, Number>>> eventStats) {
+        return route()
+                .GET("/api/events/health", request -> Responses.healthy())
+                .POST("/api/events/movie", request -> Responses.created(recordMovieEvent.apply(Requests.body(request, MovieEvent.class))))
+                .POST("/api/events/user", request -> Responses.created(recordUserEvent.apply(Requests.body(request, UserEvent.class))))
+                .POST("/api/events/payment", request -> Responses.created(recordPaymentEvent.apply(Requests.body(request, PaymentEvent.class))))
+                .GET("/api/events/processed", request -> Responses.ok(processedEvent.apply(request.param("id")
+                        .filter(id -> !id.isBlank())
+                        .orElseThrow(() -> new InvalidInputException("query parameter 'id' (a CloudEvent id) is required")))))
+                .GET("/api/events/stats", request -> Responses.ok(eventStats.get()))
+                .POST(MOVIE_EVENTS_PATH, CloudEventRequests.deliverTo(consumeMovieEvent))
+                .POST(USER_EVENTS_PATH, CloudEventRequests.deliverTo(consumeUserEvent))
+                .POST(PAYMENT_EVENTS_PATH, CloudEventRequests.deliverTo(consumePaymentEvent))
+                .filter(Responses.jsonErrors())
+                .build();
+    }
+}

@@ -1,0 +1,172 @@
+package com.cinemaabyss.events;
+
+import com.cinemaabyss.contracts.EventTypes;
+import com.cinemaabyss.contracts.Topics;
+import com.cinemaabyss.kit.test.SharedTestInfra;
+import com.cinemaabyss.kit.test.TestHttp;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The events service against a real Kafka broker and DynamoDB Local. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EventsApiIT {
+
+    private static final Pattern PARTITION = Pattern.compile("\"partition\":(\\d+),\"offset\":(\\d+)");
+    private static final Pattern EVENT_ID = Pattern.compile("\"event\":\\{\"id\":\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+    TestHttp http;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        SharedTestInfra.functionAppProperties().forEach(registry::add);
+    }
+
+    @BeforeAll
+    static void topics() {
+        SharedTestInfra.kafka().createTopics(List.of(
+                new NewTopic(Topics.MOVIE_EVENTS, 3, (short) 1),
+                new NewTopic(Topics.USER_EVENTS, 3, (short) 1),
+                new NewTopic(Topics.PAYMENT_EVENTS, 3, (short) 1)));
+    }
+
+    @BeforeEach
+    void client() {
+        http = TestHttp.at(port);
+    }
+
+    @Test
+    void healthAnswersTrue() {
+        assertEquals("{\"status\":true}", http.get("/api/events/health").body());
+    }
+
+    @Test
+    void eachKindIsStoredOnItsTopicInBinaryModeKeyedByTheEntity() {
+        assertStored(http.post("/api/events/movie", "{\"movie_id\":7,\"title\":\"Stalker\",\"action\":\"viewed\",\"user_id\":3}"),
+                Topics.MOVIE_EVENTS, "7", EventTypes.MOVIE_EVENT, "\"title\":\"Stalker\"");
+        assertStored(http.post("/api/events/user", "{\"user_id\":3,\"username\":\"neo\",\"action\":\"registered\",\"timestamp\":\"2026-11-24T10:00:00Z\"}"),
+                Topics.USER_EVENTS, "3", EventTypes.USER_EVENT, "\"username\":\"neo\"");
+        assertStored(http.post("/api/events/payment", "{\"payment_id\":11,\"user_id\":3,\"amount\":9.99,\"status\":\"completed\",\"timestamp\":\"2026-11-24T10:00:00Z\",\"method_type\":\"card\"}"),
+                Topics.PAYMENT_EVENTS, "11", EventTypes.PAYMENT_EVENT, "\"amount\":9.99");
+    }
+
+    @Test
+    void aRedeliveredEventIsProcessedOnce() {
+        String id = UUID.randomUUID().toString();
+        String body = "{\"payment_id\":5,\"user_id\":99,\"amount\":1.5,\"status\":\"failed\",\"timestamp\":\"2026-11-24T10:00:00Z\"}";
+        long failedBefore = statCount("failed-payments#user#99");
+        assertEquals(202, deliver("/internal/events/payment-events", id, EventTypes.PAYMENT_EVENT, body).statusCode());
+        assertEquals(202, deliver("/internal/events/payment-events", id, EventTypes.PAYMENT_EVENT, body).statusCode());
+
+        HttpResponse<String> ledger = http.get("/api/events/processed?id=" + id);
+        assertEquals(200, ledger.statusCode(), ledger.body());
+        assertTrue(ledger.body().contains("\"deliveries\":2") && ledger.body().contains("\"duplicates\":1")
+                && ledger.body().contains("\"consumer\":\"payment-monitor\""), ledger.body());
+        assertEquals(failedBefore + 1, statCount("failed-payments#user#99"), "the second delivery must not count again");
+    }
+
+    @Test
+    void ratingsAreAggregatedPerMovie() {
+        deliver("/internal/events/movie-events", UUID.randomUUID().toString(), EventTypes.MOVIE_EVENT,
+                "{\"movie_id\":4242,\"title\":\"Mirror\",\"action\":\"rated\",\"rating\":8}");
+        deliver("/internal/events/movie-events", UUID.randomUUID().toString(), EventTypes.MOVIE_EVENT,
+                "{\"movie_id\":4242,\"title\":\"Mirror\",\"action\":\"rated\",\"rating\":6}");
+        String stats = http.get("/api/events/stats").body();
+        assertTrue(stats.contains("\"movie-ratings#4242\":{\"count\":2,\"sum\":14.0}"), stats);
+    }
+
+    @Test
+    void consumersRefuseWhatIsNotTheirs() {
+        assertTrue(TestHttp.isJsonError(http.post("/internal/events/user-events", "{\"user_id\":1}"), 400, "not a CloudEvent"));
+        assertTrue(TestHttp.isJsonError(deliver("/internal/events/user-events", UUID.randomUUID().toString(), EventTypes.MOVIE_EVENT,
+                "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\"}"), 400, "takes CloudEvents of type " + EventTypes.USER_EVENT));
+        assertTrue(TestHttp.isJsonError(deliver("/internal/events/user-events", UUID.randomUUID().toString(), EventTypes.USER_EVENT,
+                "{\"user_id\":1,\"action\":\"x\"}"), 400, "field 'timestamp' is required"));
+        assertTrue(TestHttp.isJsonError(http.get("/api/events/processed?id=nope"), 404, "has not been processed"));
+        assertTrue(TestHttp.isJsonError(http.get("/api/events/processed"), 400, "query parameter 'id'"));
+    }
+
+    @Test
+    void badInputGetsAClearJsonError() {
+        assertTrue(TestHttp.isJsonError(http.post("/api/events/movie", "{\"movie_id\":1,"), 400, "malformed JSON"));
+        assertTrue(TestHttp.isJsonError(http.post("/api/events/movie", "{\"title\":\"T\",\"action\":\"viewed\"}"), 400, "field 'movie_id' is required"));
+        assertTrue(TestHttp.isJsonError(http.post("/api/events/movie", "{\"movie_id\":\"seven\",\"title\":\"T\",\"action\":\"viewed\"}"), 400, "field 'movie_id' has the wrong type"));
+        assertTrue(TestHttp.isJsonError(http.post("/api/events/movie", "{\"movie_id\":1,\"title\":\"T\",\"action\":\"rated\",\"rating\":11}"), 400, "field 'rating'"));
+        assertTrue(TestHttp.isJsonError(http.post("/api/events/payment", "{\"payment_id\":1,\"user_id\":1,\"amount\":-3,\"status\":\"completed\",\"timestamp\":\"2026-11-24T10:00:00Z\"}"), 400, "field 'amount' must not be negative"));
+        assertTrue(TestHttp.isJsonError(http.post("/api/events/user", "{\"user_id\":1,\"action\":\"x\",\"timestamp\":\"" + "9".repeat(70_000) + "\"}"), 413, "larger than"));
+        assertTrue(TestHttp.isJsonError(http.get("/api/events/nothing"), 404, "no route"));
+    }
+
+    private void assertStored(HttpResponse<String> response, String topic, String key, String type, String dataFragment) {
+        assertEquals(201, response.statusCode(), response.body());
+        assertTrue(response.body().startsWith("{\"status\":\"success\""), response.body());
+        Matcher position = PARTITION.matcher(response.body());
+        Matcher id = EVENT_ID.matcher(response.body());
+        assertTrue(position.find() && id.find(), response.body());
+        ConsumerRecord<String, CloudEvent> record = readAt(topic, Integer.parseInt(position.group(1)), Long.parseLong(position.group(2)));
+        assertEquals(key, record.key());
+        assertNotNull(record.headers().lastHeader("ce_id"), "binary content mode puts the attributes in ce_ headers");
+        assertEquals(id.group(1), record.value().getId());
+        assertEquals(type, record.value().getType());
+        assertTrue(new String(record.value().getData().toBytes(), StandardCharsets.UTF_8).contains(dataFragment));
+    }
+
+    private static ConsumerRecord<String, CloudEvent> readAt(String topic, int partition, long offset) {
+        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class))) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, offset);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() == offset) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("nothing at " + topic + "-" + partition + "@" + offset);
+    }
+
+    private HttpResponse<String> deliver(String path, String id, String type, String json) {
+        return http.send(http.request(path, "ce-specversion", "1.0", "ce-id", id, "ce-type", type,
+                        "ce-source", "/test", "ce-subject", "1", "Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private long statCount(String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\\{\"count\":(\\d+)").matcher(http.get("/api/events/stats").body());
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+}

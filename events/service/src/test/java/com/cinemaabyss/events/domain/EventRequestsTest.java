@@ -1,0 +1,44 @@
+package com.cinemaabyss.events.domain;
+
+import com.cinemaabyss.kit.core.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventRequestsTest {
+
+    @Test
+    void movieEventNeedsAnIdATitleAndAnAction() {
+        assertMessage(() -> new MovieEvent(null, "T", "viewed", null, null, null, null), "field 'movie_id' is required");
+        assertMessage(() -> new MovieEvent(1L, " ", "viewed", null, null, null, null), "field 'title'");
+        assertMessage(() -> new MovieEvent(1L, "T", null, null, null, null, null), "field 'action'");
+        assertMessage(() -> new MovieEvent(1L, "T", "rated", 1L, 11.0, null, null), "field 'rating' must be between");
+        assertMessage(() -> new MovieEvent(1L, "T", "rated", -4L, 5.0, null, null), "field 'user_id' must be a positive integer");
+        assertEquals(List.of("Drama"), new MovieEvent(1L, "T", "viewed", null, null, List.of(" Drama "), null).genres());
+    }
+
+    @Test
+    void userEventNeedsAnIsoTimestampAndNormalisesItToUtc() {
+        assertMessage(() -> new UserEvent(1L, "neo", null, "logged_in", "yesterday"), "field 'timestamp' must be an ISO-8601");
+        assertMessage(() -> new UserEvent(1L, "neo", null, "logged_in", null), "field 'timestamp' is required");
+        assertEquals("2026-11-24T07:00:00Z", new UserEvent(1L, "neo", null, "logged_in", "2026-11-24T10:00:00+03:00").timestamp());
+    }
+
+    @Test
+    void paymentEventRejectsNegativeAmounts() {
+        assertMessage(() -> new PaymentEvent(1L, 2L, new BigDecimal("-0.01"), "completed", "2026-11-24T10:00:00Z", null),
+                "field 'amount' must not be negative");
+        assertMessage(() -> new PaymentEvent(1L, 2L, BigDecimal.TEN, "", "2026-11-24T10:00:00Z", null), "field 'status'");
+        assertEquals(BigDecimal.ZERO, new PaymentEvent(1L, 2L, BigDecimal.ZERO, "refunded", "2026-11-24T10:00:00Z", "card").amount());
+    }
+
+    private static void assertMessage(Runnable construction, String fragment) {
+        String message = assertThrows(InvalidInputException.class, construction::run).getMessage();
+        assertTrue(message.contains(fragment), message);
+    }
+}

@@ -1,0 +1,90 @@
+package com.cinemaabyss.catalog.store;
+
+import com.cinemaabyss.kit.core.Page;
+
+import com.cinemaabyss.catalog.domain.Movie;
+import com.cinemaabyss.catalog.domain.NewMovie;
+import com.cinemaabyss.kit.core.PageRequest;
+
+import com.cinemaabyss.catalog.events.MovieChange;
+import com.cinemaabyss.catalog.events.MovieChangelog;
+import com.cinemaabyss.contracts.Topics;
+import com.cinemaabyss.kit.dynamo.KeyedTable;
+import com.cinemaabyss.kit.outbox.Outbox;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalog's movies. Movies created here are announced on the changelog through the outbox; movies the
+ * monolith accepted arrive from the changelog and are stored under the same id.
+ */
+public class MovieStore {
+
+    private final KeyedTable<MovieItem> movies;
+    private final MovieIds ids;
+    private final Outbox outbox;
+    private final MovieChangelog changelog;
+
+    public MovieStore(KeyedTable<MovieItem> movies, MovieIds ids, Outbox outbox, MovieChangelog changelog) {
+        this.movies = movies;
+        this.ids = ids;
+        this.outbox = outbox;
+        this.changelog = changelog;
+    }
+
+    public Movie create(NewMovie request) {
+        MovieItem item = item(ids.next(), request.title(), request.description(), request.genres(),
+                request.rating() == null ? 0.0 : request.rating(), changelog.writer());
+        Movie movie = toMovie(item);
+        MovieChange change = new MovieChange(movie.id(), movie.title(), movie.description(), movie.genres(), movie.rating(), changelog.writer());
+        outbox.insertAndAnnounce(movies.table(), item, Topics.MOVIE_CHANGES, Long.toString(movie.id()), changelog.upserted(change));
+        return movie;
+    }
+
+    /** Stores a movie the monolith accepted; a replay of the same change does nothing. */
+    public boolean applyReplica(MovieChange change) {
+        try {
+            movies.insert(item(change.id(), change.title(), change.description(), change.genres(), change.rating(), change.writtenBy()));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyStored) {
+            return false;
+        }
+    }
+
+    public Optional<Movie> find(long id) {
+        return movies.get(id).map(MovieStore::toMovie);
+    }
+
+    public List<Movie> all() {
+        return movies.all().stream().map(MovieStore::toMovie).toList();
+    }
+
+    /** One page of a paged scan: each call reads at most {@code limit} items, however large the catalog. */
+    public Page<Movie> page(PageRequest request) {
+        software.amazon.awssdk.enhanced.dynamodb.model.Page<MovieItem> page = movies.table().scan(ScanEnhancedRequest.builder()
+                        .limit(request.limit())
+                        .exclusiveStartKey(Cursors.decode(request.cursor()))
+                        .build())
+                .iterator().next();
+        return new Page<>(page.items().stream().map(MovieStore::toMovie).toList(), Cursors.encode(page.lastEvaluatedKey()));
+    }
+
+    private static MovieItem item(long id, String title, String description, List<String> genres, Double rating, String origin) {
+        MovieItem item = new MovieItem();
+        item.setId(id);
+        item.setTitle(title);
+        item.setDescription(description);
+        item.setGenres(genres);
+        item.setRating(rating);
+        item.setOrigin(origin);
+        return item;
+    }
+
+    private static Movie toMovie(MovieItem item) {
+        return new Movie(item.getId(), item.getTitle(), item.getDescription() == null ? "" : item.getDescription(),
+                item.getGenres() == null ? List.of() : item.getGenres(), item.getRating() == null ? 0.0 : item.getRating());
+    }
+}

@@ -1,0 +1,71 @@
+package com.cinemaabyss.kit.dynamo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Creates a function's tables on start-up where that is allowed (locally). In AWS the same definitions are
+ * created by infrastructure code, and this does nothing.
+ */
+public class TableSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(TableSetup.class);
+
+    private final DynamoDbClient client;
+    private final boolean enabled;
+
+    public TableSetup(DynamoDbClient client, boolean enabled) {
+        this.client = client;
+        this.enabled = enabled;
+    }
+
+    public <T> DynamoDbTable<T> ensure(DynamoDbTable<T> table) {
+        return ensure(table, CreateTableEnhancedRequest.builder().build());
+    }
+
+    /** Creates the table with what the request adds (secondary indexes) unless it exists already. */
+    public <T> DynamoDbTable<T> ensure(DynamoDbTable<T> table, CreateTableEnhancedRequest request) {
+        if (enabled) {
+            try {
+                table.createTable(request);
+                log.info("Created DynamoDB table {}", table.tableName());
+            } catch (ResourceInUseException alreadyThere) {
+                return table;
+            }
+            client.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
+        }
+        return table;
+    }
+
+    /** A table of named rows (counters, statistics): a string partition key {@code name} and nothing else declared. */
+    public void ensureKeyedByName(String table) {
+        ensure(CreateTableRequest.builder()
+                .tableName(table)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("name").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("name").keyType(KeyType.HASH).build())
+                .build());
+    }
+
+    private void ensure(CreateTableRequest request) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            client.createTable(request.toBuilder().billingMode(BillingMode.PAY_PER_REQUEST).build());
+            log.info("Created DynamoDB table {}", request.tableName());
+        } catch (ResourceInUseException alreadyThere) {
+            return;
+        }
+        client.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
+    }
+}

@@ -1,0 +1,11 @@
+package com.cinemaabyss.kit.outbox;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/** How often the outbox relay looks for events a failed publish left behind (each write also wakes it at once). */
+@ConfigurationProperties("cinemaabyss.outbox")
+public record OutboxSettings(@DefaultValue("1s") Duration sweepInterval) {
+}

@@ -1,0 +1,94 @@
+package com.cinemaabyss.kit.outbox;
+
+import com.cinemaabyss.kit.dynamo.TableSetup;
+import com.cinemaabyss.kit.events.CloudEventPublisher;
+import com.cinemaabyss.kit.events.KafkaSettings;
+import com.cinemaabyss.local.FreePorts;
+import com.cinemaabyss.kit.test.SharedTestInfra;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** The outbox against real DynamoDB Local and Kafka: a write accepted while Kafka is down is announced once it is back. */
+class OutboxIT {
+
+    @Test
+    void anEventQueuedWhileKafkaIsDownIsPublishedLaterAndTheWriteIsKept() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "outbox-test-" + suffix;
+        SharedTestInfra.kafka().createTopics(List.of(new NewTopic(topic, 1, (short) 1)));
+        DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(SharedTestInfra.dynamoEndpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+        TableSetup tables = new TableSetup(dynamo, true);
+        DynamoDbTable<OutboxItem> things = tables.ensure(enhanced.table("things-" + suffix, TableSchema.fromBean(OutboxItem.class)));
+        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create("/test/outbox"))
+                .withType("com.cinemaabyss.test.thing.stored.v1").withSubject("7")
+                .withData("application/json", "{\"id\":7}".getBytes(StandardCharsets.UTF_8)).build();
+
+        OutboxItem thing = new OutboxItem();
+        thing.setId("thing-7");
+        try (CloudEventPublisher deadKafka = new CloudEventPublisher(new KafkaSettings("127.0.0.1:" + FreePorts.pick(), Duration.ofMillis(500)));
+             Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, deadKafka, Duration.ofHours(1))) {
+            outbox.insertAndAnnounce(things, thing, topic, "7", event);
+            assertEquals(1, outbox.pending());
+        }
+        assertNotNull(things.getItem(thing), "the write is kept even though its event could not be published");
+
+        try (CloudEventPublisher liveKafka = new CloudEventPublisher(new KafkaSettings(SharedTestInfra.kafkaBootstrapServers(), Duration.ofSeconds(5)));
+             Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, liveKafka, Duration.ofHours(1))) {
+            assertEquals(1, outbox.drain());
+            assertEquals(0, outbox.pending());
+        }
+        List<ConsumerRecord<String, CloudEvent>> records = readAll(topic);
+        assertEquals(1, records.size());
+        assertEquals(event.getId(), records.getFirst().value().getId());
+        assertEquals("7", records.getFirst().key());
+        dynamo.close();
+    }
+
+    private static List<ConsumerRecord<String, CloudEvent>> readAll(String topic) {
+        List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
+        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (records.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        return records;
+    }
+}
