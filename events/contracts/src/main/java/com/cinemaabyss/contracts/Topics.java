@@ -1,0 +1,15 @@
+package com.cinemaabyss.contracts;
+
+/** Kafka topics of the platform. Knative KafkaSources and Strimzi KafkaTopics in knative/ name the same ones. */
+public final class Topics {
+    public static final String MOVIE_EVENTS = "movie-events";
+    public static final String USER_EVENTS = "user-events";
+    public static final String PAYMENT_EVENTS = "payment-events";
+    /** Compacted changelog of catalog movies, keyed by movie id; both sides of the migration publish and read it. */
+    public static final String MOVIE_CHANGES = "movie-changes";
+    /** Where the eventing layer parks events a subscriber kept failing on. */
+    public static final String DEAD_LETTERS = "dead-letter-events";
+
+    private Topics() {
+    }
+}
