@@ -1,0 +1,222 @@
+package com.cinemaabyss.contracts;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventContractsTest {
+
+    private static final EventContracts CONTRACTS = EventContracts.load();
+    private static final long MAX_SAFE_INTEGER = 9007199254740991L;
+
+    /** Where each type must travel; written out here rather than derived, so a wrong topic in the document fails. */
+    private static final Map<String, String> EXPECTED_TOPICS = Map.of(
+            EventTypes.MOVIE_EVENT, Topics.MOVIE_EVENTS,
+            EventTypes.USER_EVENT, Topics.USER_EVENTS,
+            EventTypes.PAYMENT_EVENT, Topics.PAYMENT_EVENTS,
+            EventTypes.MOVIE_UPSERTED, Topics.MOVIE_CHANGES);
+
+    @Test
+    void everyEventTypeConstantHasAContractOnItsTopicAndNothingElseHasOne() throws IllegalAccessException {
+        Map<String, String> constants = constants(EventTypes.class);
+        assertEquals(EXPECTED_TOPICS.keySet(), new HashSet<>(constants.values()), "EventTypes constants vs. the expected topics of this test");
+        for (Map.Entry<String, String> constant : constants.entrySet()) {
+            EventContract contract = CONTRACTS.forType(constant.getValue())
+                    .orElseThrow(() -> new AssertionError("EventTypes." + constant.getKey() + " has no contract"));
+            assertEquals(EXPECTED_TOPICS.get(constant.getValue()), contract.topic(), "topic of " + constant.getKey());
+            assertEquals("contracts/schemas/" + constant.getValue() + ".json", contract.schemaResource());
+            assertNotNull(getClass().getClassLoader().getResource(contract.schemaResource()), contract.schemaResource());
+        }
+        assertEquals(new HashSet<>(constants.values()), CONTRACTS.types(), "every contract type is an EventTypes constant");
+        assertEquals(CONTRACTS.types().size(), CONTRACTS.all().size());
+        CONTRACTS.all().forEach(contract -> assertSame(contract, CONTRACTS.forType(contract.type()).orElseThrow()));
+    }
+
+    @Test
+    void everyTopicConstantIsAChannelAndEveryChannelATopicConstant() throws IllegalAccessException {
+        Set<String> addresses = new HashSet<>();
+        asyncApi().path("channels").forEach(channel -> addresses.add(channel.path("address").asString()));
+        assertEquals(new HashSet<>(constants(Topics.class).values()), addresses);
+    }
+
+    @Test
+    void unknownTypesHaveNoContract() {
+        assertTrue(CONTRACTS.forType("com.cinemaabyss.events.movie.recorded.v2").isEmpty());
+        assertTrue(CONTRACTS.forType(null).isEmpty());
+    }
+
+    @Test
+    void loadIsCachedAndServesTheDocumentAsWritten() throws IOException {
+        assertSame(CONTRACTS, EventContracts.load());
+        try (var in = getClass().getClassLoader().getResourceAsStream(EventContracts.ASYNCAPI_RESOURCE)) {
+            assertEquals(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), CONTRACTS.asyncApiYaml());
+        }
+    }
+
+    @Test
+    void everySchemaFileIsReferencedByAMessageAndEveryPayloadRefResolves() throws IOException, URISyntaxException {
+        Set<String> referenced = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> message : asyncApi().path("components").path("messages").properties()) {
+            JsonNode ref = message.getValue().path("payload").get("$ref");
+            if (ref == null) {
+                continue;
+            }
+            String resource = "contracts/" + ref.asString().replaceFirst("^\\./", "");
+            assertNotNull(getClass().getClassLoader().getResource(resource), message.getKey() + " payload " + ref.asString());
+            referenced.add(resource);
+        }
+        Path dir = Path.of(getClass().getClassLoader().getResource("contracts/schemas").toURI());
+        Set<String> files = new TreeSet<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.forEach(file -> files.add("contracts/schemas/" + file.getFileName()));
+        }
+        assertFalse(files.isEmpty());
+        assertEquals(files, referenced);
+    }
+
+    @Test
+    void everyTypedMessageIsNamedAfterItsTypeWithItsTypeAsTheCeTypeHeader() {
+        JsonNode doc = asyncApi();
+        int typed = 0;
+        for (Map.Entry<String, JsonNode> message : doc.path("components").path("messages").properties()) {
+            JsonNode type = message.getValue().get("x-cloudevent-type");
+            if (type == null) {
+                continue;
+            }
+            typed++;
+            assertEquals(type.asString(), message.getValue().path("name").asString(), message.getKey());
+            assertEquals("application/json", message.getValue().path("contentType").asString(), message.getKey());
+            assertEquals("./schemas/" + type.asString() + ".json", message.getValue().path("payload").path("$ref").asString());
+            JsonNode headers = doc.at(message.getValue().path("headers").path("$ref").asString().substring(1));
+            assertEquals(type.asString(), headers.path("properties").path("ce_type").path("const").asString(), message.getKey());
+            assertEquals("1.0", headers.path("properties").path("ce_specversion").path("const").asString(), message.getKey());
+            assertEquals("#/components/schemas/entityKey", message.getValue().path("bindings").path("kafka").path("key").path("$ref").asString());
+        }
+        assertEquals(EXPECTED_TOPICS.size(), typed);
+    }
+
+    @Test
+    void everySchemaIsClosedDocumentedAndBoundsEveryField() {
+        for (EventContract contract : CONTRACTS.all()) {
+            JsonNode schema = readJson(contract.schemaResource());
+            String where = contract.schemaResource();
+            assertTrue(schema.path("$id").asString().endsWith("/" + contract.type() + ".json"), where + " $id");
+            assertFalse(schema.path("title").asString().isBlank(), where + " title");
+            assertFalse(schema.path("description").asString().isBlank(), where + " description");
+            assertEquals("object", schema.path("type").asString(), where);
+            assertTrue(schema.path("additionalProperties").isBoolean() && !schema.path("additionalProperties").asBoolean(), where);
+            assertTrue(schema.path("required").isArray() && !schema.path("required").isEmpty(), where + " required");
+            schema.path("required").forEach(name -> assertTrue(schema.path("properties").has(name.asString()), where + " requires undeclared " + name));
+            for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+                assertBounded(where + " " + property.getKey(), property.getValue());
+            }
+        }
+    }
+
+    private static void assertBounded(String where, JsonNode field) {
+        switch (field.path("type").asString()) {
+            case "string" -> assertTrue(field.has("maxLength") || field.has("enum"), where + " has no maxLength");
+            case "integer" -> {
+                assertTrue(field.has("minimum"), where + " has no minimum");
+                assertEquals(MAX_SAFE_INTEGER, field.path("maximum").asLong(), where + " maximum");
+            }
+            case "number" -> {
+                assertTrue(field.has("minimum"), where + " has no minimum");
+                assertTrue(field.has("maximum"), where + " has no maximum");
+            }
+            case "array" -> {
+                assertTrue(field.has("maxItems"), where + " has no maxItems");
+                assertBounded(where + "[]", field.path("items"));
+            }
+            default -> throw new AssertionError(where + " has unexpected type " + field.path("type"));
+        }
+    }
+
+    @Test
+    void operationsSayWhoSendsAndWhoReceivesEachTopic() {
+        Set<String> actual = new TreeSet<>();
+        for (Operation operation : CONTRACTS.operations()) {
+            assertTrue(actual.add(describe(operation)), "duplicate " + operation);
+            if (operation.action() == Operation.Action.SEND) {
+                assertEquals(null, operation.subscription(), operation.id() + " is a send with a subscription");
+            }
+        }
+        Set<String> expected = new TreeSet<>(List.of(
+                "events send movie-events " + EventTypes.MOVIE_EVENT + " -",
+                "events send user-events " + EventTypes.USER_EVENT + " -",
+                "events send payment-events " + EventTypes.PAYMENT_EVENT + " -",
+                "monolith send movie-changes " + EventTypes.MOVIE_UPSERTED + " -",
+                "catalog send movie-changes " + EventTypes.MOVIE_UPSERTED + " -",
+                "monolith receive movie-changes " + EventTypes.MOVIE_UPSERTED + " movie-changes-to-monolith",
+                "catalog receive movie-changes " + EventTypes.MOVIE_UPSERTED + " movie-changes-to-catalog",
+                "events receive movie-events " + EventTypes.MOVIE_EVENT + " movie-events-to-events",
+                "events receive user-events " + EventTypes.USER_EVENT + " user-events-to-events",
+                "events receive payment-events " + EventTypes.PAYMENT_EVENT + " payment-events-to-events"));
+        assertEquals(expected, actual);
+        List<String> ids = new ArrayList<>();
+        CONTRACTS.operations().forEach(operation -> ids.add(operation.id()));
+        assertEquals(ids, new ArrayList<>(asyncApi().path("operations").propertyNames()), "ids and order of the document");
+    }
+
+    @Test
+    void everyContractTopicIsSentByOneServiceAtLeastAndReceivedByOneAtLeast() {
+        for (EventContract contract : CONTRACTS.all()) {
+            for (Operation.Action action : Operation.Action.values()) {
+                assertTrue(CONTRACTS.operations().stream().anyMatch(operation -> operation.action() == action
+                                && operation.topic().equals(contract.topic()) && operation.types().contains(contract.type())),
+                        "nobody does " + action + " for " + contract.type());
+            }
+        }
+    }
+
+    private static String describe(Operation operation) {
+        return operation.service() + " " + operation.action().asyncApiName() + " " + operation.topic() + " "
+                + String.join(",", operation.types()) + " " + (operation.subscription() == null ? "-" : operation.subscription());
+    }
+
+    private static Map<String, String> constants(Class<?> holder) throws IllegalAccessException {
+        Map<String, String> constants = new LinkedHashMap<>();
+        for (Field field : holder.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class) {
+                constants.put(field.getName(), (String) field.get(null));
+            }
+        }
+        assertFalse(constants.isEmpty(), holder + " has no constants");
+        return constants;
+    }
+
+    private static JsonNode asyncApi() {
+        return YAMLMapper.builder().build().readTree(CONTRACTS.asyncApiYaml());
+    }
+
+    private static JsonNode readJson(String resource) {
+        try (var in = EventContractsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return JsonMapper.builder().build().readTree(in.readAllBytes());
+        } catch (IOException e) {
+            throw new AssertionError(resource, e);
+        }
+    }
+}
