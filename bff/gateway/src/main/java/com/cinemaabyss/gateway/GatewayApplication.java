@@ -5,7 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
-/** The gateway: one entry point for every client, and the Strangler Fig between the monolith and the movies service. */
+/** The gateway: one entry point for every client, and the Strangler Fig between the monolith and the catalog. */
 @SpringBootApplication
 @Import(WebKitConfiguration.class)
 public class GatewayApplication {

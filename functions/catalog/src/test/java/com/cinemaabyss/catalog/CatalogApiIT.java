@@ -8,6 +8,7 @@ import com.cinemaabyss.kit.events.EventJson;
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import com.cinemaabyss.kit.test.TestHttp;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,7 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +40,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The movies service against real DynamoDB Local and Kafka, including both directions of the changelog. */
+/** The catalog against real DynamoDB Local and Kafka, including both directions of the changelog. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CatalogApiIT {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final Pattern CURSOR = Pattern.compile("\"next_cursor\"\\s*:\\s*\"([^\"]+)\"");
 
     @LocalServerPort
@@ -107,20 +109,28 @@ class CatalogApiIT {
     }
 
     @Test
+    void aChangeThatBreaksTheContractIsRefusedForTheDeadLetterTopicAndNotStored() throws Exception {
+        CloudEvent valid = new MovieChangelog("monolith").upserted(new MovieChange(1_000_003, "Nostalghia", "", List.of(), 8.0, "monolith"));
+        String broken = "{\"id\":1000003,\"title\":\"Nostalghia\",\"description\":\"\",\"genres\":[],\"rating\":11,\"written_by\":\"monolith\"}";
+        assertError(deliver(CloudEventBuilder.from(valid).withData("application/json", broken.getBytes(StandardCharsets.UTF_8)).build()),
+                400, "field 'rating' must be at most 10");
+        assertEquals(404, http.get("/api/movies?id=1000003").statusCode());
+    }
+
+    @Test
     void cursorPagingWalksTheWholeCatalogOnce() throws Exception {
         for (int i = 0; i < 7; i++) {
             http.post("/api/movies", "{\"title\":\"Paged " + i + "\"}");
         }
-        int total = countIds(http.get("/api/movies").body());
+        int total = TestHttp.ids(http.get("/api/movies").body()).size();
         Set<Long> seen = new HashSet<>();
         String cursor = null;
         int pages = 0;
         do {
             String body = http.get("/api/movies?limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).body();
             assertTrue(body.startsWith("{\"items\":"), body);
-            Matcher ids = ID.matcher(body);
-            while (ids.find()) {
-                assertTrue(seen.add(Long.parseLong(ids.group(1))), "a movie appeared twice: " + body);
+            for (long id : TestHttp.ids(body)) {
+                assertTrue(seen.add(id), "a movie appeared twice: " + body);
             }
             Matcher next = CURSOR.matcher(body);
             cursor = next.find() ? next.group(1) : null;
@@ -136,6 +146,8 @@ class CatalogApiIT {
         assertError(http.post("/api/movies", "{\"genres\":[\"x\"]}"), 400, "field 'title' is required");
         assertError(http.post("/api/movies", "{\"title\":\"T\",\"rating\":-1}"), 400, "field 'rating' must be between");
         assertError(http.post("/api/movies", "{\"title\":\"T\",\"genres\":\"Drama\"}"), 400, "field 'genres' has the wrong type");
+        String tooManyGenres = "[" + String.join(",", Collections.nCopies(51, "\"Drama\"")) + "]";
+        assertError(http.post("/api/movies", "{\"title\":\"T\",\"genres\":" + tooManyGenres + "}"), 400, "field 'genres' must have at most 50 items");
         assertError(http.get("/api/movies?limit=0"), 400, "query parameter 'limit'");
         assertError(http.get("/api/movies?limit=5&cursor=bogus"), 400, "query parameter 'cursor'");
         assertError(http.get("/api/movies?id=-3"), 400, "query parameter 'id'");
@@ -173,15 +185,6 @@ class CatalogApiIT {
                 .header("ce-subject", event.getSubject())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(event.getData().toBytes())));
-    }
-
-    private static int countIds(String json) {
-        Matcher m = ID.matcher(json);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 
     private static void assertError(HttpResponse<String> response, int status, String fragment) {

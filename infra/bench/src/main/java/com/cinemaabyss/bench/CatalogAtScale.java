@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Benchmark 4: the movies service as its table grows from the seeded baseline to 10,000 and 100,000 movies:
+ * Benchmark 4: the catalog as its table grows from the seeded baseline to 10,000 and 100,000 movies:
  * get by id, a page of 50 (first page and one reached through a cursor), and the legacy unpaged listing, with
  * the service's resident memory. Each size is compared with the baseline size measured in the same run.
  */
@@ -75,7 +75,7 @@ final class CatalogAtScale {
         StringBuilder loads = new StringBuilder();
         loadTimes.forEach((size, took) -> loads.append("up to %,d in %.1f s; ".formatted(size, took.toMillis() / 1000.0)));
         String markdown = """
-                One warm movies service; movies are bulk-loaded into its table between measurements (%s).
+                One warm catalog; movies are bulk-loaded into its table between measurements (%s).
                 Get by id: `wrk -t1 -c%d` with random ids over the whole table; page: `GET /api/movies?limit=50`,
                 both %d rounds of %d s; the page behind the first page's cursor, fetched 50 times by one client (median). The legacy unpaged
                 `GET /api/movies` is timed over three sequential calls, or fewer once they have taken %d s. RSS is read after the unpaged calls.

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Benchmark 1: {@code GET /api/movies?id=N} straight to the movies service and the monolith, through our gateway
+ * Benchmark 1: {@code GET /api/movies?id=N} straight to the catalog and the monolith, through our gateway
  * and through nginx doing the same 50 % split, in interleaved rounds so that drift hits every target alike.
  */
 final class GatewayOverhead {
@@ -33,7 +33,7 @@ final class GatewayOverhead {
         try (Nginx nginx = Nginx.start(rig.workDir.resolve("nginx"), FreePorts.pick(), rig.warmUrlOf("catalog"),
                 rig.warmUrlOf("monolith"), MOVIES_PERCENT)) {
             Map<String, URI> targets = new LinkedHashMap<>();
-            targets.put("movies service, direct", rig.warmUrlOf("catalog"));
+            targets.put("catalog, direct", rig.warmUrlOf("catalog"));
             targets.put("monolith, direct", rig.warmUrlOf("monolith"));
             targets.put("our gateway", rig.warmUrlOf("gateway"));
             targets.put("nginx split_clients", nginx.url());
@@ -43,8 +43,8 @@ final class GatewayOverhead {
     }
 
     private Section report(Rounds rounds) {
-        Samples direct50 = rounds.mean("movies service, direct", "monolith, direct", WrkResult::p50Millis);
-        Samples direct99 = rounds.mean("movies service, direct", "monolith, direct", WrkResult::p99Millis);
+        Samples direct50 = rounds.mean("catalog, direct", "monolith, direct", WrkResult::p50Millis);
+        Samples direct99 = rounds.mean("catalog, direct", "monolith, direct", WrkResult::p99Millis);
         Samples gatewayAdded50 = rounds.of("our gateway", WrkResult::p50Millis).minus(direct50);
         Samples nginxAdded50 = rounds.of("nginx split_clients", WrkResult::p50Millis).minus(direct50);
         Samples gatewayAdded99 = rounds.of("our gateway", WrkResult::p99Millis).minus(direct99);
@@ -56,7 +56,7 @@ final class GatewayOverhead {
         String markdown = """
                 `wrk -t1 -c%d` for %d s per round, %d rounds after a %d s warm-up of each target, against
                 `GET /api/movies?id=N` with N drawn at random from the %d movies both sides hold. Both proxies send
-                %d %% of the (anonymous) requests to the movies service and the rest to the monolith; nginx does it
+                %d %% of the (anonymous) requests to the catalog and the rest to the monolith; nginx does it
                 with `split_clients "${request_id}"`, our gateway with its own random split. "Added" is the proxy's
                 latency minus the mean of the two direct targets in the same round.
 

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The manifests and the code agree: each variable a Knative Service sets is one its function reads, each
- * variable a function needs without a default is set, subscriptions name existing services, and any
- * Trigger filters on a CloudEvent type the code emits. (That each subscription's route is served, and
+ * variable a function needs without a default is set, and subscriptions name existing services (the event
+ * contracts are held against both in EventContractsCrossCheckTest). (That each subscription's route is served, and
  * each probe path answers, is checked against the running functions by the end-to-end test.)
  */
 class CodeCrossChecksTest {
@@ -102,22 +102,6 @@ class CodeCrossChecksTest {
         }
         for (Manifests.Doc sink : docs.stream().filter(d -> d.kind().equals("KafkaSink")).toList()) {
             assertTrue(topics.contains(Manifests.<String>at(sink.yaml(), "spec", "topic")), sink.file());
-        }
-    }
-
-    @Test
-    void triggersFilterOnlyOnTypesTheCodeEmits() throws IOException {
-        String eventTypes = Files.readString(Manifests.ROOT.resolve(
-                "events/contracts/src/main/java/com/cinemaabyss/contracts/EventTypes.java"));
-        Set<String> emitted = new HashSet<>();
-        Matcher m = Pattern.compile("= \"(com\\.cinemaabyss\\.[^\"]+)\"").matcher(eventTypes);
-        while (m.find()) {
-            emitted.add(m.group(1));
-        }
-        assertEquals(4, emitted.size(), "EventTypes changed shape: " + emitted);
-        for (Manifests.Doc trigger : docs.stream().filter(d -> d.kind().equals("Trigger")).toList()) {
-            String type = Manifests.at(trigger.yaml(), "spec", "filter", "attributes", "type");
-            assertTrue(type == null || emitted.contains(type), trigger.file() + " filters on " + type + ", which nothing emits");
         }
     }
 

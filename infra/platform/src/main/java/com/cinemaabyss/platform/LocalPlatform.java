@@ -253,7 +253,7 @@ public final class LocalPlatform implements AutoCloseable {
                 CinemaAbyss is up. Ctrl-C stops it.
                   gateway          %s   <- clients go here
                   monolith         %s
-                  movies service   %s
+                  catalog          %s
                   events service   %s
                   Kafka            %s
                   DynamoDB Local   %s

@@ -136,11 +136,11 @@ class PlatformE2EIT {
             }
             sideAt50.put("viewer-" + user, side);
         }
-        assertTrue(sideAt50.containsValue("movies") && sideAt50.containsValue("monolith"));
+        assertTrue(sideAt50.containsValue("catalog") && sideAt50.containsValue("monolith"));
         migrate(80);
         sideAt50.forEach((user, side) -> {
-            if (side.equals("movies")) {
-                assertEquals("movies", backend(gateway.get("/api/movies", "X-User-Id", user)), user + " moved back");
+            if (side.equals("catalog")) {
+                assertEquals("catalog", backend(gateway.get("/api/movies", "X-User-Id", user)), user + " moved back");
             }
         });
     }
@@ -191,7 +191,7 @@ class PlatformE2EIT {
     private static int moviesShare(int requests) {
         int toMovies = 0;
         for (int i = 0; i < requests; i++) {
-            if (backend(gateway.get("/api/movies?id=1")).equals("movies")) {
+            if (backend(gateway.get("/api/movies?id=1")).equals("catalog")) {
                 toMovies++;
             }
         }

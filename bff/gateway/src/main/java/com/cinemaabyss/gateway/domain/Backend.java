@@ -3,7 +3,7 @@ package com.cinemaabyss.gateway.domain;
 /** Where the gateway can send a request; the name is what the {@code X-Backend} response header says. */
 public enum Backend {
     MONOLITH("monolith"),
-    MOVIES("movies"),
+    CATALOG("catalog"),
     EVENTS("events");
 
     private final String label;

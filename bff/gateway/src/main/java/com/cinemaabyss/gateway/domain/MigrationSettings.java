@@ -5,7 +5,7 @@ import com.cinemaabyss.kit.core.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** How much movie traffic goes to the movies service: none unless gradual migration is on, then the given percent. */
+/** How much movie traffic goes to the catalog: none unless gradual migration is on, then the given percent. */
 public record MigrationSettings(@JsonProperty("gradual_migration") boolean gradualMigration,
                                 @JsonProperty("movies_migration_percent") int moviesMigrationPercent) {
 
@@ -31,7 +31,7 @@ public record MigrationSettings(@JsonProperty("gradual_migration") boolean gradu
         return new MigrationSettings(on, share);
     }
 
-    /** The share of movie traffic the movies service gets, 0 to 100. */
+    /** The share of movie traffic the catalog gets, 0 to 100. */
     public int effectivePercent() {
         return gradualMigration ? moviesMigrationPercent : 0;
     }

@@ -6,7 +6,7 @@ import java.util.zip.CRC32;
 
 /**
  * The Strangler Fig split of movie traffic. A known user has a fixed bucket from 0 to 99, a hash of the user
- * id; the user goes to the movies service when the bucket is below the percent. So a user stays on one side
+ * id; the user goes to the catalog when the bucket is below the percent. So a user stays on one side
  * while the percent stays, and raising the percent only ever moves users forward. Anonymous requests are
  * split at random with the same probability.
  */
@@ -21,10 +21,10 @@ public final class MovieSplit {
             return Backend.MONOLITH;
         }
         if (percent >= 100) {
-            return Backend.MOVIES;
+            return Backend.CATALOG;
         }
         int position = userId == null || userId.isBlank() ? randomPercentile.getAsInt() : bucket(userId);
-        return position < percent ? Backend.MOVIES : Backend.MONOLITH;
+        return position < percent ? Backend.CATALOG : Backend.MONOLITH;
     }
 
     public static int bucket(String userId) {

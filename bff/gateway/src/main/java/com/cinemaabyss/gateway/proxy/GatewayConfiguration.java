@@ -29,8 +29,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    MoviesRoute moviesRoute(GatewaySettings settings, GatewayMetrics metrics, MeterRegistry meters) {
-        GatewaySettings.Breaker b = settings.moviesBreaker();
+    CatalogRoute catalogRoute(GatewaySettings settings, GatewayMetrics metrics, MeterRegistry meters) {
+        GatewaySettings.Breaker b = settings.catalogBreaker();
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(b.slidingWindowSize())
                 .minimumNumberOfCalls(b.minimumNumberOfCalls())
@@ -40,10 +40,10 @@ public class GatewayConfiguration {
                 .recordExceptions(UpstreamFailure.class)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
-        CircuitBreaker breaker = breakers.circuitBreaker("movies-service");
+        CircuitBreaker breaker = breakers.circuitBreaker("catalog");
         breaker.getEventPublisher().onStateTransition(event ->
-                log.warn("Movies service circuit breaker: {}", event.getStateTransition()));
-        return new MoviesRoute(breaker, metrics);
+                log.warn("Catalog circuit breaker: {}", event.getStateTransition()));
+        return new CatalogRoute(breaker, metrics);
     }
 
     @Bean

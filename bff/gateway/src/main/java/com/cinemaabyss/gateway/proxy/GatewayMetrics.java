@@ -22,7 +22,7 @@ public class GatewayMetrics {
 
     public void fallback(String reason) {
         Counter.builder("gateway.fallbacks")
-                .description("Movie reads answered by the monolith because the movies service failed")
+                .description("Movie reads answered by the monolith because the catalog failed")
                 .tag("reason", reason)
                 .register(registry).increment();
     }

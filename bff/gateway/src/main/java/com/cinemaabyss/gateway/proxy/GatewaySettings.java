@@ -10,11 +10,11 @@ import java.time.Duration;
  * how long to wait for them, the movies circuit breaker, and the admin token guarding runtime changes.
  */
 @ConfigurationProperties("cinemaabyss.gateway")
-public record GatewaySettings(URI monolithUrl, URI moviesUrl, URI eventsUrl,
-                              Duration connectTimeout, Duration upstreamTimeout, Duration moviesTimeout,
-                              String adminToken, Breaker moviesBreaker) {
+public record GatewaySettings(URI monolithUrl, URI catalogUrl, URI eventsUrl,
+                              Duration connectTimeout, Duration upstreamTimeout, Duration catalogTimeout,
+                              String adminToken, Breaker catalogBreaker) {
 
-    /** Resilience4j settings of the breaker in front of the movies service. */
+    /** Resilience4j settings of the breaker in front of the catalog. */
     public record Breaker(int slidingWindowSize, int minimumNumberOfCalls, float failureRateThreshold,
                           Duration waitInOpenState, int permittedCallsInHalfOpenState) {
     }

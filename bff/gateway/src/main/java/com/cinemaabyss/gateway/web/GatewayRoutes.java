@@ -7,7 +7,7 @@ import com.cinemaabyss.gateway.proxy.GatewayMetrics;
 import com.cinemaabyss.gateway.proxy.GatewaySettings;
 import com.cinemaabyss.gateway.proxy.HttpForwarder;
 import com.cinemaabyss.gateway.proxy.IncomingRequest;
-import com.cinemaabyss.gateway.proxy.MoviesRoute;
+import com.cinemaabyss.gateway.proxy.CatalogRoute;
 import com.cinemaabyss.gateway.proxy.RouteDecision;
 import com.cinemaabyss.gateway.proxy.UpstreamFailure;
 import com.cinemaabyss.gateway.proxy.UpstreamResponse;
@@ -38,13 +38,13 @@ public class GatewayRoutes {
 
     private final GatewaySettings settings;
     private final HttpForwarder forwarder;
-    private final MoviesRoute moviesRoute;
+    private final CatalogRoute catalogRoute;
     private final GatewayMetrics metrics;
 
-    public GatewayRoutes(GatewaySettings settings, HttpForwarder forwarder, MoviesRoute moviesRoute, GatewayMetrics metrics) {
+    public GatewayRoutes(GatewaySettings settings, HttpForwarder forwarder, CatalogRoute catalogRoute, GatewayMetrics metrics) {
         this.settings = settings;
         this.forwarder = forwarder;
-        this.moviesRoute = moviesRoute;
+        this.catalogRoute = catalogRoute;
         this.metrics = metrics;
     }
 
@@ -64,8 +64,8 @@ public class GatewayRoutes {
         if (chooseMoviesBackend.apply(new RoutingRequest(incoming.header("X-User-Id"))) == Backend.MONOLITH) {
             return answer(incoming, plain(incoming, Backend.MONOLITH));
         }
-        return answer(incoming, moviesRoute.call(incoming,
-                () -> forwarder.forward(incoming, settings.moviesUrl(), settings.moviesTimeout()),
+        return answer(incoming, catalogRoute.call(incoming,
+                () -> forwarder.forward(incoming, settings.catalogUrl(), settings.catalogTimeout()),
                 () -> send(incoming, Backend.MONOLITH)));
     }
 
@@ -91,7 +91,7 @@ public class GatewayRoutes {
     private URI upstream(Backend backend) {
         return switch (backend) {
             case MONOLITH -> settings.monolithUrl();
-            case MOVIES -> settings.moviesUrl();
+            case CATALOG -> settings.catalogUrl();
             case EVENTS -> settings.eventsUrl();
         };
     }

@@ -29,7 +29,7 @@ class MovieSplitTest {
         Random random = new Random(1);
         for (int i = 0; i < 10_000; i++) {
             assertEquals(Backend.MONOLITH, MovieSplit.choose(new MigrationSettings(true, 0), null, () -> random.nextInt(100)));
-            assertEquals(Backend.MOVIES, MovieSplit.choose(new MigrationSettings(true, 100), null, () -> random.nextInt(100)));
+            assertEquals(Backend.CATALOG, MovieSplit.choose(new MigrationSettings(true, 100), null, () -> random.nextInt(100)));
         }
     }
 
@@ -40,7 +40,7 @@ class MovieSplitTest {
             MigrationSettings settings = new MigrationSettings(true, percent);
             int toMovies = 0;
             for (int i = 0; i < 10_000; i++) {
-                if (MovieSplit.choose(settings, null, () -> random.nextInt(100)) == Backend.MOVIES) {
+                if (MovieSplit.choose(settings, null, () -> random.nextInt(100)) == Backend.CATALOG) {
                     toMovies++;
                 }
             }
@@ -67,9 +67,9 @@ class MovieSplitTest {
             for (int percent : steps) {
                 Backend backend = MovieSplit.choose(new MigrationSettings(true, percent), Integer.toString(user), NEVER_CALLED);
                 if (moved) {
-                    assertEquals(Backend.MOVIES, backend, "user " + user + " moved back at " + percent + "%");
+                    assertEquals(Backend.CATALOG, backend, "user " + user + " moved back at " + percent + "%");
                 }
-                moved = backend == Backend.MOVIES;
+                moved = backend == Backend.CATALOG;
             }
         }
     }

@@ -42,13 +42,13 @@ class GatewayFunctionsTest {
         state.set(new MigrationSettings(true, 0));
         assertEquals(Backend.MONOLITH, choose.apply(user));
         state.set(new MigrationSettings(true, 100));
-        assertEquals(Backend.MOVIES, choose.apply(user));
+        assertEquals(Backend.CATALOG, choose.apply(user));
     }
 
     private double moviesShare(int requests) {
         int toMovies = 0;
         for (int i = 0; i < requests; i++) {
-            if (choose.apply(anonymous) == Backend.MOVIES) {
+            if (choose.apply(anonymous) == Backend.CATALOG) {
                 toMovies++;
             }
         }

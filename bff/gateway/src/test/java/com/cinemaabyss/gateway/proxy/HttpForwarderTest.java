@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class HttpForwarderTest {
 
-    static final FakeUpstream upstream = new FakeUpstream("movies");
+    static final FakeUpstream upstream = new FakeUpstream("catalog");
     static final HttpForwarder forwarder = new HttpForwarder(Duration.ofMillis(500));
 
     @AfterAll

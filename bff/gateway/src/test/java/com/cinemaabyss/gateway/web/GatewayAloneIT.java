@@ -26,7 +26,7 @@ class GatewayAloneIT {
     @DynamicPropertySource
     static void deadUpstreams(DynamicPropertyRegistry registry) {
         registry.add("cinemaabyss.gateway.monolith-url", () -> "http://127.0.0.1:" + FreePorts.pick());
-        registry.add("cinemaabyss.gateway.movies-url", () -> "http://127.0.0.1:" + FreePorts.pick());
+        registry.add("cinemaabyss.gateway.catalog-url", () -> "http://127.0.0.1:" + FreePorts.pick());
         registry.add("cinemaabyss.gateway.events-url", () -> "http://127.0.0.1:" + FreePorts.pick());
     }
 
@@ -41,7 +41,7 @@ class GatewayAloneIT {
         assertUnavailable(http.get("/api/users?id=1"), "monolith");
         assertUnavailable(http.post("/api/events/movie", "{}"), "events");
         assertUnavailable(http.get("/api/movies?id=1"), "monolith");
-        assertUnavailable(http.post("/api/movies", "{\"title\":\"Solaris\"}"), "movies");
+        assertUnavailable(http.post("/api/movies", "{\"title\":\"Solaris\"}"), "catalog");
         assertTrue(http.get("/actuator/prometheus").body()
                 .contains("gateway_requests_total{backend=\"monolith\",route=\"users\",status=\"503\"} 1.0"));
     }

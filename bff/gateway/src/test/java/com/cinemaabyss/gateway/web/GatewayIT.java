@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GatewayIT {
 
     static final FakeUpstream monolith = new FakeUpstream("monolith");
-    static final FakeUpstream movies = new FakeUpstream("movies");
+    static final FakeUpstream movies = new FakeUpstream("catalog");
     static final FakeUpstream events = new FakeUpstream("events");
 
     @LocalServerPort
@@ -36,7 +36,7 @@ class GatewayIT {
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("cinemaabyss.gateway.monolith-url", monolith::url);
-        registry.add("cinemaabyss.gateway.movies-url", movies::url);
+        registry.add("cinemaabyss.gateway.catalog-url", movies::url);
         registry.add("cinemaabyss.gateway.events-url", events::url);
     }
 
@@ -108,7 +108,7 @@ class GatewayIT {
         assertEquals("events", backendOf(http.post("/api/events/movie", "{}")));
         assertEquals("events", echoOf(http.get("/api/events/stats")).get("backend").asString());
         migrate(true, 100);
-        assertEquals("movies", echoOf(http.get("/api/movies/2")).get("backend").asString());
+        assertEquals("catalog", echoOf(http.get("/api/movies/2")).get("backend").asString());
     }
 
     @Test
@@ -130,18 +130,18 @@ class GatewayIT {
         migrate(true, 50);
         Set<String> sides = new HashSet<>();
         for (int user = 0; user < 40; user++) {
-            String expected = MovieSplit.bucket("u" + user) < 50 ? "movies" : "monolith";
+            String expected = MovieSplit.bucket("u" + user) < 50 ? "catalog" : "monolith";
             for (int again = 0; again < 3; again++) {
                 assertEquals(expected, backendOf(http.get("/api/movies?id=1", "X-User-Id", "u" + user)), "user u" + user);
             }
             sides.add(expected);
         }
-        assertEquals(Set.of("movies", "monolith"), sides, "40 users at 50% land on both sides");
+        assertEquals(Set.of("catalog", "monolith"), sides, "40 users at 50% land on both sides");
 
         migrate(true, 90);
         for (int user = 0; user < 40; user++) {
             if (MovieSplit.bucket("u" + user) < 50) {
-                assertEquals("movies", backendOf(http.get("/api/movies", "X-User-Id", "u" + user)), "user u" + user + " moved back");
+                assertEquals("catalog", backendOf(http.get("/api/movies", "X-User-Id", "u" + user)), "user u" + user + " moved back");
             }
         }
     }
@@ -173,7 +173,7 @@ class GatewayIT {
     private int moviesShare(int requests) {
         int toMovies = 0;
         for (int i = 0; i < requests; i++) {
-            if ("movies".equals(backendOf(http.get("/api/movies")))) {
+            if ("catalog".equals(backendOf(http.get("/api/movies")))) {
                 toMovies++;
             }
         }

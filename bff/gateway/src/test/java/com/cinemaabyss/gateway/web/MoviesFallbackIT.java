@@ -19,17 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * All movie traffic on the movies service, which then fails: reads fall back to the monolith, writes do not,
+ * All movie traffic on the catalog, which then fails: reads fall back to the monolith, writes do not,
  * and after enough failures the breaker opens. In order, since the breaker carries over from test to test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cinemaabyss.migration.gradual=true", "cinemaabyss.migration.percent=100",
-        "cinemaabyss.gateway.movies-timeout=500ms", "cinemaabyss.gateway.movies-breaker.wait-in-open-state=1h"})
+        "cinemaabyss.gateway.catalog-timeout=500ms", "cinemaabyss.gateway.catalog-breaker.wait-in-open-state=1h"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MoviesFallbackIT {
 
     static final FakeUpstream monolith = new FakeUpstream("monolith");
-    static final FakeUpstream movies = new FakeUpstream("movies");
+    static final FakeUpstream movies = new FakeUpstream("catalog");
 
     @LocalServerPort
     int port;
@@ -38,7 +38,7 @@ class MoviesFallbackIT {
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("cinemaabyss.gateway.monolith-url", monolith::url);
-        registry.add("cinemaabyss.gateway.movies-url", movies::url);
+        registry.add("cinemaabyss.gateway.catalog-url", movies::url);
     }
 
     @AfterAll
@@ -65,7 +65,7 @@ class MoviesFallbackIT {
         int monolithHits = monolith.hits();
         HttpResponse<String> write = http.post("/api/movies", "{\"title\":\"Stalker\"}");
         assertTrue(TestHttp.isJsonError(write, 504, "did not answer"), write.statusCode() + " " + write.body());
-        assertEquals("movies", backendOf(write));
+        assertEquals("catalog", backendOf(write));
         assertEquals(monolithHits, monolith.hits(), "a write is not repeated on the monolith");
     }
 
@@ -80,8 +80,8 @@ class MoviesFallbackIT {
 
         int monolithHits = monolith.hits();
         HttpResponse<String> write = http.post("/api/movies", "{\"title\":\"Stalker\"}");
-        assertEquals(500, write.statusCode(), "the movies service's own answer to a write comes back as it is");
-        assertEquals("movies", backendOf(write));
+        assertEquals(500, write.statusCode(), "the catalog's own answer to a write comes back as it is");
+        assertEquals("catalog", backendOf(write));
         assertEquals(monolithHits, monolith.hits());
     }
 
@@ -102,8 +102,8 @@ class MoviesFallbackIT {
         int monolithHits = monolith.hits();
         HttpResponse<String> write = http.post("/api/movies", "{\"title\":\"Mirror\"}");
         assertTrue(TestHttp.isJsonError(write, 503, "circuit breaker open"), write.statusCode() + " " + write.body());
-        assertEquals("movies", backendOf(write));
-        assertEquals(moviesHits, movies.hits(), "an open breaker keeps calls off the movies service");
+        assertEquals("catalog", backendOf(write));
+        assertEquals(moviesHits, movies.hits(), "an open breaker keeps calls off the catalog");
         assertEquals(monolithHits, monolith.hits(), "and writes off the monolith");
 
         String metrics = http.get("/actuator/prometheus").body();
@@ -114,7 +114,7 @@ class MoviesFallbackIT {
         assertTrue(metrics.contains("gateway_requests_total{backend=\"movies\",route=\"movies\",status=\"503\"} 1.0"), metrics);
         assertTrue(metrics.contains("gateway_movies_migration_percent 100.0"), metrics);
         assertTrue(metrics.contains("gateway_gradual_migration 1.0"), metrics);
-        assertTrue(metrics.contains("resilience4j_circuitbreaker_state{name=\"movies-service\",state=\"open\"} 1.0"), metrics);
+        assertTrue(metrics.contains("resilience4j_circuitbreaker_state{name=\"catalog\",state=\"open\"} 1.0"), metrics);
     }
 
     private static String backendOf(HttpResponse<String> response) {

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 import static org.springframework.web.servlet.function.RouterFunctions.route;
 
-/** The movies service's own routes; the movie routes themselves come from the kit's MovieRoutes. */
+/** The catalog's own routes; the movie routes themselves come from the kit's MovieRoutes. */
 @Configuration(proxyBeanMethods = false)
 public class CatalogRoutes {
 

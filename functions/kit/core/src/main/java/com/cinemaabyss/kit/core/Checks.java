@@ -6,6 +6,9 @@ import java.util.List;
 /** Field checks for request records; each failure names the field, so the 400 says what is wrong. */
 public final class Checks {
 
+    public static final int MAX_LABELS = 50;
+    public static final int MAX_LABEL_LENGTH = 100;
+
     private Checks() {
     }
 
@@ -46,13 +49,20 @@ public final class Checks {
         return value;
     }
 
+    /** A list of short labels (genres, tags): at most {@value #MAX_LABELS} non-blank strings of at most {@value #MAX_LABEL_LENGTH} characters. */
     public static List<String> textList(List<String> values, String field) {
         if (values == null) {
             return List.of();
         }
+        if (values.size() > MAX_LABELS) {
+            throw new InvalidInputException("field '" + field + "' must have at most " + MAX_LABELS + " items, got " + values.size());
+        }
         for (String value : values) {
             if (value == null || value.isBlank()) {
                 throw new InvalidInputException("field '" + field + "' must contain only non-empty strings");
+            }
+            if (value.length() > MAX_LABEL_LENGTH) {
+                throw new InvalidInputException("field '" + field + "' must contain strings of at most " + MAX_LABEL_LENGTH + " characters");
             }
         }
         return values.stream().map(String::strip).toList();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,5 +31,14 @@ class ChecksTest {
         assertEquals(List.of("Drama"), Checks.textList(List.of(" Drama"), "genres"));
         assertEquals(List.of(), Checks.textList(null, "genres"));
         assertEquals(10.0, Checks.optionalInRange(10.0, 0, 10, "rating"));
+    }
+
+    @Test
+    void labelListsAreBoundedInLengthAndCount() {
+        assertEquals(Checks.MAX_LABELS, Checks.textList(Collections.nCopies(Checks.MAX_LABELS, "Drama"), "genres").size());
+        assertEquals("field 'genres' must have at most 50 items, got 51",
+                assertThrows(InvalidInputException.class, () -> Checks.textList(Collections.nCopies(51, "Drama"), "genres")).getMessage());
+        assertEquals(List.of("x".repeat(100)), Checks.textList(List.of("x".repeat(100)), "genres"));
+        assertThrows(InvalidInputException.class, () -> Checks.textList(List.of("x".repeat(101)), "genres"));
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,11 @@ public final class TestHttp {
             throw new IllegalArgumentException("no numeric id in " + json);
         }
         return Long.parseLong(m.group(1));
+    }
+
+    /** Every {@code "id": N} in a JSON body, in order. */
+    public static List<Long> ids(String json) {
+        return ID.matcher(json).results().map(m -> Long.parseLong(m.group(1))).toList();
     }
 
     /** True when the response is a JSON {@code {"error": ...}} with this status whose message contains {@code fragment}. */

@@ -7,29 +7,29 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.function.Supplier;
 
 /**
- * Calls to the movies service, behind a circuit breaker. A read that fails there (error, timeout, 5xx, or
+ * Calls to the catalog, behind a circuit breaker. A read that fails there (error, timeout, 5xx, or
  * the breaker open) is answered by the monolith, which holds the same movies, and counted. A write is never
  * sent elsewhere: it may have been applied, and the client should decide whether to repeat it. So a write
- * the breaker keeps off, or one that could not reach the movies service, is a 503 (504 on a timeout), and a
- * 5xx the movies service gave to a write is passed back as it is.
+ * the breaker keeps off, or one that could not reach the catalog, is a 503 (504 on a timeout), and a
+ * 5xx the catalog gave to a write is passed back as it is.
  */
-public class MoviesRoute {
+public class CatalogRoute {
 
     private final CircuitBreaker breaker;
     private final GatewayMetrics metrics;
 
-    public MoviesRoute(CircuitBreaker breaker, GatewayMetrics metrics) {
+    public CatalogRoute(CircuitBreaker breaker, GatewayMetrics metrics) {
         this.breaker = breaker;
         this.metrics = metrics;
     }
 
     public RouteDecision call(IncomingRequest request, Supplier<UpstreamResponse> movies, Supplier<UpstreamResponse> monolith) {
         try {
-            return RouteDecision.answered(Backend.MOVIES, breaker.executeSupplier(() -> failOn5xx(movies.get())));
+            return RouteDecision.answered(Backend.CATALOG, breaker.executeSupplier(() -> failOn5xx(movies.get())));
         } catch (CallNotPermittedException open) {
             if (!request.isRead()) {
-                throw new BackendUnavailableException(Backend.MOVIES, 503,
-                        "movies service unavailable (circuit breaker open); the request was not sent", open);
+                throw new BackendUnavailableException(Backend.CATALOG, 503,
+                        "catalog unavailable (circuit breaker open); the request was not sent", open);
             }
             return fallBack("circuit_open", monolith);
         } catch (UpstreamFailure failure) {
@@ -37,9 +37,9 @@ public class MoviesRoute {
                 return fallBack(failure.reason(), monolith);
             }
             if (failure.response() != null) {
-                return RouteDecision.answered(Backend.MOVIES, failure.response());
+                return RouteDecision.answered(Backend.CATALOG, failure.response());
             }
-            throw BackendUnavailableException.of(Backend.MOVIES, failure);
+            throw BackendUnavailableException.of(Backend.CATALOG, failure);
         }
     }
 
@@ -50,7 +50,7 @@ public class MoviesRoute {
 
     private static UpstreamResponse failOn5xx(UpstreamResponse response) {
         if (response.status() >= 500) {
-            throw new UpstreamFailure("status_5xx", "movies service answered " + response.status(), response, null);
+            throw new UpstreamFailure("status_5xx", "catalog answered " + response.status(), response, null);
         }
         return response;
     }
