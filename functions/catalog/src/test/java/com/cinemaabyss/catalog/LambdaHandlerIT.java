@@ -52,7 +52,7 @@ class LambdaHandlerIT {
                  "isBase64Encoded":false}
                 """;
         String response = invoke("createMovie", event);
-        assertTrue(response.contains("\"statusCode\":200"), response);
+        assertTrue(response.contains("\"statusCode\":201"), response);
         assertTrue(response.contains("Lambda Solaris"), response);
     }
 

@@ -91,7 +91,7 @@ class TypedModelsTest {
             Object typed = YAML.convertValue(doc.yaml(), model);
             List<String> problems = new ArrayList<>();
             leftovers(typed, doc.kind(), problems, new IdentityHashMap<>());
-            return problems.stream().map(p -> doc.file() + ": unknown field " + p).toList();
+            return problems.stream().map(p -> doc.file() + ": " + p).toList();
         } catch (IllegalArgumentException e) {
             return List.of(doc.file() + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -124,11 +124,14 @@ class TypedModelsTest {
                     try {
                         value = getter.invoke(node);
                     } catch (ReflectiveOperationException | RuntimeException e) {
+                        // A model that cannot be read back is as wrong as an unknown field: report it, never skip it.
+                        problems.add(path + "." + decapitalize(getter.getName().substring(3)) + " (unreadable: "
+                                + (e.getCause() != null ? e.getCause() : e) + ")");
                         continue;
                     }
                     if (getter.getName().equals("getAdditionalProperties")) {
                         if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
-                            extra.keySet().forEach(key -> problems.add(path + "." + key));
+                            extra.keySet().forEach(key -> problems.add("unknown field " + path + "." + key));
                         }
                     } else if (!Set.of("getClass").contains(getter.getName())) {
                         leftovers(value, path + "." + decapitalize(getter.getName().substring(3)), problems, seen);

@@ -111,7 +111,7 @@ class MoviesFallbackIT {
         assertTrue(metrics.contains("gateway_fallbacks_total{reason=\"status_5xx\"}"), metrics);
         assertTrue(metrics.contains("gateway_fallbacks_total{reason=\"circuit_open\"}"), metrics);
         assertTrue(metrics.contains("gateway_requests_total{backend=\"monolith\",route=\"movies\",status=\"200\"}"), metrics);
-        assertTrue(metrics.contains("gateway_requests_total{backend=\"movies\",route=\"movies\",status=\"503\"} 1.0"), metrics);
+        assertTrue(metrics.contains("gateway_requests_total{backend=\"catalog\",route=\"movies\",status=\"503\"} 1.0"), metrics);
         assertTrue(metrics.contains("gateway_movies_migration_percent 100.0"), metrics);
         assertTrue(metrics.contains("gateway_gradual_migration 1.0"), metrics);
         assertTrue(metrics.contains("resilience4j_circuitbreaker_state{name=\"catalog\",state=\"open\"} 1.0"), metrics);

@@ -10,12 +10,14 @@ import com.cinemaabyss.kit.core.PageRequest;
 import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
 import com.cinemaabyss.catalog.events.MovieChangelog;
 import com.cinemaabyss.kit.lambda.KafkaEventRecords;
+import com.cinemaabyss.kit.web.Created;
 import com.cinemaabyss.kit.core.NotFoundException;
 import io.cloudevents.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -45,8 +47,8 @@ public class MovieFunctions {
     }
 
     @Bean
-    public Function<NewMovie, Movie> createMovie(MovieStore movies) {
-        return movies::create;
+    public Function<NewMovie, Message<Movie>> createMovie(MovieStore movies) {
+        return request -> Created.of(movies.create(request));
     }
 
     /** The changelog consumer as an AWS Lambda Kafka trigger delivers it: a batch of records, each a binary-mode CloudEvent. */

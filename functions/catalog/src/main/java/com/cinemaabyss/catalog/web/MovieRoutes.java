@@ -10,6 +10,7 @@ import com.cinemaabyss.kit.web.Responses;
 import io.cloudevents.CloudEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -32,7 +33,7 @@ public class MovieRoutes {
 
     @Bean
     RouterFunction<ServerResponse> movieApi(Supplier<List<Movie>> listMovies, Function<PageRequest, Page<Movie>> pageMovies,
-                                            Function<Long, Movie> getMovie, Function<NewMovie, Movie> createMovie,
+                                            Function<Long, Movie> getMovie, Function<NewMovie, Message<Movie>> createMovie,
                                             Consumer<CloudEvent> applyMovieChange) {
         return route()
                 .add(CollectionRoutes.at("/api/movies", NewMovie.class)

@@ -5,8 +5,10 @@ import com.cinemaabyss.monolith.domain.NewPayment;
 import com.cinemaabyss.monolith.domain.Payment;
 import com.cinemaabyss.monolith.store.PaymentStore;
 import com.cinemaabyss.monolith.store.UserStore;
+import com.cinemaabyss.kit.web.Created;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 import java.util.List;
 import java.util.function.Function;
@@ -31,10 +33,10 @@ public class PaymentFunctions {
     }
 
     @Bean
-    public Function<NewPayment, Payment> createPayment(PaymentStore payments, UserStore users) {
+    public Function<NewPayment, Message<Payment>> createPayment(PaymentStore payments, UserStore users) {
         return request -> {
             users.requireExists(request.userId());
-            return payments.create(request);
+            return Created.of(payments.create(request));
         };
     }
 }

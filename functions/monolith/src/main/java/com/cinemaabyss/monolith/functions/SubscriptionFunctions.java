@@ -5,8 +5,10 @@ import com.cinemaabyss.monolith.domain.NewSubscription;
 import com.cinemaabyss.monolith.domain.Subscription;
 import com.cinemaabyss.monolith.store.SubscriptionStore;
 import com.cinemaabyss.monolith.store.UserStore;
+import com.cinemaabyss.kit.web.Created;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 import java.util.List;
 import java.util.function.Function;
@@ -31,10 +33,10 @@ public class SubscriptionFunctions {
     }
 
     @Bean
-    public Function<NewSubscription, Subscription> createSubscription(SubscriptionStore subscriptions, UserStore users) {
+    public Function<NewSubscription, Message<Subscription>> createSubscription(SubscriptionStore subscriptions, UserStore users) {
         return request -> {
             users.requireExists(request.userId());
-            return subscriptions.create(request);
+            return Created.of(subscriptions.create(request));
         };
     }
 }

@@ -4,8 +4,10 @@ import com.cinemaabyss.kit.core.NotFoundException;
 import com.cinemaabyss.monolith.domain.NewUser;
 import com.cinemaabyss.monolith.domain.User;
 import com.cinemaabyss.monolith.store.UserStore;
+import com.cinemaabyss.kit.web.Created;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 import java.util.List;
 import java.util.function.Function;
@@ -25,7 +27,7 @@ public class UserFunctions {
     }
 
     @Bean
-    public Function<NewUser, User> createUser(UserStore users) {
-        return users::create;
+    public Function<NewUser, Message<User>> createUser(UserStore users) {
+        return request -> Created.of(users.create(request));
     }
 }

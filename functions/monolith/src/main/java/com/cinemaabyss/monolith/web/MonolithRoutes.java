@@ -10,6 +10,7 @@ import com.cinemaabyss.monolith.domain.Subscription;
 import com.cinemaabyss.monolith.domain.User;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -25,11 +26,11 @@ public class MonolithRoutes {
 
     @Bean
     RouterFunction<ServerResponse> monolithApi(
-            Supplier<List<User>> listUsers, Function<Long, User> getUser, Function<NewUser, User> createUser,
+            Supplier<List<User>> listUsers, Function<Long, User> getUser, Function<NewUser, Message<User>> createUser,
             Supplier<List<Payment>> listPayments, Function<Long, Payment> getPayment,
-            Function<Long, List<Payment>> paymentsOfUser, Function<NewPayment, Payment> createPayment,
+            Function<Long, List<Payment>> paymentsOfUser, Function<NewPayment, Message<Payment>> createPayment,
             Supplier<List<Subscription>> listSubscriptions, Function<Long, Subscription> getSubscription,
-            Function<Long, List<Subscription>> subscriptionsOfUser, Function<NewSubscription, Subscription> createSubscription) {
+            Function<Long, List<Subscription>> subscriptionsOfUser, Function<NewSubscription, Message<Subscription>> createSubscription) {
         return route()
                 .GET("/health", request -> Responses.healthy())
                 .add(CollectionRoutes.at("/api/users", NewUser.class).list(listUsers).get(getUser).create(createUser).build())

@@ -8,6 +8,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 import com.cinemaabyss.kit.core.Page;
 import com.cinemaabyss.kit.core.PageRequest;
 
+import org.springframework.messaging.Message;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,7 +31,7 @@ public final class CollectionRoutes<N> {
     private Function<PageRequest, ? extends Page<?>> page;
     private int maxPage;
     private Class<N> newType;
-    private Function<N, ?> create;
+    private Function<N, ? extends Message<?>> create;
 
     private CollectionRoutes(String path) {
         this.path = path;
@@ -63,7 +65,7 @@ public final class CollectionRoutes<N> {
         return this;
     }
 
-    public CollectionRoutes<N> create(Function<N, ?> create) {
+    public CollectionRoutes<N> create(Function<N, ? extends Message<?>> create) {
         this.create = create;
         return this;
     }
@@ -71,7 +73,7 @@ public final class CollectionRoutes<N> {
     public RouterFunction<ServerResponse> build() {
         return RouterFunctions.route()
                 .GET(path, this::read)
-                .POST(path, request -> Responses.created(create.apply(Requests.body(request, newType))))
+                .POST(path, request -> Responses.of(create.apply(Requests.body(request, newType))))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package com.cinemaabyss.kit.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.messaging.Message;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -21,6 +22,13 @@ public final class Responses {
 
     public static ServerResponse created(Object body) {
         return ServerResponse.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** A function's answer as it marked it (see {@link Created}); 200 when it set no status. */
+    public static ServerResponse of(Message<?> answer) {
+        Object status = answer.getHeaders().get(Created.STATUS_CODE);
+        return ServerResponse.status(status instanceof Integer code ? code : HttpStatus.OK.value())
+                .contentType(MediaType.APPLICATION_JSON).body(answer.getPayload());
     }
 
     public static ServerResponse healthy() {
