@@ -1,6 +1,8 @@
 package com.cinemaabyss.platform;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,6 +43,10 @@ public final class EventingBridge implements AutoCloseable {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class));
         this.delivery = new HttpDelivery(deliveryTimeout);
+        // Found through ServiceLoader, which may not see it under every class loader; structured mode depends on it.
+        if (EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE) == null) {
+            EventFormatProvider.getInstance().registerFormat(new JsonFormat());
+        }
         for (Subscription subscription : subscriptions) {
             URI target = serviceUrl.apply(subscription.serviceName()).resolve(subscription.path());
             workers.add(new SubscriptionWorker(subscription, target, bootstrapServers, delivery, deadLetters));

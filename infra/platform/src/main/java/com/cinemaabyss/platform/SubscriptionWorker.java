@@ -3,7 +3,6 @@ package com.cinemaabyss.platform;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import io.cloudevents.rw.CloudEventRWException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -157,13 +156,18 @@ final class SubscriptionWorker implements Runnable {
     }
 
     /**
-     * The record as a CloudEvent. A record that is not one is wrapped the way a Knative KafkaSource wraps it:
-     * type dev.knative.kafka.event, id partition:P/offset:O, the record's value as data and its key as extension.
+     * The record as a CloudEvent, in binary or structured mode. A record that is not one is wrapped the way a Knative
+     * KafkaSource wraps it: type dev.knative.kafka.event, id partition:P/offset:O, the record's value as data and its
+     * key as extension. That includes a record whose headers claim a CloudEvent its value or headers do not hold
+     * (the JSON format throws EventDeserializationException, the builder IllegalStateException, neither a
+     * CloudEventRWException).
      */
     private CloudEvent toCloudEvent(ConsumerRecord<String, byte[]> record) {
         try {
             return KafkaMessageFactory.createReader(record).toEvent();
-        } catch (CloudEventRWException notACloudEvent) {
+        } catch (RuntimeException notACloudEvent) {
+            log.debug("subscription={} record {}-{}@{} is not a CloudEvent ({}); wrapped", subscription.name(), record.topic(),
+                    record.partition(), record.offset(), notACloudEvent.toString());
             CloudEventBuilder wrapped = CloudEventBuilder.v1()
                     .withId("partition:" + record.partition() + "/offset:" + record.offset())
                     .withSource(URI.create("/apis/v1/namespaces/local/kafkasources/" + subscription.name() + "#" + record.topic()))

@@ -209,6 +209,69 @@ class EventingBridgeIT {
         assertEquals("{\"legacy\":true}", delivery.body());
     }
 
+    @Test
+    void aStructuredModeRecordIsDeliveredAsTheCloudEventItHolds() {
+        startBridge(3, Duration.ofMillis(10));
+        String id = UUID.randomUUID().toString();
+        String data = "{\"movie_id\":7,\"title\":\"Solaris\",\"action\":\"viewed\"}";
+        sendRaw("movie-7", """
+                {"specversion":"1.0","id":"%s","source":"/movies","type":"com.cinemaabyss.events.movie.recorded.v1",\
+                "datacontenttype":"application/json","data":%s}""".formatted(id, data),
+                Map.of("content-type", "application/cloudevents+json; charset=UTF-8"));
+        await(() -> received.size() == 1);
+        Delivery delivery = received.getFirst();
+        assertEquals(id, delivery.id());
+        assertEquals("com.cinemaabyss.events.movie.recorded.v1", delivery.type());
+        assertEquals("/movies", delivery.source());
+        assertEquals("application/json", delivery.contentType());
+        assertEquals(data, delivery.body());
+    }
+
+    @Test
+    void aBinaryModeRecordWrittenByHandIsDeliveredAsTheCloudEventItHolds() {
+        startBridge(3, Duration.ofMillis(10));
+        String id = UUID.randomUUID().toString();
+        sendRaw("movie-8", "{\"movie_id\":8}", Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", "/movies",
+                "ce_type", "com.cinemaabyss.events.movie.recorded.v1", "content-type", "application/json"));
+        await(() -> received.size() == 1);
+        Delivery delivery = received.getFirst();
+        assertEquals(id, delivery.id());
+        assertEquals("com.cinemaabyss.events.movie.recorded.v1", delivery.type());
+        assertEquals("/movies", delivery.source());
+        assertEquals("application/json", delivery.contentType());
+        assertEquals("{\"movie_id\":8}", delivery.body());
+    }
+
+    @Test
+    void aPlainJsonRecordWithAContentTypeButNoCloudEventIsWrapped() {
+        startBridge(3, Duration.ofMillis(10));
+        RecordMetadata at = sendRaw("k", "{\"legacy\":2}", Map.of("content-type", "application/json"));
+        await(() -> received.size() == 1);
+        Delivery delivery = received.getFirst();
+        assertEquals("dev.knative.kafka.event", delivery.type());
+        assertEquals("partition:" + at.partition() + "/offset:" + at.offset(), delivery.id());
+        assertEquals("{\"legacy\":2}", delivery.body());
+    }
+
+    @Test
+    void aRecordThatOnlyClaimsToBeACloudEventIsWrappedAndTheNextOneStillArrives() {
+        startBridge(3, Duration.ofMillis(10));
+        Map<String, String> structured = Map.of("content-type", "application/cloudevents+json");
+        RecordMetadata notJson = sendRaw("same-key", "{not json", structured);
+        RecordMetadata noId = sendRaw("same-key", "{\"specversion\":\"1.0\",\"type\":\"t\",\"source\":\"/s\"}", structured);
+        RecordMetadata badVersion = sendRaw("same-key", "{}", Map.of("ce_specversion", "9.9", "ce_id", "x"));
+        CloudEvent fine = event("{\"case\":\"fine\"}");
+        publish("same-key", fine);
+        await(() -> received.size() == 4);
+        assertEquals(List.of("partition:" + notJson.partition() + "/offset:" + notJson.offset(),
+                        "partition:" + noId.partition() + "/offset:" + noId.offset(),
+                        "partition:" + badVersion.partition() + "/offset:" + badVersion.offset(), fine.getId()),
+                received.stream().map(Delivery::id).toList());
+        assertEquals("{not json", received.getFirst().body());
+        assertEquals(List.of("dev.knative.kafka.event", "dev.knative.kafka.event", "dev.knative.kafka.event", fine.getType()),
+                received.stream().map(Delivery::type).toList());
+    }
+
     private void startBridge(int retries, Duration backoffDelay) {
         Subscription subscription = new Subscription("test", List.of(topic), group, "subscriber", "/deliver",
                 retries, "exponential", backoffDelay, deadLetters);
@@ -230,6 +293,17 @@ class EventingBridgeIT {
     private RecordMetadata publish(String key, CloudEvent event) {
         try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(producerConfig(CloudEventSerializer.class))) {
             return producer.send(new ProducerRecord<>(topic, key, event)).get();
+        } catch (Exception e) {
+            throw new AssertionError("could not publish", e);
+        }
+    }
+
+    /** A record as any Kafka client could write it: a string value and the given headers. */
+    private RecordMetadata sendRaw(String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(StringSerializer.class))) {
+            return producer.send(record).get();
         } catch (Exception e) {
             throw new AssertionError("could not publish", e);
         }
