@@ -13,17 +13,24 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** POSTs a CloudEvent to a subscriber in HTTP binary content mode, the way Knative Eventing delivers it. */
-public final class HttpDelivery implements AutoCloseable {
+public class HttpDelivery implements AutoCloseable {
 
     /** Besides 5xx, the statuses Knative retries; any other non-2xx (a 400, say) goes straight to the dead-letter sink. */
     private static final Set<Integer> RETRYABLE = Set.of(404, 408, 409, 429);
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     private final Duration timeout;
 
     public HttpDelivery(Duration timeout) {
         this.timeout = timeout;
+    }
+
+    /** The longest one attempt can take: connecting, then waiting for the answer. */
+    public Duration attemptBound() {
+        return CONNECT_TIMEOUT.plus(timeout);
     }
 
     public Outcome deliver(URI target, CloudEvent event) {

@@ -35,7 +35,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +81,12 @@ class EventingBridgeIT {
             List<Long> tries = attempts.computeIfAbsent(delivery.id(), k -> new CopyOnWriteArrayList<>());
             tries.add(System.nanoTime());
             String body = delivery.body();
+            if (body.contains("throw")) {
+                throw new IllegalStateException("the subscriber fails on this one");
+            }
+            if (body.contains("hang")) {
+                sleep(Duration.ofSeconds(2));
+            }
             int status = body.contains("always-500") ? 500
                     : body.contains("reject-400") ? 400
                     : body.contains("fail-twice") && tries.size() <= 2 ? 503
@@ -88,6 +98,7 @@ class EventingBridgeIT {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        subscriber.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         subscriber.start();
     }
 
@@ -272,12 +283,121 @@ class EventingBridgeIT {
                 received.stream().map(Delivery::type).toList());
     }
 
+    @Test
+    void aSubscriberThatHangsOrThrowsOnOneEventDoesNotHoldUpTheNext() {
+        bridge = new EventingBridge(List.of(new Subscription("test", List.of(topic), group, "subscriber", "/deliver",
+                1, "exponential", Duration.ofMillis(10), deadLetters)),
+                name -> URI.create("http://127.0.0.1:" + subscriber.getAddress().getPort()),
+                SharedTestInfra.kafkaBootstrapServers(), Duration.ofMillis(300)).start();
+        CloudEvent hangs = event("{\"case\":\"hang\"}");
+        CloudEvent throwsOnIt = event("{\"case\":\"throw\"}");
+        CloudEvent fine = event("{\"case\":\"fine\"}");
+        publish("same-key", hangs);
+        publish("same-key", throwsOnIt);
+        publish("same-key", fine);
+        await(() -> received.size() == 1);
+        assertEquals(fine.getId(), received.getFirst().id());
+        List<CloudEvent> parked = readDeadLetters(2);
+        assertEquals(List.of(hangs.getId(), throwsOnIt.getId()), parked.stream().map(CloudEvent::getId).toList());
+        assertTrue(String.valueOf(parked.getFirst().getExtension("knativeerrordata")).contains("HttpTimeoutException"),
+                String.valueOf(parked.getFirst().getExtension("knativeerrordata")));
+        assertEquals(List.of(new EventingBridge.Health("test", true, 0, 1, 2, null)), bridge.health());
+    }
+
+    @Test
+    void anExceptionWhileDeliveringParksTheEventAndTheNextStillArrives() {
+        startBridge(3, Duration.ofMillis(10), failingOn("explode", Integer.MAX_VALUE, () -> new IllegalArgumentException("bad header")));
+        CloudEvent explodes = event("{\"case\":\"explode\"}");
+        CloudEvent fine = event("{\"case\":\"fine\"}");
+        publish("same-key", explodes);
+        publish("same-key", fine);
+        await(() -> received.size() == 1);
+        assertEquals(fine.getId(), received.getFirst().id());
+        CloudEvent parked = readDeadLetters(1).getFirst();
+        assertEquals(explodes.getId(), parked.getId());
+        assertEquals("java.lang.IllegalArgumentException: bad header", parked.getExtension("knativeerrordata"));
+        assertEquals(List.of(new EventingBridge.Health("test", true, 0, 1, 1, null)), bridge.health());
+    }
+
+    @Test
+    void aWorkerKilledByAnErrorIsRunAgainAndHealthSaysSo() {
+        startBridge(3, Duration.ofMillis(10), failingOn("kill-worker", 1, () -> new Error("killed for the test")));
+        CloudEvent killer = event("{\"case\":\"kill-worker\"}");
+        CloudEvent fine = event("{\"case\":\"fine\"}");
+        publish("same-key", killer);
+        publish("same-key", fine);
+        await(() -> received.size() == 2);
+        assertEquals(List.of(killer.getId(), fine.getId()), received.stream().map(Delivery::id).toList(),
+                "the event in flight when the worker died is delivered after the restart, then the next");
+        EventingBridge.Health health = bridge.health().getFirst();
+        assertTrue(health.running());
+        assertEquals(1, health.restarts());
+        assertEquals(2, health.delivered());
+        assertEquals("java.lang.Error: killed for the test", health.lastError());
+        assertEquals(0, deadLetterCount());
+    }
+
+    @Test
+    void whenASecondMemberJoinsAndTheFirstLeavesNoEventIsLost() {
+        startBridge(3, Duration.ofMillis(10));
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            CloudEvent event = event("{\"n\":" + i + "}");
+            sent.add(event.getId());
+            publish("k" + i, event);
+        }
+        await(() -> received.size() >= 10);
+        try (EventingBridge second = newBridge(3, Duration.ofMillis(10), new HttpDelivery(Duration.ofSeconds(5))).start()) {
+            for (int i = 30; i < 60; i++) {
+                CloudEvent event = event("{\"n\":" + i + "}");
+                sent.add(event.getId());
+                publish("k" + i, event);
+            }
+            bridge.close();
+            bridge = null;
+            await(() -> received.stream().map(Delivery::id).collect(Collectors.toSet()).containsAll(sent));
+        }
+    }
+
     private void startBridge(int retries, Duration backoffDelay) {
+        startBridge(retries, backoffDelay, new HttpDelivery(Duration.ofSeconds(5)));
+    }
+
+    private void startBridge(int retries, Duration backoffDelay, HttpDelivery delivery) {
+        bridge = newBridge(retries, backoffDelay, delivery).start();
+    }
+
+    private EventingBridge newBridge(int retries, Duration backoffDelay, HttpDelivery delivery) {
         Subscription subscription = new Subscription("test", List.of(topic), group, "subscriber", "/deliver",
                 retries, "exponential", backoffDelay, deadLetters);
         URI subscriberUrl = URI.create("http://127.0.0.1:" + subscriber.getAddress().getPort());
-        bridge = new EventingBridge(List.of(subscription), name -> subscriberUrl, SharedTestInfra.kafkaBootstrapServers(),
-                Duration.ofSeconds(5)).start();
+        return new EventingBridge(List.of(subscription), name -> subscriberUrl, SharedTestInfra.kafkaBootstrapServers(), delivery);
+    }
+
+    /** The real delivery, except that it throws {@code failure} on the attempts whose body holds {@code marker}. */
+    private static HttpDelivery failingOn(String marker, int times, Supplier<Throwable> failure) {
+        AtomicInteger failures = new AtomicInteger();
+        return new HttpDelivery(Duration.ofSeconds(5)) {
+            @Override
+            public Outcome deliver(URI target, CloudEvent event) {
+                if (bodyOf(event).contains(marker) && failures.getAndIncrement() < times) {
+                    switch (failure.get()) {
+                        case Error error -> throw error;
+                        case RuntimeException exception -> throw exception;
+                        case Throwable other -> throw new AssertionError(other);
+                    }
+                }
+                return super.deliver(target, event);
+            }
+        };
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static CloudEvent event(String json) {
