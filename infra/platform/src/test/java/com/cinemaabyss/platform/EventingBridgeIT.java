@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,11 +60,13 @@ class EventingBridgeIT {
     private EventingBridge bridge;
 
     /** What the subscriber got: the CloudEvent attributes from the ce-* headers, the content type and the body. */
-    record Delivery(String id, String type, String source, String specVersion, String contentType, String key, String body) {
+    record Delivery(String id, String type, String source, String specVersion, String contentType, String key, String action,
+                    String body) {
 
         static Delivery of(Headers headers, String body) {
             return new Delivery(headers.getFirst("ce-id"), headers.getFirst("ce-type"), headers.getFirst("ce-source"),
-                    headers.getFirst("ce-specversion"), headers.getFirst("Content-Type"), headers.getFirst("ce-key"), body);
+                    headers.getFirst("ce-specversion"), headers.getFirst("Content-Type"), headers.getFirst("ce-key"),
+                    headers.getFirst("ce-action"), body);
         }
     }
 
@@ -357,6 +360,21 @@ class EventingBridgeIT {
             bridge = null;
             await(() -> received.stream().map(Delivery::id).collect(Collectors.toSet()).containsAll(sent));
         }
+    }
+
+    @Test
+    void extensionValuesOutsidePrintableAsciiArrivePercentEncodedAndDecodeBackToTheOriginal() {
+        startBridge(3, Duration.ofMillis(10));
+        List<String> actions = List.of("просмотр", "a\u0001b", "50% \"off\"");
+        for (String action : actions) {
+            publish("same-key", CloudEventBuilder.v1(event("{}")).withExtension("action", action).build());
+        }
+        await(() -> received.size() == actions.size());
+        assertEquals(List.of("%D0%BF%D1%80%D0%BE%D1%81%D0%BC%D0%BE%D1%82%D1%80", "a%01b", "50%25%20%22off%22"),
+                received.stream().map(Delivery::action).toList());
+        assertEquals(actions, received.stream()
+                .map(d -> URLDecoder.decode(d.action().replace("+", "%2B"), StandardCharsets.UTF_8)).toList());
+        assertEquals(0, deadLetterCount());
     }
 
     private void startBridge(int retries, Duration backoffDelay) {
