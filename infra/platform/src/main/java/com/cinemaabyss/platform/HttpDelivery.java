@@ -8,28 +8,37 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** POSTs a CloudEvent to a subscriber in HTTP binary content mode, the way Knative Eventing delivers it. */
-public final class HttpDelivery implements AutoCloseable {
+public class HttpDelivery implements AutoCloseable {
 
     /** Besides 5xx, the statuses Knative retries; any other non-2xx (a 400, say) goes straight to the dead-letter sink. */
     private static final Set<Integer> RETRYABLE = Set.of(404, 408, 409, 429);
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     private final Duration timeout;
 
     public HttpDelivery(Duration timeout) {
         this.timeout = timeout;
     }
 
+    /** The longest one attempt can take: connecting, then waiting for the answer. */
+    public Duration attemptBound() {
+        return CONNECT_TIMEOUT.plus(timeout);
+    }
+
     public Outcome deliver(URI target, CloudEvent event) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout);
         AtomicReference<byte[]> body = new AtomicReference<>();
-        HttpMessageFactory.createWriter(request::header, body::set).writeBinary(event);
+        HttpMessageFactory.createWriter((name, value) -> request.header(name, headerValue(name, value)), body::set).writeBinary(event);
         request.POST(body.get() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body.get()));
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -44,6 +53,27 @@ public final class HttpDelivery implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Outcome(false, false, 0, "interrupted");
         }
+    }
+
+    /**
+     * CloudEvents HTTP binding 3.1.3.2: in ce-* headers, space, '"', '%' and everything outside printable ASCII
+     * (U+0021..U+007E) is percent-encoded as UTF-8. The SDK's writer (4.0.1) passes values through as they are,
+     * and the HTTP client refuses a header holding a control character.
+     */
+    static String headerValue(String name, String value) {
+        if (!name.regionMatches(true, 0, "ce-", 0, 3)) {
+            return value;
+        }
+        StringBuilder encoded = new StringBuilder(value.length());
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c > 0x20 && c < 0x7f && c != '"' && c != '%') {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return encoded.toString();
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,11 +60,13 @@ class EventingBridgeIT {
     private EventingBridge bridge;
 
     /** What the subscriber got: the CloudEvent attributes from the ce-* headers, the content type and the body. */
-    record Delivery(String id, String type, String source, String specVersion, String contentType, String key, String body) {
+    record Delivery(String id, String type, String source, String specVersion, String contentType, String key, String action,
+                    String body) {
 
         static Delivery of(Headers headers, String body) {
             return new Delivery(headers.getFirst("ce-id"), headers.getFirst("ce-type"), headers.getFirst("ce-source"),
-                    headers.getFirst("ce-specversion"), headers.getFirst("Content-Type"), headers.getFirst("ce-key"), body);
+                    headers.getFirst("ce-specversion"), headers.getFirst("Content-Type"), headers.getFirst("ce-key"),
+                    headers.getFirst("ce-action"), body);
         }
     }
 
@@ -77,6 +84,12 @@ class EventingBridgeIT {
             List<Long> tries = attempts.computeIfAbsent(delivery.id(), k -> new CopyOnWriteArrayList<>());
             tries.add(System.nanoTime());
             String body = delivery.body();
+            if (body.contains("throw")) {
+                throw new IllegalStateException("the subscriber fails on this one");
+            }
+            if (body.contains("hang")) {
+                sleep(Duration.ofSeconds(2));
+            }
             int status = body.contains("always-500") ? 500
                     : body.contains("reject-400") ? 400
                     : body.contains("fail-twice") && tries.size() <= 2 ? 503
@@ -88,6 +101,7 @@ class EventingBridgeIT {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        subscriber.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         subscriber.start();
     }
 
@@ -209,12 +223,196 @@ class EventingBridgeIT {
         assertEquals("{\"legacy\":true}", delivery.body());
     }
 
+    @Test
+    void aStructuredModeRecordIsDeliveredAsTheCloudEventItHolds() {
+        startBridge(3, Duration.ofMillis(10));
+        String id = UUID.randomUUID().toString();
+        String data = "{\"movie_id\":7,\"title\":\"Solaris\",\"action\":\"viewed\"}";
+        sendRaw("movie-7", """
+                {"specversion":"1.0","id":"%s","source":"/movies","type":"com.cinemaabyss.events.movie.recorded.v1",\
+                "datacontenttype":"application/json","data":%s}""".formatted(id, data),
+                Map.of("content-type", "application/cloudevents+json; charset=UTF-8"));
+        await(() -> received.size() == 1);
+        Delivery delivery = received.getFirst();
+        assertEquals(id, delivery.id());
+        assertEquals("com.cinemaabyss.events.movie.recorded.v1", delivery.type());
+        assertEquals("/movies", delivery.source());
+        assertEquals("application/json", delivery.contentType());
+        assertEquals(data, delivery.body());
+    }
+
+    @Test
+    void aBinaryModeRecordWrittenByHandIsDeliveredAsTheCloudEventItHolds() {
+        startBridge(3, Duration.ofMillis(10));
+        String id = UUID.randomUUID().toString();
+        sendRaw("movie-8", "{\"movie_id\":8}", Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", "/movies",
+                "ce_type", "com.cinemaabyss.events.movie.recorded.v1", "content-type", "application/json"));
+        await(() -> received.size() == 1);
+        Delivery delivery = received.getFirst();
+        assertEquals(id, delivery.id());
+        assertEquals("com.cinemaabyss.events.movie.recorded.v1", delivery.type());
+        assertEquals("/movies", delivery.source());
+        assertEquals("application/json", delivery.contentType());
+        assertEquals("{\"movie_id\":8}", delivery.body());
+    }
+
+    @Test
+    void aPlainJsonRecordWithAContentTypeButNoCloudEventIsWrapped() {
+        startBridge(3, Duration.ofMillis(10));
+        RecordMetadata at = sendRaw("k", "{\"legacy\":2}", Map.of("content-type", "application/json"));
+        await(() -> received.size() == 1);
+        Delivery delivery = received.getFirst();
+        assertEquals("dev.knative.kafka.event", delivery.type());
+        assertEquals("partition:" + at.partition() + "/offset:" + at.offset(), delivery.id());
+        assertEquals("{\"legacy\":2}", delivery.body());
+    }
+
+    @Test
+    void aRecordThatOnlyClaimsToBeACloudEventIsWrappedAndTheNextOneStillArrives() {
+        startBridge(3, Duration.ofMillis(10));
+        Map<String, String> structured = Map.of("content-type", "application/cloudevents+json");
+        RecordMetadata notJson = sendRaw("same-key", "{not json", structured);
+        RecordMetadata noId = sendRaw("same-key", "{\"specversion\":\"1.0\",\"type\":\"t\",\"source\":\"/s\"}", structured);
+        RecordMetadata badVersion = sendRaw("same-key", "{}", Map.of("ce_specversion", "9.9", "ce_id", "x"));
+        CloudEvent fine = event("{\"case\":\"fine\"}");
+        publish("same-key", fine);
+        await(() -> received.size() == 4);
+        assertEquals(List.of("partition:" + notJson.partition() + "/offset:" + notJson.offset(),
+                        "partition:" + noId.partition() + "/offset:" + noId.offset(),
+                        "partition:" + badVersion.partition() + "/offset:" + badVersion.offset(), fine.getId()),
+                received.stream().map(Delivery::id).toList());
+        assertEquals("{not json", received.getFirst().body());
+        assertEquals(List.of("dev.knative.kafka.event", "dev.knative.kafka.event", "dev.knative.kafka.event", fine.getType()),
+                received.stream().map(Delivery::type).toList());
+    }
+
+    @Test
+    void aSubscriberThatHangsOrThrowsOnOneEventDoesNotHoldUpTheNext() {
+        bridge = new EventingBridge(List.of(new Subscription("test", List.of(topic), group, "subscriber", "/deliver",
+                1, "exponential", Duration.ofMillis(10), deadLetters)),
+                name -> URI.create("http://127.0.0.1:" + subscriber.getAddress().getPort()),
+                SharedTestInfra.kafkaBootstrapServers(), Duration.ofMillis(300)).start();
+        CloudEvent hangs = event("{\"case\":\"hang\"}");
+        CloudEvent throwsOnIt = event("{\"case\":\"throw\"}");
+        CloudEvent fine = event("{\"case\":\"fine\"}");
+        publish("same-key", hangs);
+        publish("same-key", throwsOnIt);
+        publish("same-key", fine);
+        await(() -> received.size() == 1);
+        assertEquals(fine.getId(), received.getFirst().id());
+        List<CloudEvent> parked = readDeadLetters(2);
+        assertEquals(List.of(hangs.getId(), throwsOnIt.getId()), parked.stream().map(CloudEvent::getId).toList());
+        assertTrue(String.valueOf(parked.getFirst().getExtension("knativeerrordata")).contains("HttpTimeoutException"),
+                String.valueOf(parked.getFirst().getExtension("knativeerrordata")));
+        // The counts follow the subscriber's answer by a moment.
+        await(() -> bridge.health().equals(List.of(new EventingBridge.Health("test", true, 0, 1, 2, null))));
+    }
+
+    @Test
+    void anExceptionWhileDeliveringParksTheEventAndTheNextStillArrives() {
+        startBridge(3, Duration.ofMillis(10), failingOn("explode", Integer.MAX_VALUE, () -> new IllegalArgumentException("bad header")));
+        CloudEvent explodes = event("{\"case\":\"explode\"}");
+        CloudEvent fine = event("{\"case\":\"fine\"}");
+        publish("same-key", explodes);
+        publish("same-key", fine);
+        await(() -> received.size() == 1);
+        assertEquals(fine.getId(), received.getFirst().id());
+        CloudEvent parked = readDeadLetters(1).getFirst();
+        assertEquals(explodes.getId(), parked.getId());
+        assertEquals("java.lang.IllegalArgumentException: bad header", parked.getExtension("knativeerrordata"));
+        await(() -> bridge.health().equals(List.of(new EventingBridge.Health("test", true, 0, 1, 1, null))));
+    }
+
+    @Test
+    void aWorkerKilledByAnErrorIsRunAgainAndHealthSaysSo() {
+        startBridge(3, Duration.ofMillis(10), failingOn("kill-worker", 1, () -> new Error("killed for the test")));
+        CloudEvent killer = event("{\"case\":\"kill-worker\"}");
+        CloudEvent fine = event("{\"case\":\"fine\"}");
+        publish("same-key", killer);
+        publish("same-key", fine);
+        await(() -> received.size() == 2);
+        assertEquals(List.of(killer.getId(), fine.getId()), received.stream().map(Delivery::id).toList(),
+                "the event in flight when the worker died is delivered after the restart, then the next");
+        await(() -> bridge.health().equals(List.of(new EventingBridge.Health("test", true, 1, 2, 0, "java.lang.Error: killed for the test"))));
+        assertEquals(0, deadLetterCount());
+    }
+
+    @Test
+    void whenASecondMemberJoinsAndTheFirstLeavesNoEventIsLost() {
+        startBridge(3, Duration.ofMillis(10));
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            CloudEvent event = event("{\"n\":" + i + "}");
+            sent.add(event.getId());
+            publish("k" + i, event);
+        }
+        await(() -> received.size() >= 10);
+        try (EventingBridge second = newBridge(3, Duration.ofMillis(10), new HttpDelivery(Duration.ofSeconds(5))).start()) {
+            for (int i = 30; i < 60; i++) {
+                CloudEvent event = event("{\"n\":" + i + "}");
+                sent.add(event.getId());
+                publish("k" + i, event);
+            }
+            bridge.close();
+            bridge = null;
+            await(() -> received.stream().map(Delivery::id).collect(Collectors.toSet()).containsAll(sent));
+        }
+    }
+
+    @Test
+    void extensionValuesOutsidePrintableAsciiArrivePercentEncodedAndDecodeBackToTheOriginal() {
+        startBridge(3, Duration.ofMillis(10));
+        List<String> actions = List.of("просмотр", "a\u0001b", "50% \"off\"");
+        for (String action : actions) {
+            publish("same-key", CloudEventBuilder.v1(event("{}")).withExtension("action", action).build());
+        }
+        await(() -> received.size() == actions.size());
+        assertEquals(List.of("%D0%BF%D1%80%D0%BE%D1%81%D0%BC%D0%BE%D1%82%D1%80", "a%01b", "50%25%20%22off%22"),
+                received.stream().map(Delivery::action).toList());
+        assertEquals(actions, received.stream()
+                .map(d -> URLDecoder.decode(d.action().replace("+", "%2B"), StandardCharsets.UTF_8)).toList());
+        assertEquals(0, deadLetterCount());
+    }
+
     private void startBridge(int retries, Duration backoffDelay) {
+        startBridge(retries, backoffDelay, new HttpDelivery(Duration.ofSeconds(5)));
+    }
+
+    private void startBridge(int retries, Duration backoffDelay, HttpDelivery delivery) {
+        bridge = newBridge(retries, backoffDelay, delivery).start();
+    }
+
+    private EventingBridge newBridge(int retries, Duration backoffDelay, HttpDelivery delivery) {
         Subscription subscription = new Subscription("test", List.of(topic), group, "subscriber", "/deliver",
                 retries, "exponential", backoffDelay, deadLetters);
         URI subscriberUrl = URI.create("http://127.0.0.1:" + subscriber.getAddress().getPort());
-        bridge = new EventingBridge(List.of(subscription), name -> subscriberUrl, SharedTestInfra.kafkaBootstrapServers(),
-                Duration.ofSeconds(5)).start();
+        return new EventingBridge(List.of(subscription), name -> subscriberUrl, SharedTestInfra.kafkaBootstrapServers(), delivery);
+    }
+
+    /** The real delivery, except that it throws {@code failure} on the attempts whose body holds {@code marker}. */
+    private static HttpDelivery failingOn(String marker, int times, Supplier<Throwable> failure) {
+        AtomicInteger failures = new AtomicInteger();
+        return new HttpDelivery(Duration.ofSeconds(5)) {
+            @Override
+            public Outcome deliver(URI target, CloudEvent event) {
+                if (bodyOf(event).contains(marker) && failures.getAndIncrement() < times) {
+                    switch (failure.get()) {
+                        case Error error -> throw error;
+                        case RuntimeException exception -> throw exception;
+                        case Throwable other -> throw new AssertionError(other);
+                    }
+                }
+                return super.deliver(target, event);
+            }
+        };
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static CloudEvent event(String json) {
@@ -230,6 +428,17 @@ class EventingBridgeIT {
     private RecordMetadata publish(String key, CloudEvent event) {
         try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(producerConfig(CloudEventSerializer.class))) {
             return producer.send(new ProducerRecord<>(topic, key, event)).get();
+        } catch (Exception e) {
+            throw new AssertionError("could not publish", e);
+        }
+    }
+
+    /** A record as any Kafka client could write it: a string value and the given headers. */
+    private RecordMetadata sendRaw(String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(StringSerializer.class))) {
+            return producer.send(record).get();
         } catch (Exception e) {
             throw new AssertionError("could not publish", e);
         }

@@ -149,6 +149,48 @@ class KnativeWiringTest {
         assertFailure(dir, "shop.yaml", "metadata.annotations.cinemaabyss.io/local-port is not a number: eighty");
     }
 
+    @Test
+    void aBrokenKafkaTopicIsReportedWithItsFileAndField(@TempDir Path strimzi) throws IOException {
+        Files.writeString(strimzi.resolve("topic-broken.yaml"), """
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaTopic
+                metadata:
+                  name: broken-events
+                spec:
+                  replicas: 3
+                """);
+        assertTopicFailure(strimzi, "topic-broken.yaml", "KafkaTopic broken-events", "missing field spec.partitions");
+
+        Files.writeString(strimzi.resolve("topic-broken.yaml"), """
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaTopic
+                metadata:
+                  name: broken-events
+                spec:
+                  partitions: three
+                """);
+        assertTopicFailure(strimzi, "topic-broken.yaml", "KafkaTopic broken-events", "spec.partitions is not a number: three");
+
+        Files.writeString(strimzi.resolve("topic-broken.yaml"), """
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaTopic
+                metadata:
+                  name: broken-events
+                spec:
+                  partitions: 3
+                  config: compact
+                """);
+        assertTopicFailure(strimzi, "topic-broken.yaml", "KafkaTopic broken-events", "spec.config must be a mapping");
+
+        Files.writeString(strimzi.resolve("topic-broken.yaml"), "kind: [unclosed");
+        assertTopicFailure(strimzi, "topic-broken.yaml", "", "not valid YAML");
+    }
+
+    private static void assertTopicFailure(Path strimzi, String file, String document, String field) {
+        String message = assertThrows(KnativeWiring.ManifestException.class, () -> TopicDefinitions.load(strimzi)).getMessage();
+        assertTrue(message.contains(file) && message.contains(document) && message.contains(field), message);
+    }
+
     private static void assertFailure(Path knative, String file, String field) {
         String message = assertThrows(KnativeWiring.ManifestException.class, () -> KnativeWiring.load(knative)).getMessage();
         assertTrue(message.contains(file) && message.contains(field), message);
