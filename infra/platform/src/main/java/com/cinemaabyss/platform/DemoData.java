@@ -1,5 +1,8 @@
 package com.cinemaabyss.platform;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A few users and movies, created through the gateway's API on a first start so that there is something to look at. */
 final class DemoData {
@@ -25,7 +26,7 @@ final class DemoData {
             "{\"title\":\"Brother\",\"description\":\"A demobilised soldier joins his brother in 1990s St. Petersburg.\",\"genres\":[\"Crime\",\"Drama\"],\"rating\":7.8}",
             "{\"title\":\"Hard to Be a God\",\"description\":\"Earth scientists watch a planet stuck in its Middle Ages.\",\"genres\":[\"Drama\",\"Sci-Fi\"],\"rating\":6.6}");
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI gateway;
@@ -54,11 +55,11 @@ final class DemoData {
     private long post(String path, String json) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-        Matcher id = ID.matcher(response.body());
-        if (response.statusCode() != 201 || !id.find()) {
+        JsonNode id = response.statusCode() == 201 ? JSON.readTree(response.body()).get("id") : null;
+        if (id == null || !id.canConvertToLong()) {
             throw new IllegalStateException("seeding " + path + " answered " + response.statusCode() + ": " + response.body());
         }
-        return Long.parseLong(id.group(1));
+        return id.asLong();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

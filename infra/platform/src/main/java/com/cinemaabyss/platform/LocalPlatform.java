@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +72,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public URI dynamoEndpoint() {
         return dynamo.endpoint();
+    }
+
+    /** Each subscription of the eventing bridge: running, restarted, delivered, parked; empty before it starts. */
+    public List<EventingBridge.Health> bridgeHealth() {
+        return bridge == null ? List.of() : bridge.health();
     }
 
     public KnativeWiring wiring() {
@@ -244,7 +251,26 @@ public final class LocalPlatform implements AutoCloseable {
             System.exit(1);
         }
         System.out.println(platform.banner());
-        stopped.await();
+        Map<String, EventingBridge.Health> reported = new HashMap<>();
+        while (!stopped.await(10, TimeUnit.SECONDS)) {
+            platform.reportBridgeChanges(reported);
+        }
+    }
+
+    /** Says when a subscription's worker died and was restarted, or parked events, since the last report. */
+    private void reportBridgeChanges(Map<String, EventingBridge.Health> reported) {
+        for (EventingBridge.Health now : bridgeHealth()) {
+            EventingBridge.Health before = reported.put(now.subscription(), now);
+            if (before == null) {
+                continue;
+            }
+            if (now.restarts() > before.restarts() || !now.running()) {
+                log.warn("subscription={} running={} restarts={} last error: {}", now.subscription(), now.running(), now.restarts(), now.lastError());
+            }
+            if (now.parked() > before.parked()) {
+                log.warn("subscription={} parked {} more event(s) in the dead-letter topic", now.subscription(), now.parked() - before.parked());
+            }
+        }
     }
 
     private String banner() {

@@ -133,6 +133,9 @@ class PlatformE2EIT {
             String ledger = gateway.get("/api/events/processed?id=" + id).body();
             assertTrue(ledger.contains("\"deliveries\":1") && ledger.contains("\"duplicates\":0"), ledger);
         }
+        for (EventingBridge.Health subscription : platform.bridgeHealth()) {
+            assertTrue(subscription.running() && subscription.restarts() == 0 && subscription.parked() == 0, subscription.toString());
+        }
     }
 
     @Test

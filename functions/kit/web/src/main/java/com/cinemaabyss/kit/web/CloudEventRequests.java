@@ -11,6 +11,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +37,8 @@ public final class CloudEventRequests {
 
     public static CloudEvent read(ServerRequest request) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        request.headers().asHttpHeaders().forEach(headers::put);
+        request.headers().asHttpHeaders().forEach((name, values) ->
+                headers.put(name, isAttribute(name) ? values.stream().map(CloudEventRequests::decodeAttribute).toList() : values));
         byte[] body;
         try {
             body = request.servletRequest().getInputStream().readAllBytes();
@@ -47,6 +50,26 @@ public final class CloudEventRequests {
             return reader.toEvent();
         } catch (CloudEventRWException | IllegalStateException e) {
             throw new InvalidInputException("request is not a CloudEvent: " + e.getMessage());
+        }
+    }
+
+    private static boolean isAttribute(String header) {
+        return header.regionMatches(true, 0, "ce-", 0, 3);
+    }
+
+    /**
+     * An attribute value as the CloudEvents HTTP binding sends it: characters outside printable ASCII, space, '"' and
+     * '%' percent-encoded as UTF-8 (section 3.1.3.2). The SDK's reader leaves them encoded, so they are decoded here.
+     */
+    static String decodeAttribute(String value) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        try {
+            // URLDecoder also reads '+' as a space, which the binding does not: keep a literal '+' as it is.
+            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidInputException("CloudEvent attribute header is not validly percent-encoded");
         }
     }
 }
