@@ -1,5 +1,6 @@
 package com.cinemaabyss.events;
 
+import com.cinemaabyss.contracts.EventContracts;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.contracts.Topics;
 import com.cinemaabyss.kit.test.SharedTestInfra;
@@ -61,6 +62,14 @@ class EventsApiIT {
     @Test
     void healthAnswersTrue() {
         assertEquals("{\"status\":true}", http.get("/api/events/health").body());
+    }
+
+    @Test
+    void theAsyncApiDocumentIsServedAsYaml() {
+        HttpResponse<String> response = http.get("/api/events/asyncapi.yaml");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"), response.headers().toString());
+        assertEquals(EventContracts.load().asyncApiYaml(), response.body());
     }
 
     @Test

@@ -13,9 +13,11 @@ import io.cloudevents.CloudEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,6 +34,8 @@ public class EventRoutes {
     public static final String USER_EVENTS_PATH = "/internal/events/user-events";
     public static final String PAYMENT_EVENTS_PATH = "/internal/events/payment-events";
 
+    private static final MediaType YAML = new MediaType("application", "yaml", StandardCharsets.UTF_8);
+
     @Bean
     RouterFunction<ServerResponse> eventsApi(
             Function<MovieEvent, RecordedEvent> recordMovieEvent, Function<UserEvent, RecordedEvent> recordUserEvent,
@@ -39,7 +43,8 @@ public class EventRoutes {
             @Qualifier("consumeMovieEvent") Consumer<CloudEvent> consumeMovieEvent,
             @Qualifier("consumeUserEvent") Consumer<CloudEvent> consumeUserEvent,
             @Qualifier("consumePaymentEvent") Consumer<CloudEvent> consumePaymentEvent,
-            Function<String, ProcessedEvent> processedEvent, Supplier<Map<String, Map<String, Number>>> eventStats) {
+            Function<String, ProcessedEvent> processedEvent, Supplier<Map<String, Map<String, Number>>> eventStats,
+            @Qualifier("asyncApiDocument") Supplier<String> asyncApiDocument) {
         return route()
                 .GET("/api/events/health", request -> Responses.healthy())
                 .POST("/api/events/movie", request -> Responses.created(recordMovieEvent.apply(Requests.body(request, MovieEvent.class))))
@@ -49,6 +54,7 @@ public class EventRoutes {
                         .filter(id -> !id.isBlank())
                         .orElseThrow(() -> new InvalidInputException("query parameter 'id' (a CloudEvent id) is required")))))
                 .GET("/api/events/stats", request -> Responses.ok(eventStats.get()))
+                .GET("/api/events/asyncapi.yaml", request -> ServerResponse.ok().contentType(YAML).body(asyncApiDocument.get()))
                 .POST(MOVIE_EVENTS_PATH, CloudEventRequests.deliverTo(consumeMovieEvent))
                 .POST(USER_EVENTS_PATH, CloudEventRequests.deliverTo(consumeUserEvent))
                 .POST(PAYMENT_EVENTS_PATH, CloudEventRequests.deliverTo(consumePaymentEvent))
