@@ -1,5 +1,7 @@
 package com.cinemaabyss.events.web;
 
+import com.cinemaabyss.events.domain.IngressBatch;
+import com.cinemaabyss.events.domain.IngressReceipt;
 import com.cinemaabyss.events.domain.MovieEvent;
 import com.cinemaabyss.events.domain.PaymentEvent;
 import com.cinemaabyss.events.domain.ProcessedEvent;
@@ -44,9 +46,12 @@ public class EventRoutes {
             @Qualifier("consumeUserEvent") Consumer<CloudEvent> consumeUserEvent,
             @Qualifier("consumePaymentEvent") Consumer<CloudEvent> consumePaymentEvent,
             Function<String, ProcessedEvent> processedEvent, Supplier<Map<String, Map<String, Number>>> eventStats,
-            @Qualifier("asyncApiDocument") Supplier<String> asyncApiDocument) {
+            @Qualifier("asyncApiDocument") Supplier<String> asyncApiDocument,
+            Function<IngressBatch, IngressReceipt> ingestCloudEvents) {
         return route()
                 .GET("/api/events/health", request -> Responses.healthy())
+                .POST("/api/events", request -> ServerResponse.accepted().contentType(MediaType.APPLICATION_JSON)
+                        .body(ingestCloudEvents.apply(IngressRequests.read(request))))
                 .POST("/api/events/movie", request -> Responses.created(recordMovieEvent.apply(Requests.body(request, MovieEvent.class))))
                 .POST("/api/events/user", request -> Responses.created(recordUserEvent.apply(Requests.body(request, UserEvent.class))))
                 .POST("/api/events/payment", request -> Responses.created(recordPaymentEvent.apply(Requests.body(request, PaymentEvent.class))))
