@@ -174,10 +174,13 @@ class IngressIT {
     }
 
     @Test
-    void anUnknownTypeIsRefusedByName() {
+    void anUnknownTypeOrOneOwnedByAnotherServiceIsRefusedByName() {
         Map<String, Long> before = sizes();
         assertRefused(structured(event(UUID.randomUUID().toString(), "/x", "com.example.nope.v1", MOVIE, null)),
                 "unknown CloudEvent type 'com.example.nope.v1'");
+        assertRefused(structured(event(UUID.randomUUID().toString(), "/x", EventTypes.MOVIE_UPSERTED,
+                "{\"id\":1,\"title\":\"T\",\"description\":\"\",\"genres\":[],\"rating\":0,\"written_by\":\"catalog\"}", null)),
+                "'" + EventTypes.MOVIE_UPSERTED + "' is not accepted here");
         assertEquals(before, sizes(), "nothing may be published");
     }
 

@@ -93,7 +93,7 @@ public class EventIngress {
                 requireBounded(event.getSubject(), "subject", MAX_SUBJECT);
             }
             requireJson(event.getDataContentType());
-            EventContract contract = contracts.of(event.getType());
+            EventContract contract = contracts.publishable(event.getType());
             contracts.requireValid(contract, event.getData() == null ? null : event.getData().toBytes());
             return contract;
         } catch (InvalidInputException e) {
