@@ -1,17 +1,13 @@
 package com.cinemaabyss.events;
 
+import com.cinemaabyss.contracts.EventContracts;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.contracts.Topics;
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import com.cinemaabyss.kit.test.TestHttp;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +35,7 @@ class EventsApiIT {
 
     private static final Pattern PARTITION = Pattern.compile("\"partition\":(\\d+),\"offset\":(\\d+)");
     private static final Pattern EVENT_ID = Pattern.compile("\"event\":\\{\"id\":\"([^\"]+)\"");
+    private static final String FIFTY_ONE_GENRES = "[" + String.join(",", Collections.nCopies(51, "\"Drama\"")) + "]";
 
     @LocalServerPort
     int port;
@@ -66,6 +62,14 @@ class EventsApiIT {
     @Test
     void healthAnswersTrue() {
         assertEquals("{\"status\":true}", http.get("/api/events/health").body());
+    }
+
+    @Test
+    void theAsyncApiDocumentIsServedAsYaml() {
+        HttpResponse<String> response = http.get("/api/events/asyncapi.yaml");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"), response.headers().toString());
+        assertEquals(EventContracts.load().asyncApiYaml(), response.body());
     }
 
     @Test
@@ -125,38 +129,45 @@ class EventsApiIT {
         assertTrue(TestHttp.isJsonError(http.get("/api/events/nothing"), 404, "no route"));
     }
 
+    @Test
+    void producersRefuseWhatOnlyTheSchemaForbidsAndPublishNothing() {
+        // The genre limits may also be checked by the record (kit Checks); amount and movie_id bounds are the schema's alone.
+        long movies = TopicReader.size(Topics.MOVIE_EVENTS);
+        long payments = TopicReader.size(Topics.PAYMENT_EVENTS);
+        assertJsonError(http.post("/api/events/movie", "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\",\"genres\":" + FIFTY_ONE_GENRES + "}"), 400, "field 'genres' must have at most 50 items");
+        assertJsonError(http.post("/api/events/movie", "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\",\"genres\":[\"" + "x".repeat(101) + "\"]}"), 400, "field 'genres");
+        assertJsonError(http.post("/api/events/movie", "{\"movie_id\":9007199254740992,\"title\":\"T\",\"action\":\"viewed\"}"), 400, "field 'movie_id' must be at most 9007199254740991");
+        assertJsonError(http.post("/api/events/payment", "{\"payment_id\":1,\"user_id\":1,\"amount\":1000000.01,\"status\":\"completed\",\"timestamp\":\"2026-11-24T10:00:00Z\"}"), 400, "field 'amount' must be at most 1000000");
+        assertEquals(movies, TopicReader.size(Topics.MOVIE_EVENTS), "a refused movie event must not be published");
+        assertEquals(payments, TopicReader.size(Topics.PAYMENT_EVENTS), "a refused payment event must not be published");
+    }
+
+    @Test
+    void consumersRefuseDataThatBreaksTheSchemaAndRecordNothing() {
+        String id = UUID.randomUUID().toString();
+        assertJsonError(deliver("/internal/events/movie-events", id, EventTypes.MOVIE_EVENT,
+                "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\",\"genres\":" + FIFTY_ONE_GENRES + "}"), 400, "field 'genres' must have at most 50 items");
+        assertJsonError(deliver("/internal/events/movie-events", id, EventTypes.MOVIE_EVENT,
+                "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\",\"colour\":\"red\"}"), 400, "field 'colour' is not allowed");
+        assertJsonError(http.get("/api/events/processed?id=" + id), 404, "has not been processed");
+    }
+
+    private static void assertJsonError(HttpResponse<String> response, int status, String fragment) {
+        assertTrue(TestHttp.isJsonError(response, status, fragment), response.statusCode() + " " + response.body());
+    }
+
     private void assertStored(HttpResponse<String> response, String topic, String key, String type, String dataFragment) {
         assertEquals(201, response.statusCode(), response.body());
         assertTrue(response.body().startsWith("{\"status\":\"success\""), response.body());
         Matcher position = PARTITION.matcher(response.body());
         Matcher id = EVENT_ID.matcher(response.body());
         assertTrue(position.find() && id.find(), response.body());
-        ConsumerRecord<String, CloudEvent> record = readAt(topic, Integer.parseInt(position.group(1)), Long.parseLong(position.group(2)));
+        ConsumerRecord<String, CloudEvent> record = TopicReader.readAt(topic, Integer.parseInt(position.group(1)), Long.parseLong(position.group(2)));
         assertEquals(key, record.key());
         assertNotNull(record.headers().lastHeader("ce_id"), "binary content mode puts the attributes in ce_ headers");
         assertEquals(id.group(1), record.value().getId());
         assertEquals(type, record.value().getType());
         assertTrue(new String(record.value().getData().toBytes(), StandardCharsets.UTF_8).contains(dataFragment));
-    }
-
-    private static ConsumerRecord<String, CloudEvent> readAt(String topic, int partition, long offset) {
-        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class))) {
-            TopicPartition tp = new TopicPartition(topic, partition);
-            consumer.assign(List.of(tp));
-            consumer.seek(tp, offset);
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() == offset) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("nothing at " + topic + "-" + partition + "@" + offset);
     }
 
     private HttpResponse<String> deliver(String path, String id, String type, String json) {

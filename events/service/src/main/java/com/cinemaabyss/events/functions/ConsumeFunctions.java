@@ -3,6 +3,7 @@ package com.cinemaabyss.events.functions;
 import com.cinemaabyss.events.domain.MovieEvent;
 import com.cinemaabyss.events.domain.PaymentEvent;
 import com.cinemaabyss.events.domain.UserEvent;
+import com.cinemaabyss.events.publish.Contracts;
 import com.cinemaabyss.events.publish.EventKind;
 import com.cinemaabyss.events.store.EventLedger;
 import com.cinemaabyss.events.store.StatIncrement;
@@ -22,7 +23,8 @@ import java.util.function.Function;
 /**
  * The consumers the eventing layer triggers, one per topic. Each processes an event exactly once through
  * the ledger: analytics counters per type and action, rating aggregates per movie, failed payments per
- * user as a fraud signal.
+ * user as a fraud signal. Data that breaks its type's schema is refused with a 400, which the eventing layer
+ * does not retry but dead-letters.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsumeFunctions {
@@ -30,8 +32,8 @@ public class ConsumeFunctions {
     private static final Logger log = LoggerFactory.getLogger(ConsumeFunctions.class);
 
     @Bean
-    public Consumer<CloudEvent> consumeMovieEvent(EventLedger ledger) {
-        return consumer("movie-analytics", EventKind.MOVIE, MovieEvent.class, ledger, event -> {
+    public Consumer<CloudEvent> consumeMovieEvent(EventLedger ledger, Contracts contracts) {
+        return consumer("movie-analytics", EventKind.MOVIE, MovieEvent.class, ledger, contracts, event -> {
             List<StatIncrement> stats = new ArrayList<>(List.of(StatIncrement.count("movie-action#" + event.action())));
             if ("rated".equals(event.action()) && event.rating() != null) {
                 stats.add(new StatIncrement("movie-ratings#" + event.movieId(), 1, event.rating()));
@@ -41,14 +43,14 @@ public class ConsumeFunctions {
     }
 
     @Bean
-    public Consumer<CloudEvent> consumeUserEvent(EventLedger ledger) {
-        return consumer("user-analytics", EventKind.USER, UserEvent.class, ledger,
+    public Consumer<CloudEvent> consumeUserEvent(EventLedger ledger, Contracts contracts) {
+        return consumer("user-analytics", EventKind.USER, UserEvent.class, ledger, contracts,
                 event -> List.of(StatIncrement.count("user-action#" + event.action())));
     }
 
     @Bean
-    public Consumer<CloudEvent> consumePaymentEvent(EventLedger ledger) {
-        return consumer("payment-monitor", EventKind.PAYMENT, PaymentEvent.class, ledger, event -> {
+    public Consumer<CloudEvent> consumePaymentEvent(EventLedger ledger, Contracts contracts) {
+        return consumer("payment-monitor", EventKind.PAYMENT, PaymentEvent.class, ledger, contracts, event -> {
             List<StatIncrement> stats = new ArrayList<>(List.of(StatIncrement.count("payment-status#" + event.status())));
             if ("failed".equals(event.status())) {
                 stats.add(StatIncrement.count("failed-payments#user#" + event.userId()));
@@ -58,11 +60,12 @@ public class ConsumeFunctions {
     }
 
     private static <T> Consumer<CloudEvent> consumer(String name, EventKind kind, Class<T> dataType, EventLedger ledger,
-                                                      Function<T, List<StatIncrement>> statsOf) {
+                                                      Contracts contracts, Function<T, List<StatIncrement>> statsOf) {
         return event -> {
             if (!kind.type().equals(event.getType())) {
                 throw new InvalidInputException("consumer " + name + " takes CloudEvents of type " + kind.type() + ", got " + event.getType());
             }
+            contracts.requireValid(event);
             T data = EventJson.data(event, dataType);
             List<StatIncrement> stats = new ArrayList<>(statsOf.apply(data));
             stats.add(StatIncrement.count("type#" + event.getType()));

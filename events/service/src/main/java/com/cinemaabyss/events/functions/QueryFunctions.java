@@ -1,6 +1,7 @@
 package com.cinemaabyss.events.functions;
 
 import com.cinemaabyss.events.domain.ProcessedEvent;
+import com.cinemaabyss.events.publish.Contracts;
 import com.cinemaabyss.events.store.EventLedger;
 import com.cinemaabyss.kit.core.NotFoundException;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** What the consumers did: one event's ledger entry, and the statistics. */
+/** What the consumers did (one event's ledger entry, the statistics), and the event contracts they keep. */
 @Configuration(proxyBeanMethods = false)
 public class QueryFunctions {
 
@@ -22,5 +23,11 @@ public class QueryFunctions {
     @Bean
     public Supplier<Map<String, Map<String, Number>>> eventStats(EventLedger ledger) {
         return ledger::stats;
+    }
+
+    /** The AsyncAPI document: every topic, CloudEvent type and data schema, and who sends and receives what. */
+    @Bean
+    public Supplier<String> asyncApiDocument(Contracts contracts) {
+        return contracts::asyncApiYaml;
     }
 }

@@ -14,20 +14,27 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Wraps a validated payload as a CloudEvent and publishes it, answering only after Kafka acknowledged it. */
+/**
+ * Wraps a validated payload as a CloudEvent, checks its data against the type's schema, and publishes it,
+ * answering only after Kafka acknowledged it.
+ */
 @Component
 public class EventRecorder {
 
     static final URI SOURCE = URI.create("/cinemaabyss/events-service");
 
     private final CloudEventPublisher publisher;
+    private final Contracts contracts;
 
-    public EventRecorder(CloudEventPublisher publisher) {
+    public EventRecorder(CloudEventPublisher publisher, Contracts contracts) {
         this.publisher = publisher;
+        this.contracts = contracts;
     }
 
     public RecordedEvent record(EventKind kind, long subject, String extensionValue, Object payload) {
         CloudEvent event = toCloudEvent(kind, subject, extensionValue, payload);
+        // The records check most fields; the schema is the contract's last word (list sizes, upper bounds).
+        contracts.requireValid(event);
         PublishedEvent stored = publisher.publish(kind.topic(), Long.toString(subject), event);
         return new RecordedEvent("success", stored.partition(), stored.offset(),
                 new RecordedEvent.EventView(event.getId(), event.getType(), event.getTime().toInstant().toString(), payload));

@@ -16,4 +16,9 @@ public class EventTables {
                             DynamoSettings settings) {
         return new EventLedger(dynamo, client, tables, settings.table("processed"), settings.table("stats"));
     }
+
+    @Bean
+    IngressLog ingressLog(DynamoDbEnhancedClient client, TableSetup tables, DynamoSettings settings) {
+        return new IngressLog(client, tables, settings.table("ingress"));
+    }
 }

@@ -1,5 +1,7 @@
 package com.cinemaabyss.events.web;
 
+import com.cinemaabyss.events.domain.IngressBatch;
+import com.cinemaabyss.events.domain.IngressReceipt;
 import com.cinemaabyss.events.domain.MovieEvent;
 import com.cinemaabyss.events.domain.PaymentEvent;
 import com.cinemaabyss.events.domain.ProcessedEvent;
@@ -13,9 +15,11 @@ import io.cloudevents.CloudEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,6 +36,8 @@ public class EventRoutes {
     public static final String USER_EVENTS_PATH = "/internal/events/user-events";
     public static final String PAYMENT_EVENTS_PATH = "/internal/events/payment-events";
 
+    private static final MediaType YAML = new MediaType("application", "yaml", StandardCharsets.UTF_8);
+
     @Bean
     RouterFunction<ServerResponse> eventsApi(
             Function<MovieEvent, RecordedEvent> recordMovieEvent, Function<UserEvent, RecordedEvent> recordUserEvent,
@@ -39,9 +45,13 @@ public class EventRoutes {
             @Qualifier("consumeMovieEvent") Consumer<CloudEvent> consumeMovieEvent,
             @Qualifier("consumeUserEvent") Consumer<CloudEvent> consumeUserEvent,
             @Qualifier("consumePaymentEvent") Consumer<CloudEvent> consumePaymentEvent,
-            Function<String, ProcessedEvent> processedEvent, Supplier<Map<String, Map<String, Number>>> eventStats) {
+            Function<String, ProcessedEvent> processedEvent, Supplier<Map<String, Map<String, Number>>> eventStats,
+            @Qualifier("asyncApiDocument") Supplier<String> asyncApiDocument,
+            Function<IngressBatch, IngressReceipt> ingestCloudEvents) {
         return route()
                 .GET("/api/events/health", request -> Responses.healthy())
+                .POST("/api/events", request -> ServerResponse.accepted().contentType(MediaType.APPLICATION_JSON)
+                        .body(ingestCloudEvents.apply(IngressRequests.read(request))))
                 .POST("/api/events/movie", request -> Responses.created(recordMovieEvent.apply(Requests.body(request, MovieEvent.class))))
                 .POST("/api/events/user", request -> Responses.created(recordUserEvent.apply(Requests.body(request, UserEvent.class))))
                 .POST("/api/events/payment", request -> Responses.created(recordPaymentEvent.apply(Requests.body(request, PaymentEvent.class))))
@@ -49,6 +59,7 @@ public class EventRoutes {
                         .filter(id -> !id.isBlank())
                         .orElseThrow(() -> new InvalidInputException("query parameter 'id' (a CloudEvent id) is required")))))
                 .GET("/api/events/stats", request -> Responses.ok(eventStats.get()))
+                .GET("/api/events/asyncapi.yaml", request -> ServerResponse.ok().contentType(YAML).body(asyncApiDocument.get()))
                 .POST(MOVIE_EVENTS_PATH, CloudEventRequests.deliverTo(consumeMovieEvent))
                 .POST(USER_EVENTS_PATH, CloudEventRequests.deliverTo(consumeUserEvent))
                 .POST(PAYMENT_EVENTS_PATH, CloudEventRequests.deliverTo(consumePaymentEvent))
