@@ -153,6 +153,8 @@ class CatalogApiIT {
         assertError(http.get("/api/movies?id=-3"), 400, "query parameter 'id'");
         assertError(http.get("/api/movies?id=999999999"), 404, "movie 999999999 not found");
         assertError(http.get("/api/movies/unknown"), 404, "no route");
+        assertError(http.send(http.request("/internal/events/movie-changes").header("Content-Type", "application/cloudevents+json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"specversion\":\"1.0\",\"id\":"))), 400, "not a CloudEvent");
     }
 
     private CloudEvent readChangelogUntil(long movieId) {

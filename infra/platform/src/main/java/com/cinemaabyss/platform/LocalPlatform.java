@@ -11,7 +11,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +37,7 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Pattern CLUSTER_URL = Pattern.compile("http://([a-z0-9-]+)\\.cinemaabyss\\.svc\\.cluster\\.local");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+    private static final String GATEWAY = "gateway";
 
     private final PlatformOptions options;
     private final KnativeWiring wiring;
@@ -44,10 +47,24 @@ public final class LocalPlatform implements AutoCloseable {
     private LocalDynamoDb dynamo;
     private EventingBridge bridge;
     private volatile boolean closing;
+    private final String adminToken;
 
     private LocalPlatform(PlatformOptions options) {
         this.options = options;
         this.wiring = KnativeWiring.load(options.root().resolve("knative"));
+        this.adminToken = options.env().getOrDefault("GATEWAY_ADMIN_TOKEN", newToken());
+    }
+
+    /** The gateway's admin routes are closed without a token, so a run without one in the shell gets a fresh one. */
+    private static String newToken() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** What {@code Authorization: Bearer ...} the gateway's /admin routes want. */
+    public String adminToken() {
+        return adminToken;
     }
 
     /** Starts everything and returns once every service is healthy and the bridge runs; stops what it started if that fails. */
@@ -161,6 +178,9 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("DYNAMODB_TABLE_PREFIX", "");
         env.put("AWS_REGION", "us-east-1");
         env.putAll(options.env());
+        if (GATEWAY.equals(spec.name())) {
+            env.put("GATEWAY_ADMIN_TOKEN", adminToken);
+        }
         return env;
     }
 
@@ -284,9 +304,10 @@ public final class LocalPlatform implements AutoCloseable {
                   Kafka            %s
                   DynamoDB Local   %s
                   metrics          %s/actuator/prometheus
+                  admin token      %s   (Authorization: Bearer ... on %s/admin/migration)
                   data and logs    %s
                 """.formatted(url("gateway"), url("monolith"), url("catalog"), url("events"), kafka.bootstrapServers(),
-                dynamo.endpoint(), url("gateway"), options.dataDir());
+                dynamo.endpoint(), url("gateway"), adminToken, url("gateway"), options.dataDir());
     }
 
     private static void deleteRecursively(Path dir) {

@@ -60,6 +60,13 @@ class PlatformE2EIT {
 
     @Test
     @Order(1)
+    void theAdminRoutesWantTheTokenThePlatformMade() {
+        assertTrue(TestHttp.isJsonError(gateway.get("/admin/migration"), 401, "Bearer"));
+        assertEquals(200, gateway.get("/admin/migration", "Authorization", "Bearer " + platform.adminToken()).statusCode());
+    }
+
+    @Test
+    @Order(1)
     void theDemoDataIsThereAndEveryServiceIsHealthy() {
         assertTrue(gateway.get("/api/users").body().contains("\"username\":\"anna\""));
         assertEquals(200, new TestHttp(platform.url("monolith").toString()).get("/health").statusCode());
@@ -211,7 +218,8 @@ class PlatformE2EIT {
     }
 
     private static void migrate(int percent) {
-        assertEquals(200, gateway.put("/admin/migration", "{\"gradual_migration\":true,\"movies_migration_percent\":" + percent + "}").statusCode());
+        assertEquals(200, gateway.put("/admin/migration", "{\"gradual_migration\":true,\"movies_migration_percent\":" + percent + "}",
+                "Authorization", "Bearer " + platform.adminToken()).statusCode());
     }
 
     private static int moviesShare(int requests) {

@@ -20,7 +20,7 @@ public class GatewayConfiguration {
 
     @Bean
     HttpForwarder httpForwarder(GatewaySettings settings) {
-        return new HttpForwarder(settings.connectTimeout());
+        return new HttpForwarder(settings.connectTimeout(), new ForwardedHeaders(settings.trustedProxies()));
     }
 
     @Bean

@@ -41,7 +41,9 @@ public class HttpForwarder implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
             "upgrade", "host", "content-length", "expect", "http2-settings");
-    private static final Set<String> SET_BY_GATEWAY = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
+    /** Set by the gateway itself (see ForwardedHeaders); what a client sends under these names is dropped. */
+    private static final Set<String> SET_BY_GATEWAY = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
+            "x-forwarded-port", "forwarded", "x-real-ip");
     /** Upstreams are a handful of services; each gets as many connections as there are requests in flight. */
     private static final int MAX_CONNECTIONS_PER_UPSTREAM = 1_000;
     /** An HTTP method is a token (RFC 9110 section 9.1). */
@@ -49,8 +51,10 @@ public class HttpForwarder implements AutoCloseable {
     private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     private final CloseableHttpClient client;
+    private final ForwardedHeaders forwarded;
 
-    public HttpForwarder(Duration connectTimeout) {
+    public HttpForwarder(Duration connectTimeout, ForwardedHeaders forwarded) {
+        this.forwarded = forwarded;
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnPerRoute(MAX_CONNECTIONS_PER_UPSTREAM)
@@ -87,7 +91,7 @@ public class HttpForwarder implements AutoCloseable {
         return new UpstreamResponse(response.getCode(), endToEnd(headers), body);
     }
 
-    private static HttpUriRequestBase outgoing(IncomingRequest request, URI upstream, Duration timeout) {
+    private HttpUriRequestBase outgoing(IncomingRequest request, URI upstream, Duration timeout) {
         if (!METHOD.matcher(request.method()).matches()) {
             throw new InvalidInputException("request cannot be forwarded: unsupported method " + request.method());
         }
@@ -102,22 +106,8 @@ public class HttpForwarder implements AutoCloseable {
                 values.forEach(value -> outgoing.addHeader(name, value));
             }
         });
-        forwardedHeaders(request).forEach(outgoing::addHeader);
+        forwarded.of(request).forEach(outgoing::addHeader);
         return outgoing;
-    }
-
-    /** X-Forwarded-For grows by this hop; Proto and Host keep what a proxy in front of us said, if one did. */
-    private static Map<String, String> forwardedHeaders(IncomingRequest request) {
-        Map<String, String> forwarded = new LinkedHashMap<>();
-        String priorFor = request.header("X-Forwarded-For");
-        forwarded.put("X-Forwarded-For", priorFor == null ? request.remoteAddress() : priorFor + ", " + request.remoteAddress());
-        String proto = request.header("X-Forwarded-Proto");
-        forwarded.put("X-Forwarded-Proto", proto == null ? request.scheme() : proto);
-        String host = request.header("X-Forwarded-Host") != null ? request.header("X-Forwarded-Host") : request.host();
-        if (host != null) {
-            forwarded.put("X-Forwarded-Host", host);
-        }
-        return forwarded;
     }
 
     private static URI target(URI upstream, IncomingRequest request) {

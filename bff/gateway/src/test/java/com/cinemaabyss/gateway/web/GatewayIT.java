@@ -22,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway in front of stand-in upstreams: routing, pass-through, the split and its change at runtime. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cinemaabyss.gateway.admin-token=" + GatewayIT.ADMIN_TOKEN)
 class GatewayIT {
+
+    static final String ADMIN_TOKEN = "gateway-it-token";
 
     static final FakeUpstream monolith = new FakeUpstream("monolith");
     static final FakeUpstream movies = new FakeUpstream("catalog");
@@ -122,7 +124,7 @@ class GatewayIT {
         assertTrue(Math.abs(share / 20.0 - 50) <= 5, "50% target, got " + share / 20.0 + "%");
         migrate(false, 100);
         assertEquals(0, moviesShare(200), "without gradual migration the percent does not apply");
-        assertEquals("{\"gradual_migration\":false,\"movies_migration_percent\":100}", http.get("/admin/migration").body());
+        assertEquals("{\"gradual_migration\":false,\"movies_migration_percent\":100}", http.get("/admin/migration", "Authorization", "Bearer " + ADMIN_TOKEN).body());
     }
 
     @Test
@@ -162,7 +164,7 @@ class GatewayIT {
     }
 
     private HttpResponse<String> putMigration(String json) {
-        return http.put("/admin/migration", json);
+        return http.put("/admin/migration", json, "Authorization", "Bearer " + ADMIN_TOKEN);
     }
 
     private void migrate(boolean gradual, int percent) {

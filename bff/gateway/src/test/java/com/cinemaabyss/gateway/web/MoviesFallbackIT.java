@@ -117,6 +117,13 @@ class MoviesFallbackIT {
         assertTrue(metrics.contains("resilience4j_circuitbreaker_state{name=\"catalog\",state=\"open\"} 1.0"), metrics);
     }
 
+    @Test
+    void withoutAnAdminTokenTheAdminRoutesAreClosed() {
+        assertTrue(TestHttp.isJsonError(http.get("/admin/migration"), 403, "closed"));
+        assertTrue(TestHttp.isJsonError(http.put("/admin/migration", "{\"gradual_migration\":false,\"movies_migration_percent\":0}",
+                "Authorization", "Bearer "), 403, "closed"));
+    }
+
     private static String backendOf(HttpResponse<String> response) {
         return response.headers().firstValue("X-Backend").orElseThrow();
     }

@@ -2,6 +2,7 @@ package com.cinemaabyss.kit.web;
 
 import com.cinemaabyss.kit.core.InvalidInputException;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.core.message.MessageReader;
 import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
@@ -48,8 +49,10 @@ public final class CloudEventRequests {
         try {
             MessageReader reader = HttpMessageFactory.createReaderFromMultimap(headers, body);
             return reader.toEvent();
-        } catch (CloudEventRWException | IllegalStateException e) {
-            throw new InvalidInputException("request is not a CloudEvent: " + e.getMessage());
+        } catch (CloudEventRWException | EventDeserializationException | IllegalStateException e) {
+            // Not retryable: the eventing layer dead-letters a 400 instead of delivering it again.
+            String reason = String.valueOf(e.getMessage());
+            throw new InvalidInputException("request is not a CloudEvent: " + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason));
         }
     }
 

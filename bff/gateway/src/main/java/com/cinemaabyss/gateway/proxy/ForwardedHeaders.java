@@ -1,0 +1,63 @@
+package com.cinemaabyss.gateway.proxy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The X-Forwarded-* headers the gateway sends upstream, made by the gateway, never copied from the client. Anyone
+ * can send X-Forwarded-For; only the {@code trustedProxies} proxies directly in front of the gateway (the Istio
+ * ingress in the cluster, none locally) are believed, each having appended the address it saw. So the client is
+ * the address that many hops back from the gateway's own peer, and what the client itself claimed is dropped.
+ */
+public final class ForwardedHeaders {
+
+    private final int trustedProxies;
+
+    public ForwardedHeaders(int trustedProxies) {
+        if (trustedProxies < 0) {
+            throw new IllegalArgumentException("trusted proxies must be 0 or more, got " + trustedProxies);
+        }
+        this.trustedProxies = trustedProxies;
+    }
+
+    public Map<String, String> of(IncomingRequest request) {
+        Map<String, String> forwarded = new LinkedHashMap<>();
+        forwarded.put("X-Forwarded-For", clientAddress(request));
+        String proto = trustedProxies > 0 ? lastValue(request.header("X-Forwarded-Proto")) : null;
+        forwarded.put("X-Forwarded-Proto", "https".equals(proto) || "http".equals(proto) ? proto : request.scheme());
+        if (request.host() != null) {
+            forwarded.put("X-Forwarded-Host", request.host());
+        }
+        return forwarded;
+    }
+
+    /** The address {@code trustedProxies} hops before the gateway's peer; the peer itself when none is trusted. */
+    String clientAddress(IncomingRequest request) {
+        List<String> hops = new ArrayList<>();
+        String claimed = request.header("X-Forwarded-For");
+        if (claimed != null) {
+            Arrays.stream(claimed.split(",")).map(String::strip).filter(hop -> !hop.isEmpty()).forEach(hops::add);
+        }
+        hops.add(request.remoteAddress());
+        int client = hops.size() - 1 - trustedProxies;
+        String address = hops.get(Math.max(client, 0));
+        return isAddress(address) ? address : request.remoteAddress();
+    }
+
+    private static String lastValue(String header) {
+        if (header == null) {
+            return null;
+        }
+        String[] values = header.split(",");
+        return values[values.length - 1].strip();
+    }
+
+    /** An IPv4 or IPv6 literal: nothing else goes on to the upstreams as the client's address. */
+    private static boolean isAddress(String value) {
+        return value.length() <= 45 && value.chars().allMatch(c -> Character.isDigit(c) || (c >= 'a' && c <= 'f')
+                || (c >= 'A' && c <= 'F') || c == '.' || c == ':');
+    }
+}
