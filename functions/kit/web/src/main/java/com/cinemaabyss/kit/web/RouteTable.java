@@ -48,7 +48,7 @@ public final class RouteTable {
 
     /**
      * The methods the path answers to, empty when no route knows the path or some route takes any method there.
-     * A GET route also answers HEAD (Spring serves it with the GET handler).
+     * HEAD is not added for GET: functional routes do not serve it unless they say so.
      */
     public Set<HttpMethod> allowedMethods(PathContainer path) {
         Set<HttpMethod> allowed = new LinkedHashSet<>();
@@ -59,9 +59,6 @@ public final class RouteTable {
                 }
                 allowed.addAll(entry.methods());
             }
-        }
-        if (allowed.contains(HttpMethod.GET)) {
-            allowed.add(HttpMethod.HEAD);
         }
         return sorted(allowed);
     }

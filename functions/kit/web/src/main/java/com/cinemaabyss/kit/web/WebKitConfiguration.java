@@ -45,7 +45,7 @@ public class WebKitConfiguration {
      * {@link JsonLimits}. A customizer alone cannot do it: Jackson 3 fixes the parser factory when the builder is made.
      */
     @Bean
-    JsonMapper jsonMapper(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+    JsonMapper boundedJsonMapper(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
         JsonMapper.Builder builder = JsonMapper.builder(JsonLimits.factory());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
