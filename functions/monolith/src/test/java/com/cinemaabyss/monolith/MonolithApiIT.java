@@ -9,9 +9,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The legacy API against real DynamoDB Local and Kafka. */
@@ -113,9 +118,81 @@ class MonolithApiIT {
         assertError(http.get("/api/movies?id=987654321"), 404, "movie 987654321 not found");
         assertError(http.get("/api/nothing-here"), 404, "no route");
         assertError(http.post("/api/movies", "{\"title\":\"" + "x".repeat(70_000) + "\"}"), 413, "larger than");
-        assertError(http.send(http.request("/api/movies").method("DELETE", HttpRequest.BodyPublishers.noBody())), 404, "no route for DELETE");
+        assertError(http.send(http.request("/api/movies").method("DELETE", HttpRequest.BodyPublishers.noBody())), 405, "method DELETE is not allowed");
         assertError(http.send(http.request("/internal/events/movie-changes").POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json")), 400, "not a CloudEvent");
+    }
+
+    @Test
+    void hostileNumbersAndShapesAreQuick400s() throws Exception {
+        long user = TestHttp.idOf(http.post("/api/users", "{\"username\":\"numbers\",\"email\":\"numbers@example.com\"}").body());
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertError(http.post("/api/payments", "{\"user_id\":" + user + ",\"amount\":-1e999999999}"), 400, "field 'amount' must not be negative");
+            assertError(http.post("/api/payments", "{\"user_id\":" + user + ",\"amount\":1e999999999}"), 400, "field 'amount' must be at most 1000000");
+            assertError(http.post("/api/payments", "{\"user_id\":" + user + ",\"amount\":1e-999999999}"), 400, "field 'amount' must have at most 2 digits");
+            assertError(http.post("/api/payments", "{\"user_id\":" + user + ",\"amount\":1e400}"), 400, "field 'amount' must be at most 1000000");
+            assertError(http.post("/api/payments", "{\"user_id\":" + user + ",\"amount\":" + "9".repeat(40) + "}"), 400, "field 'amount'");
+            assertError(http.post("/api/payments", "{\"user_id\":" + "1".repeat(40) + ",\"amount\":5}"), 400, "field 'user_id' is a number out of range");
+            assertError(http.post("/api/payments", "{\"user_id\":" + user + ",\"amount\":" + "9".repeat(200) + "}"), 400, "exceeds a JSON limit");
+            assertError(http.post("/api/movies", "{\"title\":\"T\",\"rating\":1e400}"), 400, "field 'rating' must be between");
+            assertError(http.post("/api/movies", "{\"title\":\"T\",\"unknown\":" + "[".repeat(50) + "]".repeat(50) + "}"), 400, "exceeds a JSON limit");
+        });
+        HttpResponse<String> ok = http.post("/api/payments", "{\"user_id\":" + user + ",\"amount\":9.99}");
+        assertEquals(201, ok.statusCode(), ok.body());
+        assertTrue(ok.body().contains("\"amount\":9.99"), ok.body());
+    }
+
+    @Test
+    void subscriptionMayEndOnTheDayItStarts() throws Exception {
+        long user = TestHttp.idOf(http.post("/api/users", "{\"username\":\"sameday\",\"email\":\"sameday@example.com\"}").body());
+        HttpResponse<String> sameDay = http.post("/api/subscriptions",
+                "{\"user_id\":" + user + ",\"plan_type\":\"trial\",\"start_date\":\"2026-01-01\",\"end_date\":\"2026-01-01\"}");
+        assertEquals(201, sameDay.statusCode(), sameDay.body());
+        assertError(http.post("/api/subscriptions",
+                "{\"user_id\":" + user + ",\"plan_type\":\"trial\",\"start_date\":\"2026-01-02\",\"end_date\":\"2026-01-01\"}"), 400, "end_date");
+        assertError(http.post("/api/users", "{\"username\":\"neo\\nadmin\",\"email\":\"neo@matrix.io\"}"), 400, "field 'username' must not contain control characters");
+    }
+
+    @Test
+    void wrongMethodsAnswer405WithAllow() throws Exception {
+        HttpResponse<String> delete = http.send(http.request("/api/users").method("DELETE", HttpRequest.BodyPublishers.noBody()));
+        assertError(delete, 405, "method DELETE is not allowed");
+        String allow = delete.headers().firstValue("Allow").orElse("");
+        assertTrue(allow.contains("GET") && allow.contains("POST"), allow);
+        assertError(http.put("/api/movies", "{}"), 405, "method PUT is not allowed");
+        // Functional GET routes do not serve HEAD, so HEAD is a wrong method here too.
+        assertEquals(405, http.send(http.request("/api/users").method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode());
+        assertError(http.send(http.request("/api/nothing-here").method("DELETE", HttpRequest.BodyPublishers.noBody())), 404, "no route");
+    }
+
+    @Test
+    void whatTomcatRefusesAnswersJsonToo() throws Exception {
+        assertRaw("GET /api/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400);
+        assertRaw("GET /api/us|ers HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400);
+        assertRaw("GET /api/users/../../../etc HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400);
+        assertRaw("GET /api/users/../../etc HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 404);
+        assertRaw("GET /api/users HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n", 400, 431);
+        assertRaw("GET /api/users HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n", 400, 505);
+        assertRaw("G(T /api/users HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400);
+        assertEquals(200, http.get("/health").statusCode(), "the app still answers");
+    }
+
+    /** java.net.http refuses to send malformed requests, so these go over a plain socket. */
+    private void assertRaw(String request, int... statuses) throws Exception {
+        String response;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String statusLine = response.lines().findFirst().orElse("");
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        assertTrue(Arrays.stream(statuses).anyMatch(s -> s == status), request.lines().findFirst().orElse("") + " -> " + response);
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        assertTrue(response.toLowerCase().contains("content-type: application/json"), response);
+        assertTrue(body.contains("{\"error\":\""), response);
+        assertTrue(!response.contains("Apache Tomcat") && !response.contains("<html") && !response.contains("Exception"), response);
     }
 
     private static void assertError(HttpResponse<String> response, int status, String fragment) {

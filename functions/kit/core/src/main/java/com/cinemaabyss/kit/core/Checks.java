@@ -8,6 +8,12 @@ public final class Checks {
 
     public static final int MAX_LABELS = 50;
     public static final int MAX_LABEL_LENGTH = 100;
+    public static final BigDecimal MAX_MONEY = new BigDecimal("1000000");
+    public static final int MONEY_FRACTION_DIGITS = 2;
+    /** Numbers longer than this are not echoed in messages. */
+    public static final int MAX_SHOWN_NUMBER = 24;
+
+    private static final int MAX_MONEY_INTEGER_DIGITS = 7;
 
     private Checks() {
     }
@@ -37,7 +43,31 @@ public final class Checks {
     public static BigDecimal requireNonNegative(BigDecimal value, String field) {
         require(value, field);
         if (value.signum() < 0) {
-            throw new InvalidInputException("field '" + field + "' must not be negative, got " + value.toPlainString());
+            throw new InvalidInputException("field '" + field + "' must not be negative, got " + shown(value));
+        }
+        return value;
+    }
+
+    /**
+     * An amount of money as the legacy API sends it: greater than 0, at most {@link #MAX_MONEY}, at most
+     * {@value #MONEY_FRACTION_DIGITS} fraction digits. Every step is cheap whatever the exponent
+     * ({@code 1e999999999} is one digit with a huge negative scale), and the value is never expanded.
+     */
+    public static BigDecimal money(BigDecimal value, String field) {
+        require(value, field);
+        if (value.signum() < 0) {
+            throw new InvalidInputException("field '" + field + "' must not be negative, got " + shown(value));
+        }
+        if (value.signum() == 0) {
+            throw new InvalidInputException("field '" + field + "' must be greater than 0");
+        }
+        // Integer digits first, in long arithmetic: it bounds the scale from below, so stripTrailingZeros cannot overflow.
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > MAX_MONEY_INTEGER_DIGITS || value.compareTo(MAX_MONEY) > 0) {
+            throw new InvalidInputException("field '" + field + "' must be at most " + MAX_MONEY.toPlainString() + ", got " + shown(value));
+        }
+        if (value.stripTrailingZeros().scale() > MONEY_FRACTION_DIGITS) {
+            throw new InvalidInputException("field '" + field + "' must have at most " + MONEY_FRACTION_DIGITS + " digits after the decimal point, got " + shown(value));
         }
         return value;
     }
@@ -73,5 +103,30 @@ public final class Checks {
             throw new InvalidInputException("field '" + field + "' must be at most " + max + " characters");
         }
         return value;
+    }
+
+    /** Rejects ASCII control characters (tabs and line breaks included): such fields end up in logs and headers. */
+    public static String noControlCharacters(String value, String field) {
+        if (value != null) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c == 0x7f) {
+                    throw new InvalidInputException("field '" + field + "' must not contain control characters");
+                }
+            }
+        }
+        return value;
+    }
+
+    /**
+     * A number as it may appear in a message: BigDecimal's own notation ({@code 1E+999999999}, never the expanded
+     * digits) when short, a fixed text otherwise.
+     */
+    static String shown(BigDecimal value) {
+        if (value.precision() > MAX_SHOWN_NUMBER) {
+            return "a number too long to show";
+        }
+        String text = value.toString();
+        return text.length() <= MAX_SHOWN_NUMBER ? text : "a number too long to show";
     }
 }

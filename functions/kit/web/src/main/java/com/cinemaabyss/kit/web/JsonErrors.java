@@ -6,6 +6,8 @@ import com.cinemaabyss.kit.core.UnavailableException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -18,10 +20,13 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,12 +47,12 @@ public final class JsonErrors {
             case NotFoundException e -> respond(HttpStatus.NOT_FOUND, e.getMessage());
             case PayloadTooLargeException e -> respond(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
             case UnavailableException e -> respond(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            case StreamConstraintsException e -> respond(HttpStatus.BAD_REQUEST, JsonLimits.EXCEEDED);
             case HttpMessageNotReadableException e -> respond(HttpStatus.BAD_REQUEST, describeUnreadable(e));
             case Requests.WrappedReadFailure e -> respond(HttpStatus.BAD_REQUEST, "request body could not be read");
             case HttpMediaTypeNotSupportedException e ->
                     respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content type must be application/json, got " + e.getContentType());
-            case HttpRequestMethodNotSupportedException e ->
-                    respond(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here; allowed: " + e.getSupportedHttpMethods());
+            case HttpRequestMethodNotSupportedException e -> methodNotAllowed(e.getMethod(), e.getSupportedHttpMethods());
             case NoHandlerFoundException e -> respond(HttpStatus.NOT_FOUND, "no route for " + e.getHttpMethod() + " " + e.getRequestURL());
             case NoResourceFoundException e -> respond(HttpStatus.NOT_FOUND, "no route for " + e.getHttpMethod() + " /" + e.getResourcePath());
             case ErrorResponse e when e.getStatusCode().is4xxClientError() ->
@@ -62,7 +67,19 @@ public final class JsonErrors {
     /** The same mapping for functional routes, which answer with a {@link ServerResponse}. */
     public static ServerResponse toServerResponse(Throwable failure) {
         ResponseEntity<ErrorBody> entity = toResponse(failure);
-        return ServerResponse.status(entity.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(entity.getBody());
+        return ServerResponse.status(entity.getStatusCode()).headers(headers -> headers.addAll(entity.getHeaders()))
+                .contentType(MediaType.APPLICATION_JSON).body(entity.getBody());
+    }
+
+    /** 405 with the {@code Allow} header listing what the path does answer to. */
+    public static ResponseEntity<ErrorBody> methodNotAllowed(String method, Set<HttpMethod> allowed) {
+        HttpHeaders headers = new HttpHeaders();
+        if (allowed != null) {
+            headers.setAllow(allowed);
+        }
+        String list = allowed == null ? "" : "; allowed: " + headers.getFirst(HttpHeaders.ALLOW);
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers)
+                .body(new ErrorBody("method " + method + " is not allowed here" + list));
     }
 
     private static ResponseEntity<ErrorBody> respond(HttpStatusCode status, String message) {
@@ -72,7 +89,7 @@ public final class JsonErrors {
     /** Request records validate in their constructors; Jackson wraps what they throw, so look beneath it. */
     private static Throwable unwrap(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInputException || t instanceof PayloadTooLargeException) {
+            if (t instanceof InvalidInputException || t instanceof PayloadTooLargeException || t instanceof StreamConstraintsException) {
                 return t;
             }
         }
@@ -85,6 +102,8 @@ public final class JsonErrors {
             return "request body is required and must be a JSON object";
         }
         return switch (cause) {
+            case InputCoercionException range when !range.getPath().isEmpty() -> "field '" + path(range.getPath()) + "' is a number out of range";
+            case InputCoercionException range -> "a number is out of range";
             case StreamReadException parse -> "malformed JSON: " + firstLine(parse.getOriginalMessage());
             case MismatchedInputException mismatch when mismatch.getPath().isEmpty() ->
                     "request body must be a JSON object" + (mismatch.getTargetType() == null ? "" : " (" + mismatch.getTargetType().getSimpleName() + ")");

@@ -1,13 +1,19 @@
 package com.cinemaabyss.kit.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Web plumbing every function app imports: JSON errors everywhere and a bound on request bodies. */
+/** Web plumbing every function app imports: JSON errors everywhere, a bound on request bodies, a bounded JSON parser. */
 @Configuration(proxyBeanMethods = false)
 @Import(JsonErrorAdvice.class)
 @EnableConfigurationProperties(WebSettings.class)
@@ -18,5 +24,30 @@ public class WebKitConfiguration {
         var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(settings.maxBodyBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * Tomcat's own error answers (before a request reaches the application) in JSON: the host gets our report valve,
+     * and naming its class keeps Tomcat from adding its HTML one when the host starts.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+                host.getPipeline().addValve(new JsonErrorReportValve());
+            }
+        });
+    }
+
+    /**
+     * Boot's JSON mapper (every {@code spring.jackson.*} setting and customizer applied) on a parser with
+     * {@link JsonLimits}. A customizer alone cannot do it: Jackson 3 fixes the parser factory when the builder is made.
+     */
+    @Bean
+    JsonMapper boundedJsonMapper(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+        JsonMapper.Builder builder = JsonMapper.builder(JsonLimits.factory());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
     }
 }
