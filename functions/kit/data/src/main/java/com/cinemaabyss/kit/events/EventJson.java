@@ -1,6 +1,7 @@
 package com.cinemaabyss.kit.events;
 
 import com.cinemaabyss.kit.core.InvalidInputException;
+import com.cinemaabyss.kit.core.JsonLimits;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
@@ -11,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** JSON in and out of CloudEvents: event data as records, whole events as structured-mode JSON. */
 public final class EventJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonLimits.factory()).build();
     private static final EventFormat STRUCTURED = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     private EventJson() {

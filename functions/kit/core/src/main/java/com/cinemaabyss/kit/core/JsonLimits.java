@@ -1,10 +1,10 @@
-package com.cinemaabyss.kit.web;
+package com.cinemaabyss.kit.core;
 
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * What the JSON parser of every function app accepts. Bodies are at most 64 KiB, so these bounds cost a legitimate
+ * What every JSON parser of the platform accepts (requests, and event data read back from Kafka). Bodies are at most 64 KiB, so these bounds cost a legitimate
  * client nothing; they stop a short body from making the parser or a later {@code BigDecimal} do unbounded work.
  */
 public final class JsonLimits {
@@ -21,7 +21,7 @@ public final class JsonLimits {
             .maxNestingDepth(MAX_NESTING_DEPTH)
             .build();
 
-    static final String EXCEEDED = "request body exceeds a JSON limit: numbers of at most " + MAX_NUMBER_LENGTH
+    public static final String EXCEEDED = "request body exceeds a JSON limit: numbers of at most " + MAX_NUMBER_LENGTH
             + " characters, strings of at most " + MAX_STRING_LENGTH + " characters, nesting of at most " + MAX_NESTING_DEPTH + " levels";
 
     private JsonLimits() {
