@@ -38,6 +38,18 @@ final class Manifests {
     private Manifests() {
     }
 
+    /**
+     * The chart rendered with a values file on top of its defaults, as {@code helm template -f file} does (the way
+     * the README applies an overlay such as values-breaker-demo.yaml), as {@code relative path -> text}.
+     */
+    static Map<String, String> renderWithValuesFile(Path valuesFile) {
+        if (!Files.isRegularFile(valuesFile)) {
+            throw new IllegalArgumentException("no values file " + valuesFile);
+        }
+        return ChartRenderer.split(new com.marcnuri.helm.Helm(CHART).template().withName("cinemaabyss")
+                .withValuesFile(valuesFile).call());
+    }
+
     /** Every file under knative/, as {@code relative path -> text}. */
     static Map<String, String> knativeFiles() {
         Map<String, String> files = new java.util.TreeMap<>();

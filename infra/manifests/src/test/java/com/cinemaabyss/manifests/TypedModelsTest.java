@@ -31,6 +31,7 @@ class TypedModelsTest {
             "networking.istio.io/v1/DestinationRule", io.fabric8.istio.api.networking.v1.DestinationRule.class,
             "networking.istio.io/v1/Gateway", io.fabric8.istio.api.networking.v1.Gateway.class,
             "networking.istio.io/v1/VirtualService", io.fabric8.istio.api.networking.v1.VirtualService.class,
+            "security.istio.io/v1/AuthorizationPolicy", io.fabric8.istio.api.security.v1.AuthorizationPolicy.class,
             "kafka.strimzi.io/v1/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class,
             "kafka.strimzi.io/v1/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class,
             "kafka.strimzi.io/v1/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class);

@@ -1,0 +1,137 @@
+package com.cinemaabyss.manifests;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The /internal/events/* routes the KafkaSources deliver to take requests from the Knative data plane only: each
+ * sink function's pods carry an Istio DENY policy for /internal/* from every other namespace. DENY, not ALLOW: an
+ * ALLOW policy would shut out the function's other traffic, and a later ALLOW could not reopen a DENY.
+ */
+class InternalEventsAuthorizationTest {
+
+    /** The namespaces that may carry a delivery to a sink: the KafkaSource dispatcher, and Knative's activator forwarding it. */
+    private static final Set<String> KNATIVE_DATA_PLANE = Set.of("knative-eventing", "knative-serving");
+
+    private final List<Manifests.Doc> docs = Manifests.docs(Manifests.knativeFiles());
+
+    @Test
+    void everyKafkaSourceSinkIsGuardedByAPolicyCoveringItsPath() {
+        List<Manifests.Doc> sources = ofKind(docs, "KafkaSource");
+        assertEquals(5, sources.size());
+        for (Manifests.Doc source : sources) {
+            String service = Manifests.at(source.yaml(), "spec", "sink", "ref", "name");
+            String path = Manifests.at(source.yaml(), "spec", "sink", "uri");
+            String namespace = Manifests.at(source.yaml(), "metadata", "namespace");
+            List<Manifests.Doc> guards = ofKind(docs, "AuthorizationPolicy").stream()
+                    .filter(policy -> guards(policy, namespace, service, path)).toList();
+            assertFalse(guards.isEmpty(), source.file() + ": nothing keeps callers outside the eventing layer away from "
+                    + service + " " + path);
+        }
+    }
+
+    @Test
+    void thePoliciesLetOnlyTheKnativeDataPlaneThrough() {
+        List<Manifests.Doc> policies = ofKind(docs, "AuthorizationPolicy");
+        assertEquals(3, policies.size(), "one per sink function: events, monolith, catalog");
+        for (Manifests.Doc policy : policies) {
+            for (Map<String, Object> rule : Manifests.<List<Map<String, Object>>>at(policy.yaml(), "spec", "rules")) {
+                List<String> allowed = Manifests.at(rule, "from", "0", "source", "notNamespaces");
+                assertTrue(allowed.contains("knative-eventing"), policy.file() + " must let the KafkaSource dispatcher through");
+                assertTrue(KNATIVE_DATA_PLANE.containsAll(allowed), policy.file() + " lets " + allowed + " call /internal/*");
+            }
+        }
+    }
+
+    @Test
+    void aDisabledFunctionGetsNoPolicyAndIstioOffRendersNone() {
+        Map<String, String> withoutEvents = ChartRenderer.render(Manifests.CHART, Map.of("functions.events.enabled", "false"));
+        assertEquals(Set.of("istio/internal-events-monolith.yaml", "istio/internal-events-catalog.yaml"),
+                Set.copyOf(withoutEvents.keySet().stream().filter(f -> f.contains("internal-events")).toList()));
+        Map<String, String> noIstio = ChartRenderer.render(Manifests.CHART, Map.of("istio.enabled", "false"));
+        assertTrue(ofKind(Manifests.docs(noIstio), "AuthorizationPolicy").isEmpty());
+    }
+
+    @Test
+    void theCheckFailsForAPolicyThatMissesThePathOrTheWorkloadOrAllows() {
+        String policy = """
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: p, namespace: cinemaabyss}
+                spec:
+                  selector: {matchLabels: {serving.knative.dev/service: events}}
+                  action: %s
+                  rules:
+                    - from: [{source: {notNamespaces: [knative-eventing]}}]
+                      to: [{operation: {paths: ["%s"]%s}}]
+                """;
+        assertTrue(guards(doc(policy.formatted("DENY", "/internal/*", "")), "cinemaabyss", "events", "/internal/events/user-events"));
+        assertTrue(guards(doc(policy.formatted("DENY", "/internal/events/user-events", "")), "cinemaabyss", "events", "/internal/events/user-events"));
+        assertFalse(guards(doc(policy.formatted("DENY", "/internal/other/*", "")), "cinemaabyss", "events", "/internal/events/user-events"));
+        assertFalse(guards(doc(policy.formatted("DENY", "/internal/*", "")), "cinemaabyss", "catalog", "/internal/events/movie-changes"));
+        assertFalse(guards(doc(policy.formatted("DENY", "/internal/*", "")), "other", "events", "/internal/events/user-events"));
+        assertFalse(guards(doc(policy.formatted("ALLOW", "/internal/*", "")), "cinemaabyss", "events", "/internal/events/user-events"));
+        assertFalse(guards(doc(policy.formatted("DENY", "/internal/*", ", methods: [GET]")), "cinemaabyss", "events", "/internal/events/user-events"));
+    }
+
+    /**
+     * Whether the policy denies every request for {@code path} on the service's pods from outside the Knative data
+     * plane: a DENY on the service's pods (Knative's serving.knative.dev/service label) in its namespace, with a rule
+     * on the path that names the caller by namespace only and narrows the request by nothing else.
+     */
+    static boolean guards(Manifests.Doc policy, String namespace, String service, String path) {
+        Map<String, Object> labels = Manifests.at(policy.yaml(), "spec", "selector", "matchLabels");
+        if (!namespace.equals(Manifests.at(policy.yaml(), "metadata", "namespace"))
+                || !"DENY".equals(Manifests.at(policy.yaml(), "spec", "action"))
+                || labels == null || !labels.equals(Map.of("serving.knative.dev/service", service))) {
+            return false;
+        }
+        List<Map<String, Object>> rules = Manifests.at(policy.yaml(), "spec", "rules");
+        return rules != null && rules.stream().anyMatch(rule -> ruleDenies(rule, path));
+    }
+
+    private static boolean ruleDenies(Map<String, Object> rule, String path) {
+        if (rule.containsKey("when") || !Set.of("from", "to").containsAll(rule.keySet())) {
+            return false;
+        }
+        List<Map<String, Object>> from = Manifests.at(rule, "from");
+        List<Map<String, Object>> to = Manifests.at(rule, "to");
+        boolean callersByNamespaceOnly = from != null && !from.isEmpty() && from.stream().allMatch(f ->
+                f.get("source") instanceof Map<?, ?> source && source.keySet().equals(Set.of("notNamespaces"))
+                        && source.get("notNamespaces") instanceof List<?> names && names.contains("knative-eventing"));
+        boolean onThePath = to != null && !to.isEmpty() && to.stream().allMatch(t ->
+                t.get("operation") instanceof Map<?, ?> operation && operation.keySet().equals(Set.of("paths"))
+                        && operation.get("paths") instanceof List<?> paths
+                        && paths.stream().anyMatch(p -> istioPathMatches(String.valueOf(p), path)));
+        return callersByNamespaceOnly && onThePath;
+    }
+
+    /** Istio's path rule: exact, a prefix ending in *, a suffix starting with *, or * for any path. */
+    static boolean istioPathMatches(String rule, String path) {
+        if (rule.equals("*")) {
+            return true;
+        }
+        if (rule.endsWith("*")) {
+            return path.startsWith(rule.substring(0, rule.length() - 1));
+        }
+        if (rule.startsWith("*")) {
+            return path.endsWith(rule.substring(1));
+        }
+        return path.equals(rule);
+    }
+
+    private static Manifests.Doc doc(String yaml) {
+        return Manifests.docs(Map.of("policy.yaml", yaml)).getFirst();
+    }
+
+    private static List<Manifests.Doc> ofKind(List<Manifests.Doc> docs, String kind) {
+        return docs.stream().filter(d -> d.kind().equals(kind)).toList();
+    }
+}
