@@ -148,6 +148,7 @@ class CatalogApiIT {
         assertError(http.post("/api/movies", "{\"title\":\"T\",\"genres\":\"Drama\"}"), 400, "field 'genres' has the wrong type");
         String tooManyGenres = "[" + String.join(",", Collections.nCopies(51, "\"Drama\"")) + "]";
         assertError(http.post("/api/movies", "{\"title\":\"T\",\"genres\":" + tooManyGenres + "}"), 400, "field 'genres' must have at most 50 items");
+        assertError(http.post("/api/movies", "{\"title\":\"Bell\\u0007\"}"), 400, "field 'title' must not contain control characters");
         assertError(http.get("/api/movies?limit=0"), 400, "query parameter 'limit'");
         assertError(http.get("/api/movies?limit=5&cursor=bogus"), 400, "query parameter 'cursor'");
         assertError(http.get("/api/movies?id=-3"), 400, "query parameter 'id'");

@@ -67,6 +67,11 @@ class MoviesFallbackIT {
         assertTrue(TestHttp.isJsonError(write, 504, "did not answer"), write.statusCode() + " " + write.body());
         assertEquals("catalog", backendOf(write));
         assertEquals(monolithHits, monolith.hits(), "a write is not repeated on the monolith");
+
+        HttpResponse<String> everyMovie = http.get("/api/movies");
+        assertTrue(TestHttp.isJsonError(everyMovie, 504, "did not answer"), everyMovie.statusCode() + " " + everyMovie.body());
+        assertEquals(monolithHits, monolith.hits(), "a full scan that timed out is not run again on the monolith");
+        assertEquals(200, http.get("/api/movies?limit=5").statusCode(), "a page still falls back");
     }
 
     @Test

@@ -79,7 +79,10 @@ public final class Checks {
         return value;
     }
 
-    /** A list of short labels (genres, tags): at most {@value #MAX_LABELS} non-blank strings of at most {@value #MAX_LABEL_LENGTH} characters. */
+    /**
+     * A list of short labels (genres, tags): at most {@value #MAX_LABELS} non-blank strings of at most
+     * {@value #MAX_LABEL_LENGTH} characters, without control characters.
+     */
     public static List<String> textList(List<String> values, String field) {
         if (values == null) {
             return List.of();
@@ -94,6 +97,7 @@ public final class Checks {
             if (value.length() > MAX_LABEL_LENGTH) {
                 throw new InvalidInputException("field '" + field + "' must contain strings of at most " + MAX_LABEL_LENGTH + " characters");
             }
+            noControlCharacters(value, field);
         }
         return values.stream().map(String::strip).toList();
     }

@@ -43,6 +43,7 @@ class ChecksTest {
                 assertThrows(InvalidInputException.class, () -> Checks.textList(Collections.nCopies(51, "Drama"), "genres")).getMessage());
         assertEquals(List.of("x".repeat(100)), Checks.textList(List.of("x".repeat(100)), "genres"));
         assertThrows(InvalidInputException.class, () -> Checks.textList(List.of("x".repeat(101)), "genres"));
+        assertThrows(InvalidInputException.class, () -> Checks.textList(List.of("Dra\u0000ma"), "genres"));
     }
 
     @Test
