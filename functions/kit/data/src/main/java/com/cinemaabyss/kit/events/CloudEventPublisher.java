@@ -7,6 +7,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
@@ -19,7 +22,8 @@ import java.util.concurrent.TimeoutException;
  * Publishes CloudEvents to Kafka in binary content mode (attributes as {@code ce_*} headers, data as the
  * value), keyed by entity id so one entity's events stay in order. The producer is idempotent with
  * acks=all, and {@link #publish} returns only once the broker acknowledged the record, or throws
- * {@link UnavailableException} within the configured bound.
+ * {@link UnavailableException} within the configured bound (Kafka unreachable or slow: try again later), or
+ * {@link EventRejectedException} when Kafka refuses this record for good.
  */
 public class CloudEventPublisher implements AutoCloseable {
 
@@ -49,7 +53,11 @@ public class CloudEventPublisher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while publishing to " + topic, e);
-        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (cause instanceof KafkaException && !(cause instanceof RetriableException) && !(cause instanceof InterruptException)) {
+                throw new EventRejectedException("Kafka refused the event for '" + topic + "': " + cause.getMessage(), cause);
+            }
             throw new UnavailableException("event bus unavailable: could not publish to '" + topic + "' within " + timeout.toMillis() + " ms", e);
         }
     }

@@ -1,5 +1,6 @@
 package com.cinemaabyss.kit.outbox;
 
+import com.cinemaabyss.kit.core.UnavailableException;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.events.CloudEventPublisher;
@@ -8,16 +9,20 @@ import io.cloudevents.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,25 +30,39 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Transactional outbox: a change and the event announcing it are written in one DynamoDB transaction, and a
- * relay publishes pending events to Kafka and removes them once acknowledged. Kafka being down delays
- * events; it never loses one, and never fails the write that caused it. Delivery is at least once, so
- * readers must be idempotent.
+ * relay publishes pending events to Kafka, oldest first, and removes them once acknowledged. Kafka being down
+ * delays events; it never loses one, and never fails the write that caused it. An event Kafka refuses for good is
+ * tried a bounded number of times and then parked (kept in the table, out of the pending index, logged), so it
+ * cannot hold up the events behind it. A relay tick reads only the pending index, so it costs what is pending,
+ * whatever else the table holds. Delivery is at least once (several instances may relay the same row), so readers
+ * must be idempotent.
  */
 public class Outbox implements AutoCloseable {
+
+    /** Sparse index of the rows still to publish, by the time they were written. */
+    public static final String PENDING_INDEX = "pending-by-time";
+    static final String PENDING = "1";
+    private static final int PAGE = 100;
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<OutboxItem> table;
+    private final DynamoDbIndex<OutboxItem> pendingIndex;
     private final CloudEventPublisher publisher;
+    private final int maxAttempts;
     private final ScheduledExecutorService relay = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox-relay").daemon().factory());
 
-    public Outbox(DynamoDbEnhancedClient client, TableSetup tables, String tableName,
-                  CloudEventPublisher publisher, Duration sweepInterval) {
+    public Outbox(DynamoDbEnhancedClient client, TableSetup tables, String tableName, CloudEventPublisher publisher,
+                  Duration sweepInterval, int maxAttempts) {
         this.client = client;
-        this.table = tables.ensure(client.table(tableName, TableSchema.fromBean(OutboxItem.class)));
+        this.table = tables.ensure(client.table(tableName, TableSchema.fromBean(OutboxItem.class)),
+                CreateTableEnhancedRequest.builder().globalSecondaryIndices(EnhancedGlobalSecondaryIndex.builder()
+                        .indexName(PENDING_INDEX).projection(p -> p.projectionType(ProjectionType.ALL)).build()).build());
+        this.pendingIndex = table.index(PENDING_INDEX);
         this.publisher = publisher;
+        this.maxAttempts = maxAttempts;
         relay.scheduleWithFixedDelay(this::drainQuietly, sweepInterval.toMillis(), sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -57,7 +76,9 @@ public class Outbox implements AutoCloseable {
         pending.setTopic(topic);
         pending.setKey(key);
         pending.setEvent(EventJson.toStructured(event));
-        pending.setCreatedAt(Instant.now().toString());
+        pending.setPending(PENDING);
+        pending.setCreatedAtMillis(System.currentTimeMillis());
+        pending.setAttempts(0);
         @SuppressWarnings("unchecked")
         Class<T> itemType = (Class<T>) target.tableSchema().itemType().rawClass();
         client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
@@ -68,22 +89,67 @@ public class Outbox implements AutoCloseable {
         relay.execute(this::drainQuietly);
     }
 
-    /** Publishes everything pending, oldest first; returns how many were published. */
+    /**
+     * Publishes what is pending, oldest first; returns how many were published. Stops at the first sign that Kafka
+     * is unavailable (the rest would fail the same way); a row Kafka refuses is counted and, at the bound, parked.
+     */
     public int drain() {
-        List<OutboxItem> pending = new ArrayList<>();
-        table.scan(ScanEnhancedRequest.builder().consistentRead(true).build()).items().forEach(pending::add);
-        pending.sort(Comparator.comparing(OutboxItem::getCreatedAt));
         int published = 0;
-        for (OutboxItem item : pending) {
-            publisher.publish(item.getTopic(), item.getKey(), EventJson.fromStructured(item.getEvent()));
+        for (OutboxItem item : pendingInOrder()) {
+            try {
+                publisher.publish(item.getTopic(), item.getKey(), EventJson.fromStructured(item.getEvent()));
+            } catch (UnavailableException kafkaDown) {
+                throw kafkaDown;
+            } catch (RuntimeException refused) {
+                failed(item, refused);
+                continue;
+            }
             table.deleteItem(item);
             published++;
         }
         return published;
     }
 
+    /** How many rows wait to be published. */
     public int pending() {
-        return (int) table.scan(ScanEnhancedRequest.builder().consistentRead(true).build()).items().stream().count();
+        return pendingInOrder().size();
+    }
+
+    /** The rows the relay gave up on, for an operator to look at and replay. */
+    public List<OutboxItem> parked() {
+        List<OutboxItem> parked = new ArrayList<>();
+        table.scan().items().forEach(item -> {
+            if (item.getPending() == null) {
+                parked.add(item);
+            }
+        });
+        return parked;
+    }
+
+    private List<OutboxItem> pendingInOrder() {
+        List<OutboxItem> items = new ArrayList<>();
+        pendingIndex.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(PENDING).build()))
+                        .scanIndexForward(true)
+                        .limit(PAGE)
+                        .build())
+                .forEach(page -> items.addAll(page.items()));
+        return items;
+    }
+
+    private void failed(OutboxItem item, RuntimeException error) {
+        int attempts = (item.getAttempts() == null ? 0 : item.getAttempts()) + 1;
+        item.setAttempts(attempts);
+        String reason = String.valueOf(error.getMessage());
+        item.setLastError(reason.length() > 1_000 ? reason.substring(0, 1_000) : reason);
+        if (attempts >= maxAttempts) {
+            item.setPending(null);
+            item.setParkedAtMillis(System.currentTimeMillis());
+            log.error("Outbox parked event {} for '{}' after {} attempts: {}", item.getId(), item.getTopic(), attempts, item.getLastError());
+        } else {
+            log.warn("Outbox could not publish event {} (attempt {} of {}): {}", item.getId(), attempts, maxAttempts, item.getLastError());
+        }
+        table.updateItem(item);
     }
 
     private void drainQuietly() {

@@ -16,6 +16,6 @@ public class OutboxConfiguration {
     @Bean(destroyMethod = "close")
     Outbox outbox(DynamoDbEnhancedClient client, TableSetup tables, CloudEventPublisher publisher,
                   DynamoSettings dynamo, OutboxSettings settings) {
-        return new Outbox(client, tables, dynamo.table("outbox"), publisher, settings.sweepInterval());
+        return new Outbox(client, tables, dynamo.table("outbox"), publisher, settings.sweepInterval(), settings.maxAttempts());
     }
 }

@@ -56,14 +56,14 @@ class OutboxIT {
         OutboxItem thing = new OutboxItem();
         thing.setId("thing-7");
         try (CloudEventPublisher deadKafka = new CloudEventPublisher(new KafkaSettings("127.0.0.1:" + FreePorts.pick(), Duration.ofMillis(500)));
-             Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, deadKafka, Duration.ofHours(1))) {
+             Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, deadKafka, Duration.ofHours(1), 3)) {
             outbox.insertAndAnnounce(things, thing, topic, "7", event);
             assertEquals(1, outbox.pending());
         }
         assertNotNull(things.getItem(thing), "the write is kept even though its event could not be published");
 
         try (CloudEventPublisher liveKafka = new CloudEventPublisher(new KafkaSettings(SharedTestInfra.kafkaBootstrapServers(), Duration.ofSeconds(5)));
-             Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, liveKafka, Duration.ofHours(1))) {
+             Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, liveKafka, Duration.ofHours(1), 3)) {
             assertEquals(1, outbox.drain());
             assertEquals(0, outbox.pending());
         }
@@ -72,6 +72,51 @@ class OutboxIT {
         assertEquals(event.getId(), records.getFirst().value().getId());
         assertEquals("7", records.getFirst().key());
         dynamo.close();
+    }
+
+    @Test
+    void anEventKafkaRefusesIsParkedAfterItsAttemptsAndDoesNotHoldUpTheOnesBehindIt() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "outbox-order-" + suffix;
+        SharedTestInfra.kafka().createTopics(List.of(new NewTopic(topic, 1, (short) 1)));
+        DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(SharedTestInfra.dynamoEndpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+        TableSetup tables = new TableSetup(dynamo, true);
+        DynamoDbTable<OutboxItem> things = tables.ensure(enhanced.table("things-" + suffix, TableSchema.fromBean(OutboxItem.class)));
+        try (CloudEventPublisher kafka = new CloudEventPublisher(new KafkaSettings(SharedTestInfra.kafkaBootstrapServers(), Duration.ofSeconds(5)));
+             Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, kafka, Duration.ofHours(1), 2)) {
+            outbox.insertAndAnnounce(things, thing("poison"), "not a valid topic!", "1", event("1"));
+            for (int i = 2; i <= 4; i++) {
+                outbox.insertAndAnnounce(things, thing("thing-" + i), topic, Integer.toString(i), event(Integer.toString(i)));
+            }
+            outbox.drain();
+            outbox.drain();
+
+            assertEquals(0, outbox.pending(), "the refused event was parked, the others published");
+            List<OutboxItem> parked = outbox.parked();
+            assertEquals(1, parked.size());
+            assertEquals(2, parked.getFirst().getAttempts());
+            assertNotNull(parked.getFirst().getLastError());
+        }
+        List<ConsumerRecord<String, CloudEvent>> records = readAll(topic);
+        assertEquals(List.of("2", "3", "4"), records.stream().map(ConsumerRecord::key).toList(), "in the order they were written");
+        dynamo.close();
+    }
+
+    private static OutboxItem thing(String id) {
+        OutboxItem thing = new OutboxItem();
+        thing.setId(id);
+        return thing;
+    }
+
+    private static CloudEvent event(String subject) {
+        return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create("/test/outbox"))
+                .withType("com.cinemaabyss.test.thing.stored.v1").withSubject(subject)
+                .withData("application/json", "{}".getBytes(StandardCharsets.UTF_8)).build();
     }
 
     private static List<ConsumerRecord<String, CloudEvent>> readAll(String topic) {
