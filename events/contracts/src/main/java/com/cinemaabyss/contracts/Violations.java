@@ -37,7 +37,7 @@ final class Violations {
             case "pattern" -> rule != null && NOT_BLANK.equals(rule.asString())
                     ? subject(error) + " must not be blank"
                     : subject(error) + " must match the pattern " + text(rule);
-            case "enum" -> subject(error) + " must be one of " + values(rule);
+            case "enum" -> subject(error) + " must be one of " + values(rule, ", ");
             case "const" -> subject(error) + " must be " + (rule == null ? "a fixed value" : rule.toString());
             case "format" -> subject(error) + " must be a valid " + format(rule);
             case "maxItems" -> subject(error) + " must have at most " + text(rule) + " items";
@@ -91,6 +91,10 @@ final class Violations {
     }
 
     private static String values(JsonNode rule) {
+        return values(rule, " or ");
+    }
+
+    private static String values(JsonNode rule, String separator) {
         if (rule == null) {
             return "the schema's values";
         }
@@ -99,7 +103,7 @@ final class Violations {
         }
         List<String> values = new ArrayList<>();
         rule.forEach(value -> values.add(text(value)));
-        return String.join(" or ", values);
+        return String.join(separator, values);
     }
 
     private static String format(JsonNode rule) {

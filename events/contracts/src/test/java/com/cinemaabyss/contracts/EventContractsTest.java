@@ -117,6 +117,33 @@ class EventContractsTest {
         assertEquals(EXPECTED_TOPICS.size(), typed);
     }
 
+    /** An extension such as ce_action repeats a data field, so it takes the same fixed values, and no free text reaches a header. */
+    @Test
+    void everyExtensionHeaderHasTheEnumOfTheDataFieldItRepeats() {
+        Set<String> core = Set.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject");
+        JsonNode doc = asyncApi();
+        int extensions = 0;
+        for (Map.Entry<String, JsonNode> message : doc.path("components").path("messages").properties()) {
+            JsonNode type = message.getValue().get("x-cloudevent-type");
+            if (type == null) {
+                continue;
+            }
+            JsonNode headers = doc.at(message.getValue().path("headers").path("$ref").asString().substring(1));
+            JsonNode data = readJson(CONTRACTS.forType(type.asString()).orElseThrow().schemaResource()).path("properties");
+            for (Map.Entry<String, JsonNode> header : headers.path("properties").properties()) {
+                if (!header.getKey().startsWith("ce_") || core.contains(header.getKey())) {
+                    continue;
+                }
+                extensions++;
+                String where = message.getKey() + " " + header.getKey();
+                JsonNode field = data.path(header.getKey().substring("ce_".length()));
+                assertTrue(field.path("enum").isArray() && !field.path("enum").isEmpty(), where + " repeats a data field without an enum");
+                assertEquals(field.path("enum"), header.getValue().path("enum"), where);
+            }
+        }
+        assertEquals(3, extensions, "ce_action twice, ce_status once");
+    }
+
     @Test
     void everySchemaIsClosedDocumentedAndBoundsEveryField() {
         for (EventContract contract : CONTRACTS.all()) {

@@ -24,30 +24,30 @@ class HostileDataTest {
     @ValueSource(strings = {"1e999999999", "-1e999999999", "1e400", "-1e400"})
     void numbersBeyondADoubleAreOutOfRange(String number) {
         assertEquals(List.of("field 'rating' is out of range: the number is too large in magnitude"),
-                violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"a\",\"rating\":" + number + "}"));
+                violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\",\"rating\":" + number + "}"));
         assertEquals(List.of("field 'amount' is out of range: the number is too large in magnitude"),
-                violations(PAYMENT, "{\"payment_id\":1,\"user_id\":1,\"status\":\"ok\",\"timestamp\":\"2024-05-01T10:15:30Z\",\"amount\":" + number + "}"));
+                violations(PAYMENT, "{\"payment_id\":1,\"user_id\":1,\"status\":\"completed\",\"timestamp\":\"2024-05-01T10:15:30Z\",\"amount\":" + number + "}"));
         assertEquals(List.of("field 'movie_id' is out of range: the number is too large in magnitude"),
-                violations(MOVIE, "{\"movie_id\":" + number + ",\"title\":\"T\",\"action\":\"a\"}"));
+                violations(MOVIE, "{\"movie_id\":" + number + ",\"title\":\"T\",\"action\":\"viewed\"}"));
     }
 
     @Test
     void fortyDigitIntegersAreBeyondTheMaximum() {
         assertEquals(List.of("field 'movie_id' must be at most 9007199254740991"),
-                violations(MOVIE, "{\"movie_id\":" + FORTY_DIGITS + ",\"title\":\"T\",\"action\":\"a\"}"));
+                violations(MOVIE, "{\"movie_id\":" + FORTY_DIGITS + ",\"title\":\"T\",\"action\":\"viewed\"}"));
         assertEquals(List.of("field 'movie_id' must be at least 1"),
-                violations(MOVIE, "{\"movie_id\":-" + FORTY_DIGITS + ",\"title\":\"T\",\"action\":\"a\"}"));
+                violations(MOVIE, "{\"movie_id\":-" + FORTY_DIGITS + ",\"title\":\"T\",\"action\":\"viewed\"}"));
         assertEquals(List.of("field 'amount' must be at most 1000000"),
-                violations(PAYMENT, "{\"payment_id\":1,\"user_id\":1,\"status\":\"ok\",\"timestamp\":\"2024-05-01T10:15:30Z\",\"amount\":" + FORTY_DIGITS + "}"));
+                violations(PAYMENT, "{\"payment_id\":1,\"user_id\":1,\"status\":\"completed\",\"timestamp\":\"2024-05-01T10:15:30Z\",\"amount\":" + FORTY_DIGITS + "}"));
         assertEquals(List.of("field 'rating' must be at most 10"),
-                violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"a\",\"rating\":" + FORTY_DIGITS + ".5e10}"));
+                violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\",\"rating\":" + FORTY_DIGITS + ".5e10}"));
     }
 
     @Test
     void overlongNumbersStopTheParser() {
-        String violation = only(violations(MOVIE, "{\"movie_id\":" + "9".repeat(65) + ",\"title\":\"T\",\"action\":\"a\"}"));
+        String violation = only(violations(MOVIE, "{\"movie_id\":" + "9".repeat(65) + ",\"title\":\"T\",\"action\":\"viewed\"}"));
         assertTrue(violation.startsWith("data exceeds a JSON parsing limit: "), violation);
-        violation = only(violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"a\",\"rating\":0." + "1".repeat(100_000) + "}"));
+        violation = only(violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\",\"rating\":0." + "1".repeat(100_000) + "}"));
         assertTrue(violation.startsWith("data exceeds a JSON parsing limit: "), violation);
         assertTrue(violation.length() < 300, violation);
     }
@@ -63,7 +63,7 @@ class HostileDataTest {
 
     @Test
     void duplicateKeysAreRejectedRatherThanSilentlyOverwritten() {
-        String violation = only(violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"a\",\"movie_id\":-1}"));
+        String violation = only(violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\",\"movie_id\":-1}"));
         assertTrue(violation.startsWith("data is not valid JSON: ") && violation.contains("movie_id"), violation);
     }
 
@@ -78,7 +78,7 @@ class HostileDataTest {
     @Test
     void deepNestingStopsTheParser() {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
-        String violation = only(violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"a\",\"genres\":" + deep + "}"));
+        String violation = only(violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\",\"genres\":" + deep + "}"));
         assertTrue(violation.startsWith("data exceeds a JSON parsing limit: "), violation);
     }
 
@@ -89,14 +89,14 @@ class HostileDataTest {
         assertEquals(List.of("data is larger than " + DataReader.MAX_DOCUMENT_BYTES + " bytes"), assertQuick(() -> MOVIE.violations(tooBig)));
 
         String manyItems = "\"\",".repeat(200_000) + "\"\"";
-        String violation = only(violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"a\",\"genres\":[" + manyItems + "]}"));
+        String violation = only(violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\",\"genres\":[" + manyItems + "]}"));
         assertTrue(violation.startsWith("data exceeds a JSON parsing limit: "), violation);
 
-        List<String> blanks = violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"a\",\"genres\":[" + "\" \",".repeat(30_000) + "\" \"]}");
+        List<String> blanks = violations(MOVIE, "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\",\"genres\":[" + "\" \",".repeat(30_000) + "\" \"]}");
         assertEquals(EventContract.MAX_VIOLATIONS, blanks.size());
         assertEquals("field 'genres' must have at most 50 items", blanks.getFirst());
 
-        List<String> longTitle = violations(MOVIE, "{\"movie_id\":1,\"title\":\"" + " ".repeat(900_000) + "\",\"action\":\"a\"}");
+        List<String> longTitle = violations(MOVIE, "{\"movie_id\":1,\"title\":\"" + " ".repeat(900_000) + "\",\"action\":\"viewed\"}");
         assertEquals(List.of("field 'title' must be at most 500 characters long", "field 'title' must not be blank"), longTitle);
     }
 

@@ -15,6 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,7 +89,7 @@ class EventsApiIT {
     void aRedeliveredEventIsProcessedOnce() {
         String id = UUID.randomUUID().toString();
         String body = "{\"payment_id\":5,\"user_id\":99,\"amount\":1.5,\"status\":\"failed\",\"timestamp\":\"2026-11-24T10:00:00Z\"}";
-        long failedBefore = statCount("failed-payments#user#99");
+        long failedBefore = failedPayments(99);
         assertEquals(202, deliver("/internal/events/payment-events", id, EventTypes.PAYMENT_EVENT, body).statusCode());
         assertEquals(202, deliver("/internal/events/payment-events", id, EventTypes.PAYMENT_EVENT, body).statusCode());
 
@@ -94,17 +97,89 @@ class EventsApiIT {
         assertEquals(200, ledger.statusCode(), ledger.body());
         assertTrue(ledger.body().contains("\"deliveries\":2") && ledger.body().contains("\"duplicates\":1")
                 && ledger.body().contains("\"consumer\":\"payment-monitor\""), ledger.body());
-        assertEquals(failedBefore + 1, statCount("failed-payments#user#99"), "the second delivery must not count again");
+        assertEquals(failedBefore + 1, failedPayments(99), "the second delivery must not count again");
     }
 
     @Test
-    void ratingsAreAggregatedPerMovie() {
-        deliver("/internal/events/movie-events", UUID.randomUUID().toString(), EventTypes.MOVIE_EVENT,
-                "{\"movie_id\":4242,\"title\":\"Mirror\",\"action\":\"rated\",\"rating\":8}");
-        deliver("/internal/events/movie-events", UUID.randomUUID().toString(), EventTypes.MOVIE_EVENT,
-                "{\"movie_id\":4242,\"title\":\"Mirror\",\"action\":\"rated\",\"rating\":6}");
-        String stats = http.get("/api/events/stats").body();
-        assertTrue(stats.contains("\"movie-ratings#4242\":{\"count\":2,\"sum\":14.0}"), stats);
+    void ratingsAreAggregatedPerMovieAndReadByItsId() {
+        long movieId = freshId();
+        assertEquals(202, rate(movieId, 8).statusCode());
+        assertEquals(202, rate(movieId, 6).statusCode());
+        HttpResponse<String> response = http.get("/api/events/stats/movies/" + movieId);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("{\"movie_id\":" + movieId + ",\"ratings\":{\"count\":2,\"sum\":14.0,\"average\":7.0}}", response.body());
+        assertJsonError(http.get("/api/events/stats/movies/" + freshId()), 404, "has no ratings");
+    }
+
+    @Test
+    void failedPaymentsAreCountedPerUserAndZeroForAUserWithout() {
+        long userId = freshId();
+        assertEquals(0, failedPayments(userId));
+        assertEquals(202, failPayment(userId).statusCode());
+        assertEquals("{\"user_id\":" + userId + ",\"failed_payments\":1}", http.get("/api/events/stats/users/" + userId).body());
+    }
+
+    @Test
+    void perEntityStatsTakeOnlyPositiveSafeIntegers() {
+        for (String id : List.of("0", "-1", "01", "1.5", "abc", "9007199254740992", "99999999999999999999", "%201")) {
+            assertJsonError(http.get("/api/events/stats/movies/" + id), 400, "path parameter 'movie_id' must be a positive integer of at most 9007199254740991");
+            assertJsonError(http.get("/api/events/stats/users/" + id), 400, "path parameter 'user_id' must be a positive integer of at most 9007199254740991");
+        }
+        assertEquals(200, http.get("/api/events/stats/users/9007199254740991").statusCode());
+    }
+
+    /** Rows per movie and per user grow with the ids; the overview reads only the fixed counters, by key. */
+    @Test
+    void statsAnswerOnlyTheFixedNamesHoweverManyIdsWereSeen() {
+        long base = freshId();
+        for (int i = 0; i < 25; i++) {
+            assertEquals(202, rate(base + i, 5).statusCode());
+            assertEquals(202, failPayment(base + i).statusCode());
+        }
+        HttpResponse<String> response = http.get("/api/events/stats");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode stats = JsonMapper.builder().build().readTree(response.body());
+        Pattern fixed = Pattern.compile("type#com\\.cinemaabyss\\.events\\.(movie|user|payment)\\.recorded\\.v1"
+                + "|movie-action#(viewed|rated|favorited|unfavorited|watchlisted|unwatchlisted|shared)"
+                + "|user-action#(registered|logged_in|logged_out|profile_updated|password_changed|deleted)"
+                + "|payment-status#(pending|completed|failed|refunded|cancelled)");
+        assertTrue(stats.size() <= 21, response.body());
+        stats.propertyNames().forEach(name -> assertTrue(fixed.matcher(name).matches(), name + " in " + response.body()));
+        assertTrue(stats.path("movie-action#rated").path("count").asLong() >= 25, response.body());
+        assertTrue(stats.path("payment-status#failed").path("count").asLong() >= 25, response.body());
+        assertTrue(stats.path("type#" + EventTypes.MOVIE_EVENT).path("count").asLong() >= 25, response.body());
+        String one = http.get("/api/events/stats/movies/" + (base + 24)).body();
+        assertTrue(one.contains("\"ratings\":{\"count\":1,\"sum\":5.0,\"average\":5.0}"), one);
+    }
+
+    @Test
+    void unknownActionsAndStatusesAreRefusedListingTheAllowedOnesAndPublishNothing() {
+        long movies = TopicReader.size(Topics.MOVIE_EVENTS);
+        long payments = TopicReader.size(Topics.PAYMENT_EVENTS);
+        assertJsonError(http.post("/api/events/movie", "{\"movie_id\":1,\"title\":\"T\",\"action\":\"binged\"}"), 400,
+                "field 'action' must be one of viewed, rated, favorited, unfavorited, watchlisted, unwatchlisted, shared");
+        assertJsonError(http.post("/api/events/movie", "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\\r\\nx: y\"}"), 400,
+                "field 'action' must be one of viewed,");
+        assertJsonError(http.post("/api/events/movie", "{\"movie_id\":1,\"title\":\"T\",\"action\":\"rated\"}"), 400,
+                "field 'rating' is required when action is rated");
+        assertJsonError(http.post("/api/events/user", "{\"user_id\":1,\"action\":\"hacked\",\"timestamp\":\"2026-11-24T10:00:00Z\"}"), 400,
+                "field 'action' must be one of registered, logged_in, logged_out, profile_updated, password_changed, deleted");
+        HttpResponse<String> payment = http.post("/api/events/payment", "{\"payment_id\":1,\"user_id\":1,\"amount\":1,\"status\":\""
+                + "s".repeat(50) + "\",\"timestamp\":\"2026-11-24T10:00:00Z\"}");
+        assertJsonError(payment, 400, "field 'status' must be one of pending, completed, failed, refunded, cancelled");
+        assertTrue(!payment.body().contains("sss"), "the refused value is not echoed: " + payment.body());
+        assertEquals(movies, TopicReader.size(Topics.MOVIE_EVENTS), "a refused movie event must not be published");
+        assertEquals(payments, TopicReader.size(Topics.PAYMENT_EVENTS), "a refused payment event must not be published");
+    }
+
+    @Test
+    void consumersRefuseUnknownActionsByTheSchemaAndRecordNothing() {
+        String id = UUID.randomUUID().toString();
+        assertJsonError(deliver("/internal/events/movie-events", id, EventTypes.MOVIE_EVENT,
+                "{\"movie_id\":1,\"title\":\"T\",\"action\":\"binged\"}"), 400, "field 'action' must be one of viewed,");
+        assertJsonError(deliver("/internal/events/movie-events", id, EventTypes.MOVIE_EVENT,
+                "{\"movie_id\":1,\"title\":\"T\",\"action\":\"rated\"}"), 400, "field 'rating' is required");
+        assertJsonError(http.get("/api/events/processed?id=" + id), 404, "has not been processed");
     }
 
     @Test
@@ -113,7 +188,7 @@ class EventsApiIT {
         assertTrue(TestHttp.isJsonError(deliver("/internal/events/user-events", UUID.randomUUID().toString(), EventTypes.MOVIE_EVENT,
                 "{\"movie_id\":1,\"title\":\"T\",\"action\":\"viewed\"}"), 400, "takes CloudEvents of type " + EventTypes.USER_EVENT));
         assertTrue(TestHttp.isJsonError(deliver("/internal/events/user-events", UUID.randomUUID().toString(), EventTypes.USER_EVENT,
-                "{\"user_id\":1,\"action\":\"x\"}"), 400, "field 'timestamp' is required"));
+                "{\"user_id\":1,\"action\":\"registered\"}"), 400, "field 'timestamp' is required"));
         assertTrue(TestHttp.isJsonError(http.get("/api/events/processed?id=nope"), 404, "has not been processed"));
         assertTrue(TestHttp.isJsonError(http.get("/api/events/processed"), 400, "query parameter 'id'"));
     }
@@ -125,7 +200,7 @@ class EventsApiIT {
         assertTrue(TestHttp.isJsonError(http.post("/api/events/movie", "{\"movie_id\":\"seven\",\"title\":\"T\",\"action\":\"viewed\"}"), 400, "field 'movie_id' has the wrong type"));
         assertTrue(TestHttp.isJsonError(http.post("/api/events/movie", "{\"movie_id\":1,\"title\":\"T\",\"action\":\"rated\",\"rating\":11}"), 400, "field 'rating'"));
         assertTrue(TestHttp.isJsonError(http.post("/api/events/payment", "{\"payment_id\":1,\"user_id\":1,\"amount\":-3,\"status\":\"completed\",\"timestamp\":\"2026-11-24T10:00:00Z\"}"), 400, "field 'amount' must not be negative"));
-        assertTrue(TestHttp.isJsonError(http.post("/api/events/user", "{\"user_id\":1,\"action\":\"x\",\"timestamp\":\"" + "9".repeat(70_000) + "\"}"), 413, "larger than"));
+        assertTrue(TestHttp.isJsonError(http.post("/api/events/user", "{\"user_id\":1,\"action\":\"registered\",\"timestamp\":\"" + "9".repeat(70_000) + "\"}"), 413, "larger than"));
         assertTrue(TestHttp.isJsonError(http.get("/api/events/nothing"), 404, "no route"));
     }
 
@@ -176,8 +251,24 @@ class EventsApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private long statCount(String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\\{\"count\":(\\d+)").matcher(http.get("/api/events/stats").body());
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    private long failedPayments(long userId) {
+        HttpResponse<String> response = http.get("/api/events/stats/users/" + userId);
+        assertEquals(200, response.statusCode(), response.body());
+        return JsonMapper.builder().build().readTree(response.body()).path("failed_payments").asLong();
+    }
+
+    private HttpResponse<String> rate(long movieId, int rating) {
+        return deliver("/internal/events/movie-events", UUID.randomUUID().toString(), EventTypes.MOVIE_EVENT,
+                "{\"movie_id\":" + movieId + ",\"title\":\"Mirror\",\"action\":\"rated\",\"rating\":" + rating + "}");
+    }
+
+    private HttpResponse<String> failPayment(long userId) {
+        return deliver("/internal/events/payment-events", UUID.randomUUID().toString(), EventTypes.PAYMENT_EVENT,
+                "{\"payment_id\":5,\"user_id\":" + userId + ",\"amount\":1.5,\"status\":\"failed\",\"timestamp\":\"2026-11-24T10:00:00Z\"}");
+    }
+
+    /** An id no other test (or earlier run against the same tables) used. */
+    private static long freshId() {
+        return 1_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L);
     }
 }

@@ -217,6 +217,10 @@ class IngressIT {
                 PAYMENT.replace("9.99", "1000001"), null)), "field 'amount' must be at most 1000000");
         assertRefused(structured(event(UUID.randomUUID().toString(), "/x", EventTypes.MOVIE_EVENT, null, null)),
                 "data is missing");
+        assertRefused(structured(event(UUID.randomUUID().toString(), "/x", EventTypes.PAYMENT_EVENT,
+                PAYMENT.replace("completed", "chargeback"), null)), "field 'status' must be one of pending, completed, failed, refunded, cancelled");
+        assertRefused(structured(event(UUID.randomUUID().toString(), "/x", EventTypes.MOVIE_EVENT,
+                MOVIE.replace("viewed", "rated"), null)), "field 'rating' is required");
         assertEquals(before, sizes(), "nothing may be published");
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.math.BigDecimal;
 
-/** A payment's outcome as the payment provider reported it: completed, failed, refunded, ... */
+/** A payment's outcome as the payment provider reported it ({@link PaymentStatus}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentEvent(@JsonProperty("payment_id") Long paymentId, @JsonProperty("user_id") Long userId,
                            BigDecimal amount, String status, String timestamp,
@@ -16,7 +16,7 @@ public record PaymentEvent(@JsonProperty("payment_id") Long paymentId, @JsonProp
         Checks.requirePositive(paymentId, "payment_id");
         Checks.requirePositive(userId, "user_id");
         Checks.requireNonNegative(amount, "amount");
-        status = Checks.maxLength(Checks.requireText(status, "status"), 50, "status");
+        status = KnownValue.require(status, PaymentStatus.class, "status");
         timestamp = Timestamps.requireIso(timestamp, "timestamp");
         methodType = Checks.maxLength(methodType, 50, "method_type");
     }

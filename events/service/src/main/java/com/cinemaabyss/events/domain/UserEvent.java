@@ -4,7 +4,7 @@ import com.cinemaabyss.kit.core.Checks;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Something that happened to an account: registered, logged in, profile changed, ... */
+/** Something that happened to an account ({@link UserAction}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserEvent(@JsonProperty("user_id") Long userId, String username, String email, String action, String timestamp) {
 
@@ -12,7 +12,7 @@ public record UserEvent(@JsonProperty("user_id") Long userId, String username, S
         Checks.requirePositive(userId, "user_id");
         username = Checks.maxLength(username, 100, "username");
         email = Checks.maxLength(email, 254, "email");
-        action = Checks.maxLength(Checks.requireText(action, "action"), 50, "action");
+        action = KnownValue.require(action, UserAction.class, "action");
         timestamp = Timestamps.requireIso(timestamp, "timestamp");
     }
 }

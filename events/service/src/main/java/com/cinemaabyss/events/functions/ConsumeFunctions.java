@@ -1,7 +1,9 @@
 package com.cinemaabyss.events.functions;
 
+import com.cinemaabyss.events.domain.MovieAction;
 import com.cinemaabyss.events.domain.MovieEvent;
 import com.cinemaabyss.events.domain.PaymentEvent;
+import com.cinemaabyss.events.domain.PaymentStatus;
 import com.cinemaabyss.events.domain.UserEvent;
 import com.cinemaabyss.events.publish.Contracts;
 import com.cinemaabyss.events.publish.EventKind;
@@ -34,9 +36,9 @@ public class ConsumeFunctions {
     @Bean
     public Consumer<CloudEvent> consumeMovieEvent(EventLedger ledger, Contracts contracts) {
         return consumer("movie-analytics", EventKind.MOVIE, MovieEvent.class, ledger, contracts, event -> {
-            List<StatIncrement> stats = new ArrayList<>(List.of(StatIncrement.count("movie-action#" + event.action())));
-            if ("rated".equals(event.action()) && event.rating() != null) {
-                stats.add(new StatIncrement("movie-ratings#" + event.movieId(), 1, event.rating()));
+            List<StatIncrement> stats = new ArrayList<>(List.of(StatIncrement.count(StatNames.movieAction(event.action()))));
+            if (MovieAction.RATED.value().equals(event.action())) {
+                stats.add(new StatIncrement(StatNames.movieRatings(event.movieId()), 1, event.rating()));
             }
             return stats;
         });
@@ -45,15 +47,15 @@ public class ConsumeFunctions {
     @Bean
     public Consumer<CloudEvent> consumeUserEvent(EventLedger ledger, Contracts contracts) {
         return consumer("user-analytics", EventKind.USER, UserEvent.class, ledger, contracts,
-                event -> List.of(StatIncrement.count("user-action#" + event.action())));
+                event -> List.of(StatIncrement.count(StatNames.userAction(event.action()))));
     }
 
     @Bean
     public Consumer<CloudEvent> consumePaymentEvent(EventLedger ledger, Contracts contracts) {
         return consumer("payment-monitor", EventKind.PAYMENT, PaymentEvent.class, ledger, contracts, event -> {
-            List<StatIncrement> stats = new ArrayList<>(List.of(StatIncrement.count("payment-status#" + event.status())));
-            if ("failed".equals(event.status())) {
-                stats.add(StatIncrement.count("failed-payments#user#" + event.userId()));
+            List<StatIncrement> stats = new ArrayList<>(List.of(StatIncrement.count(StatNames.paymentStatus(event.status()))));
+            if (PaymentStatus.FAILED.value().equals(event.status())) {
+                stats.add(StatIncrement.count(StatNames.failedPayments(event.userId())));
             }
             return stats;
         });
@@ -68,7 +70,7 @@ public class ConsumeFunctions {
             contracts.requireValid(event);
             T data = EventJson.data(event, dataType);
             List<StatIncrement> stats = new ArrayList<>(statsOf.apply(data));
-            stats.add(StatIncrement.count("type#" + event.getType()));
+            stats.add(StatIncrement.count(StatNames.type(kind)));
             boolean first = ledger.processOnce(name, event, stats);
             log.info("consumer={} event={} type={} subject={} {}={} first_delivery={}", name, event.getId(), event.getType(),
                     event.getSubject(), kind.extension(), event.getExtension(kind.extension()), first);

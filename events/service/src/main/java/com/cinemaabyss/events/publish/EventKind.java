@@ -1,26 +1,22 @@
 package com.cinemaabyss.events.publish;
 
 import com.cinemaabyss.contracts.EventTypes;
-import com.cinemaabyss.contracts.Topics;
 
-/** The three kinds of event the service records: where each goes and which CloudEvent extension it carries. */
+/**
+ * The three kinds of event the service records: their CloudEvent type and the extension attribute each carries.
+ * The topic is the contract's ({@link Contracts#of(String)}), as the AsyncAPI document says.
+ */
 public enum EventKind {
-    MOVIE(Topics.MOVIE_EVENTS, EventTypes.MOVIE_EVENT, "action"),
-    USER(Topics.USER_EVENTS, EventTypes.USER_EVENT, "action"),
-    PAYMENT(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_EVENT, "status");
+    MOVIE(EventTypes.MOVIE_EVENT, "action"),
+    USER(EventTypes.USER_EVENT, "action"),
+    PAYMENT(EventTypes.PAYMENT_EVENT, "status");
 
-    private final String topic;
     private final String type;
     private final String extension;
 
-    EventKind(String topic, String type, String extension) {
-        this.topic = topic;
+    EventKind(String type, String extension) {
         this.type = type;
         this.extension = extension;
-    }
-
-    public String topic() {
-        return topic;
     }
 
     public String type() {

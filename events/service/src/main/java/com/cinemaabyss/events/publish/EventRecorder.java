@@ -1,5 +1,6 @@
 package com.cinemaabyss.events.publish;
 
+import com.cinemaabyss.contracts.EventContract;
 import com.cinemaabyss.events.domain.RecordedEvent;
 import com.cinemaabyss.kit.events.CloudEventPublisher;
 import com.cinemaabyss.kit.events.EventJson;
@@ -15,8 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Wraps a validated payload as a CloudEvent, checks its data against the type's schema, and publishes it,
- * answering only after Kafka acknowledged it.
+ * Wraps a validated payload as a CloudEvent, checks its data against the type's schema, and publishes it to the
+ * type's topic, answering only after Kafka acknowledged it.
  */
 @Component
 public class EventRecorder {
@@ -33,9 +34,10 @@ public class EventRecorder {
 
     public RecordedEvent record(EventKind kind, long subject, String extensionValue, Object payload) {
         CloudEvent event = toCloudEvent(kind, subject, extensionValue, payload);
+        EventContract contract = contracts.of(kind.type());
         // The records check most fields; the schema is the contract's last word (list sizes, upper bounds).
-        contracts.requireValid(event);
-        PublishedEvent stored = publisher.publish(kind.topic(), Long.toString(subject), event);
+        contracts.requireValid(contract, event.getData().toBytes());
+        PublishedEvent stored = publisher.publish(contract.topic(), Long.toString(subject), event);
         return new RecordedEvent("success", stored.partition(), stored.offset(),
                 new RecordedEvent.EventView(event.getId(), event.getType(), event.getTime().toInstant().toString(), payload));
     }

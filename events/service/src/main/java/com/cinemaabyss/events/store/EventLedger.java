@@ -1,6 +1,8 @@
 package com.cinemaabyss.events.store;
 
 import com.cinemaabyss.events.domain.ProcessedEvent;
+import com.cinemaabyss.events.domain.Stat;
+import com.cinemaabyss.kit.core.UnavailableException;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import io.cloudevents.CloudEvent;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -9,7 +11,9 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -17,7 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +35,9 @@ import java.util.TreeMap;
  * in the ledger yet. A redelivery fails that condition, changes nothing, and is only counted as a duplicate.
  */
 public class EventLedger {
+
+    private static final int MAX_BATCH_KEYS = 100;
+    private static final int MAX_BATCH_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final DynamoDbTable<ProcessedEventItem> ledger;
@@ -78,18 +87,55 @@ public class EventLedger {
                 1 + i.getDuplicates(), i.getDuplicates(), i.getFirstProcessedAt()));
     }
 
-    /** Every statistic by name: {@code count}, and {@code sum} where the statistic adds values. */
-    public Map<String, Map<String, Number>> stats() {
-        Map<String, Map<String, Number>> stats = new TreeMap<>();
-        dynamo.scanPaginator(b -> b.tableName(statsTable).consistentRead(true)).items().forEach(row -> {
-            Map<String, Number> values = new TreeMap<>();
-            values.put("count", Long.parseLong(row.get("count").n()));
-            if (row.containsKey("sum")) {
-                values.put("sum", Double.parseDouble(row.get("sum").n()));
+    /**
+     * The statistics of {@code names} that exist, by name, read by key in batches; the table itself is never
+     * scanned, since rows per movie and per user make it grow with the ids.
+     */
+    public Map<String, Stat> stats(Collection<String> names) {
+        Map<String, Stat> stats = new TreeMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(names));
+        for (int from = 0; from < all.size(); from += MAX_BATCH_KEYS) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(from + MAX_BATCH_KEYS, all.size())).stream()
+                    .map(EventLedger::statKey).toList();
+            Map<String, KeysAndAttributes> request = Map.of(statsTable, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 1; !request.isEmpty(); attempt++) {
+                if (attempt > MAX_BATCH_ATTEMPTS) {
+                    throw new UnavailableException("stats table unavailable: keys left unprocessed after " + MAX_BATCH_ATTEMPTS + " attempts", null);
+                }
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
+                response.responses().getOrDefault(statsTable, List.of()).forEach(row -> stats.put(row.get("name").s(), stat(row)));
+                request = response.unprocessedKeys();
+                if (!request.isEmpty()) {
+                    pause(attempt);
+                }
             }
-            stats.put(row.get("name").s(), values);
-        });
+        }
         return stats;
+    }
+
+    /** One statistic by name, if anything was counted under it. */
+    public Optional<Stat> stat(String name) {
+        Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(statsTable).key(statKey(name)).consistentRead(true)).item();
+        return row == null || row.isEmpty() ? Optional.empty() : Optional.of(stat(row));
+    }
+
+    private static Stat stat(Map<String, AttributeValue> row) {
+        return new Stat(Long.parseLong(row.get("count").n()), row.containsKey("sum") ? Double.parseDouble(row.get("sum").n()) : null);
+    }
+
+    private static Map<String, AttributeValue> statKey(String name) {
+        return Map.of("name", AttributeValue.fromS(name));
+    }
+
+    /** Unprocessed keys mean throttling; DynamoDB asks for a backoff before the retry. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while reading the stats table", e);
+        }
     }
 
     private Update increment(StatIncrement stat) {
@@ -106,7 +152,7 @@ public class EventLedger {
         }
         return Update.builder()
                 .tableName(statsTable)
-                .key(Map.of("name", AttributeValue.fromS(stat.name())))
+                .key(statKey(stat.name()))
                 .updateExpression(expression)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)

@@ -3,10 +3,13 @@ package com.cinemaabyss.events.web;
 import com.cinemaabyss.events.domain.IngressBatch;
 import com.cinemaabyss.events.domain.IngressReceipt;
 import com.cinemaabyss.events.domain.MovieEvent;
+import com.cinemaabyss.events.domain.MovieStats;
 import com.cinemaabyss.events.domain.PaymentEvent;
 import com.cinemaabyss.events.domain.ProcessedEvent;
 import com.cinemaabyss.events.domain.RecordedEvent;
+import com.cinemaabyss.events.domain.Stat;
 import com.cinemaabyss.events.domain.UserEvent;
+import com.cinemaabyss.events.domain.UserStats;
 import com.cinemaabyss.kit.web.CloudEventRequests;
 import com.cinemaabyss.kit.core.InvalidInputException;
 import com.cinemaabyss.kit.web.Requests;
@@ -45,7 +48,8 @@ public class EventRoutes {
             @Qualifier("consumeMovieEvent") Consumer<CloudEvent> consumeMovieEvent,
             @Qualifier("consumeUserEvent") Consumer<CloudEvent> consumeUserEvent,
             @Qualifier("consumePaymentEvent") Consumer<CloudEvent> consumePaymentEvent,
-            Function<String, ProcessedEvent> processedEvent, Supplier<Map<String, Map<String, Number>>> eventStats,
+            Function<String, ProcessedEvent> processedEvent, Supplier<Map<String, Stat>> eventStats,
+            Function<Long, MovieStats> movieStats, Function<Long, UserStats> userStats,
             @Qualifier("asyncApiDocument") Supplier<String> asyncApiDocument,
             Function<IngressBatch, IngressReceipt> ingestCloudEvents) {
         return route()
@@ -59,6 +63,8 @@ public class EventRoutes {
                         .filter(id -> !id.isBlank())
                         .orElseThrow(() -> new InvalidInputException("query parameter 'id' (a CloudEvent id) is required")))))
                 .GET("/api/events/stats", request -> Responses.ok(eventStats.get()))
+                .GET("/api/events/stats/movies/{movie_id}", request -> Responses.ok(movieStats.apply(EntityIds.fromPath(request, "movie_id"))))
+                .GET("/api/events/stats/users/{user_id}", request -> Responses.ok(userStats.apply(EntityIds.fromPath(request, "user_id"))))
                 .GET("/api/events/asyncapi.yaml", request -> ServerResponse.ok().contentType(YAML).body(asyncApiDocument.get()))
                 .POST(MOVIE_EVENTS_PATH, CloudEventRequests.deliverTo(consumeMovieEvent))
                 .POST(USER_EVENTS_PATH, CloudEventRequests.deliverTo(consumeUserEvent))

@@ -37,6 +37,34 @@ class EventRequestsTest {
         assertEquals(BigDecimal.ZERO, new PaymentEvent(1L, 2L, BigDecimal.ZERO, "refunded", "2026-11-24T10:00:00Z", "card").amount());
     }
 
+    @Test
+    void actionsAndStatusesAreKnownValuesAndTheAnswerListsThemWithoutEchoingTheInput() {
+        String movieActions = "field 'action' must be one of viewed, rated, favorited, unfavorited, watchlisted, unwatchlisted, shared";
+        String userActions = "field 'action' must be one of registered, logged_in, logged_out, profile_updated, password_changed, deleted";
+        String statuses = "field 'status' must be one of pending, completed, failed, refunded, cancelled";
+        assertExactMessage(() -> new MovieEvent(1L, "T", "binged", null, null, null, null), movieActions);
+        assertExactMessage(() -> new MovieEvent(1L, "T", "Viewed", null, null, null, null), movieActions);
+        assertExactMessage(() -> new MovieEvent(1L, "T", "viewed\r\nx-injected: 1", null, null, null, null), movieActions);
+        assertExactMessage(() -> new MovieEvent(1L, "T", "vi\u00e9wed", null, null, null, null), movieActions);
+        assertExactMessage(() -> new UserEvent(1L, null, null, "x".repeat(10_000), "2026-11-24T10:00:00Z"), userActions);
+        assertExactMessage(() -> new PaymentEvent(1L, 2L, BigDecimal.ONE, "ok", "2026-11-24T10:00:00Z", null), statuses);
+        assertMessage(() -> new PaymentEvent(1L, 2L, BigDecimal.ONE, null, "2026-11-24T10:00:00Z", null), "field 'status' is required");
+        assertEquals("shared", new MovieEvent(1L, "T", " shared ", null, null, null, null).action());
+        assertEquals("password_changed", new UserEvent(1L, null, null, "password_changed", "2026-11-24T10:00:00Z").action());
+        assertEquals("cancelled", new PaymentEvent(1L, 2L, BigDecimal.ONE, "cancelled", "2026-11-24T10:00:00Z", null).status());
+    }
+
+    @Test
+    void aRatedMovieEventNeedsARating() {
+        assertExactMessage(() -> new MovieEvent(1L, "T", "rated", 3L, null, null, null), "field 'rating' is required when action is rated");
+        assertEquals(0.0, new MovieEvent(1L, "T", "rated", 3L, 0.0, null, null).rating());
+        assertEquals(null, new MovieEvent(1L, "T", "viewed", 3L, null, null, null).rating());
+    }
+
+    private static void assertExactMessage(Runnable construction, String message) {
+        assertEquals(message, assertThrows(InvalidInputException.class, construction::run).getMessage());
+    }
+
     private static void assertMessage(Runnable construction, String fragment) {
         String message = assertThrows(InvalidInputException.class, construction::run).getMessage();
         assertTrue(message.contains(fragment), message);
