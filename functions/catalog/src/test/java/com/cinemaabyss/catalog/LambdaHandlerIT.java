@@ -57,7 +57,7 @@ class LambdaHandlerIT {
     }
 
     @Test
-    void anMskBatchOfChangelogRecordsIsApplied() throws Exception {
+    void anMskBatchOfChangelogRecordsIsAppliedAndARecordThatIsNotACloudEventIsSkipped() throws Exception {
         CloudEvent change = new MovieChangelog("monolith").upserted(
                 new MovieChange(3_000_001, "Lambda Mirror", "", List.of("Drama"), 8.0, "monolith"));
         RecordHeaders headers = new RecordHeaders();
@@ -73,10 +73,15 @@ class LambdaHandlerIT {
         String event = """
                 {"eventSource":"aws:kafka","bootstrapServers":"b-1.msk:9092",
                  "records":{"movie-changes-0":[{"topic":"movie-changes","partition":0,"offset":42,"timestamp":1764000000000,
-                   "timestampType":"CREATE_TIME","key":"%s","value":"%s","headers":[%s]}]}}
+                   "timestampType":"CREATE_TIME","key":"%s","value":"%s","headers":[%s]},
+                  {"topic":"movie-changes","partition":0,"offset":43,"timestamp":1764000000001,
+                   "timestampType":"CREATE_TIME","key":"eA==","value":"%s","headers":[]}]}}
                 """.formatted(Base64.getEncoder().encodeToString("3000001".getBytes(StandardCharsets.UTF_8)),
-                Base64.getEncoder().encodeToString(value), String.join(",", headerJson));
-        invoke("applyMovieChangesFromKafka", event);
+                Base64.getEncoder().encodeToString(value), String.join(",", headerJson),
+                Base64.getEncoder().encodeToString("not a CloudEvent".getBytes(StandardCharsets.UTF_8)));
+        String outcome = invoke("applyMovieChangesFromKafka", event);
+        assertTrue(outcome.contains("\"delivered\":1") && outcome.contains("\"skipped\":1"),
+                "the record that is not a CloudEvent is skipped, not retried forever: " + outcome);
         String movies = invoke("listMovies", "{}");
         assertTrue(movies.contains("Lambda Mirror") && movies.contains("3000001"), movies);
     }

@@ -51,10 +51,13 @@ public class MovieFunctions {
         return request -> Created.of(movies.create(request));
     }
 
-    /** The changelog consumer as an AWS Lambda Kafka trigger delivers it: a batch of records, each a binary-mode CloudEvent. */
+    /**
+     * The changelog consumer as an AWS Lambda Kafka trigger delivers it: a batch of records, each a CloudEvent. A
+     * record that can never be applied is skipped (and logged) rather than failing the batch forever.
+     */
     @Bean
-    public Consumer<KafkaEvent> applyMovieChangesFromKafka(Consumer<CloudEvent> applyMovieChange) {
-        return batch -> KafkaEventRecords.cloudEvents(batch).forEach(applyMovieChange);
+    public Function<KafkaEvent, KafkaEventRecords.Outcome> applyMovieChangesFromKafka(Consumer<CloudEvent> applyMovieChange) {
+        return batch -> KafkaEventRecords.deliverEach(batch, applyMovieChange);
     }
 
     /** Triggered by the movie changelog: stores movies the other side accepted, under the same id. */
