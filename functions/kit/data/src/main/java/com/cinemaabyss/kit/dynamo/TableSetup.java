@@ -49,10 +49,15 @@ public class TableSetup {
 
     /** A table of named rows (counters, statistics): a string partition key {@code name} and nothing else declared. */
     public void ensureKeyedByName(String table) {
+        ensureKeyedByString(table, "name");
+    }
+
+    /** A table with a string partition key {@code key} and nothing else declared. */
+    public void ensureKeyedByString(String table, String key) {
         ensure(CreateTableRequest.builder()
                 .tableName(table)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("name").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("name").keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(key).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(key).keyType(KeyType.HASH).build())
                 .build());
     }
 
