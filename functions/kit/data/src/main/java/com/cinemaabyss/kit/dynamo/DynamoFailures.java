@@ -52,6 +52,7 @@ final class DynamoFailures implements InvocationHandler {
         }
         if (args != null && args.length == 1 && args[0] instanceof SdkRequest request) {
             DynamoLimits.check(request);
+            args = new Object[] {TableSetup.withSetupTimeout(request)};
         }
         try {
             return method.invoke(client, args);
