@@ -227,6 +227,21 @@ class EventsApiIT {
         assertJsonError(http.get("/api/events/processed?id=" + id), 404, "has not been processed");
     }
 
+    @Test
+    void aPostRetriedWithItsIdempotencyKeyIsPublishedOnce() {
+        long movies = TopicReader.size(Topics.MOVIE_EVENTS);
+        String body = "{\"movie_id\":" + freshId() + ",\"title\":\"Stalker\",\"action\":\"viewed\"}";
+        String key = "retry-" + UUID.randomUUID();
+        HttpResponse<String> first = http.post("/api/events/movie", body, "Idempotency-Key", key);
+        HttpResponse<String> retry = http.post("/api/events/movie", body, "Idempotency-Key", key);
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(201, retry.statusCode(), retry.body());
+        assertEquals(first.body(), retry.body(), "the retry is answered with the first answer: the same event id and offset");
+        assertEquals("true", retry.headers().firstValue("Idempotency-Replayed").orElse(""));
+        assertEquals(movies + 1, TopicReader.size(Topics.MOVIE_EVENTS), "published once");
+        assertJsonError(http.post("/api/events/movie", body.replace("viewed", "shared"), "Idempotency-Key", key), 422, "Idempotency-Key");
+    }
+
     private static void assertJsonError(HttpResponse<String> response, int status, String fragment) {
         assertTrue(TestHttp.isJsonError(response, status, fragment), response.statusCode() + " " + response.body());
     }

@@ -221,6 +221,8 @@ class IngressIT {
                 PAYMENT.replace("completed", "chargeback"), null)), "field 'status' must be one of pending, completed, failed, refunded, cancelled");
         assertRefused(structured(event(UUID.randomUUID().toString(), "/x", EventTypes.MOVIE_EVENT,
                 MOVIE.replace("viewed", "rated"), null)), "field 'rating' is required");
+        assertRefused(binary(MOVIE, "ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(), "ce-source", "/x",
+                "ce-type", EventTypes.MOVIE_EVENT, "ce-action", "rated"), "extension 'action' must repeat the data's field 'action'");
         assertEquals(before, sizes(), "nothing may be published");
     }
 

@@ -5,12 +5,14 @@ import com.cinemaabyss.events.domain.IngressBatch;
 import com.cinemaabyss.events.domain.IngressReceipt;
 import com.cinemaabyss.events.store.IngressLog;
 import com.cinemaabyss.kit.core.InvalidInputException;
+import com.cinemaabyss.kit.core.JsonLimits;
 import com.cinemaabyss.kit.events.CloudEventPublisher;
 import com.cinemaabyss.kit.events.PublishedEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.util.MimeType;
@@ -33,6 +35,7 @@ public class EventIngress {
     static final int MAX_TYPE = 256;
 
     private static final Logger log = LoggerFactory.getLogger(EventIngress.class);
+    private static final JsonMapper DATA = JsonMapper.builder(JsonLimits.factory()).build();
 
     private final CloudEventPublisher publisher;
     private final Contracts contracts;
@@ -95,9 +98,24 @@ public class EventIngress {
             requireJson(event.getDataContentType());
             EventContract contract = contracts.publishable(event.getType());
             contracts.requireValid(contract, event.getData() == null ? null : event.getData().toBytes());
+            requireExtensionRepeatsData(event);
             return contract;
         } catch (InvalidInputException e) {
             throw label.isEmpty() ? e : new InvalidInputException(label + e.getMessage());
+        }
+    }
+
+    /**
+     * Subscribers filter on the {@code action}/{@code status} extension without reading the data, so an outside
+     * producer must not say one thing there and another in the data (the data is already valid when this runs).
+     */
+    private static void requireExtensionRepeatsData(CloudEvent event) {
+        for (EventKind kind : EventKind.values()) {
+            Object claimed = kind.type().equals(event.getType()) ? event.getExtension(kind.extension()) : null;
+            if (claimed != null && !String.valueOf(claimed).equals(DATA.readTree(event.getData().toBytes()).path(kind.extension()).asString())) {
+                throw new InvalidInputException("CloudEvent extension '" + kind.extension() + "' must repeat the data's field '"
+                        + kind.extension() + "'");
+            }
         }
     }
 

@@ -6,21 +6,34 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
-/** DynamoDB clients for a function app: DynamoDB Local when an endpoint is configured, AWS otherwise. */
+/**
+ * DynamoDB clients for a function app: DynamoDB Local when an endpoint is configured, AWS otherwise. Calls are bounded
+ * in time and attempts, and their failures arrive as the kit's exceptions ({@link DynamoFailures}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DynamoSettings.class)
 public class DynamoKitConfiguration {
 
     @Bean(destroyMethod = "close")
     DynamoDbClient dynamoDbClient(DynamoSettings settings) {
+        DynamoSettings.Calls calls = settings.calls();
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64)
+                        .connectionTimeout(calls.connectTimeout())
+                        .socketTimeout(calls.attemptTimeout()))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(calls.timeout())
+                        .apiCallAttemptTimeout(calls.attemptTimeout())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(calls.maxAttempts()).build())
+                        .build())
                 .region(Region.of(settings.region()));
         if (settings.endpoint() != null && !settings.endpoint().toString().isBlank()) {
             // DynamoDB Local accepts any credentials; fixed ones keep a developer's real AWS keys out of local runs.
@@ -29,7 +42,7 @@ public class DynamoKitConfiguration {
         } else {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
-        return builder.build();
+        return DynamoFailures.wrap(builder.build());
     }
 
     @Bean

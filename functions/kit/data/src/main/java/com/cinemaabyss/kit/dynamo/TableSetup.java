@@ -2,16 +2,21 @@ package com.cinemaabyss.kit.dynamo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.time.Duration;
 
 /**
  * Creates a function's tables on start-up where that is allowed (locally). In AWS the same definitions are
@@ -20,6 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 public class TableSetup {
 
     private static final Logger log = LoggerFactory.getLogger(TableSetup.class);
+    /** Creating a table in DynamoDB Local on a busy machine can take longer than the call timeouts meant for items. */
+    private static final AwsRequestOverrideConfiguration SETUP_TIMEOUT = AwsRequestOverrideConfiguration.builder()
+            .apiCallTimeout(Duration.ofSeconds(60)).apiCallAttemptTimeout(Duration.ofSeconds(60)).build();
 
     private final DynamoDbClient client;
     private final boolean enabled;
@@ -42,18 +50,32 @@ public class TableSetup {
             } catch (ResourceInUseException alreadyThere) {
                 return table;
             }
-            client.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
+            client.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()).overrideConfiguration(SETUP_TIMEOUT));
         }
         return table;
     }
 
     /** A table of named rows (counters, statistics): a string partition key {@code name} and nothing else declared. */
     public void ensureKeyedByName(String table) {
+        ensureKeyedByString(table, "name");
+    }
+
+    /** A table with a string partition key {@code key} and nothing else declared. */
+    public void ensureKeyedByString(String table, String key) {
         ensure(CreateTableRequest.builder()
                 .tableName(table)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("name").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("name").keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(key).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(key).keyType(KeyType.HASH).build())
                 .build());
+    }
+
+    /** The request with the table setup's timeout if it creates or describes a table; any other request as it is. */
+    static SdkRequest withSetupTimeout(SdkRequest request) {
+        return switch (request) {
+            case CreateTableRequest r when r.overrideConfiguration().isEmpty() -> r.toBuilder().overrideConfiguration(SETUP_TIMEOUT).build();
+            case DescribeTableRequest r when r.overrideConfiguration().isEmpty() -> r.toBuilder().overrideConfiguration(SETUP_TIMEOUT).build();
+            default -> request;
+        };
     }
 
     private void ensure(CreateTableRequest request) {
@@ -66,6 +88,6 @@ public class TableSetup {
         } catch (ResourceInUseException alreadyThere) {
             return;
         }
-        client.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
+        client.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()).overrideConfiguration(SETUP_TIMEOUT));
     }
 }
