@@ -34,8 +34,8 @@ import java.util.concurrent.TimeUnit;
  * delays events; it never loses one, and never fails the write that caused it. An event Kafka refuses for good is
  * tried a bounded number of times and then parked (kept in the table, out of the pending index, logged), so it
  * cannot hold up the events behind it. A relay tick reads only the pending index, so it costs what is pending,
- * whatever else the table holds. Delivery is at least once (several instances may relay the same row), so readers
- * must be idempotent.
+ * whatever else the table holds. One instance drains one batch at a time; delivery is still at least once (several
+ * instances may relay the same row), so readers must be idempotent.
  */
 public class Outbox implements AutoCloseable {
 
@@ -93,9 +93,14 @@ public class Outbox implements AutoCloseable {
      * Publishes what is pending, oldest first; returns how many were published. Stops at the first sign that Kafka
      * is unavailable (the rest would fail the same way); a row Kafka refuses is counted and, at the bound, parked.
      */
-    public int drain() {
+    public synchronized int drain() {
         int published = 0;
-        for (OutboxItem item : pendingInOrder()) {
+        for (OutboxItem listed : pendingInOrder()) {
+            // The index is eventually consistent: a row another drain just published may still be listed.
+            OutboxItem item = table.getItem(r -> r.key(Key.builder().partitionValue(listed.getId()).build()).consistentRead(true));
+            if (item == null || item.getPending() == null) {
+                continue;
+            }
             try {
                 publisher.publish(item.getTopic(), item.getKey(), EventJson.fromStructured(item.getEvent()));
             } catch (UnavailableException kafkaDown) {
