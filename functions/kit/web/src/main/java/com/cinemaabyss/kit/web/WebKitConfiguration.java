@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Web plumbing every function app imports: JSON errors everywhere, a bound on request bodies, a bounded JSON parser. */
 @Configuration(proxyBeanMethods = false)
-@Import(JsonErrorAdvice.class)
+@Import({JsonErrorAdvice.class, JsonErrorController.class})
 @EnableConfigurationProperties(WebSettings.class)
 public class WebKitConfiguration {
 
