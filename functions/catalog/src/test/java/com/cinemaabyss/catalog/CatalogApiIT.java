@@ -156,6 +156,8 @@ class CatalogApiIT {
         assertError(http.get("/api/movies/unknown"), 404, "no route");
         assertError(http.send(http.request("/internal/events/movie-changes").header("Content-Type", "application/cloudevents+json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"specversion\":\"1.0\",\"id\":"))), 400, "not a CloudEvent");
+        assertError(http.send(http.request("/internal/events/movie-changes").header("Content-Type", "application/cloudevents+json")
+                .POST(HttpRequest.BodyPublishers.ofString("null"))), 400, "not a CloudEvent");
     }
 
     private CloudEvent readChangelogUntil(long movieId) {

@@ -3,7 +3,12 @@ package com.cinemaabyss.local;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,11 +47,43 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            loopbackOnly(server);
             server.start();
             return new LocalDynamoDb(server, chosenPort);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + chosenPort, e);
         }
+    }
+
+    /**
+     * DynamoDB Local has no option for the address it listens on and binds every interface; everything local to this
+     * platform listens on 127.0.0.1 only, so its Jetty connector is told so before it starts.
+     */
+    private static void loopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        for (ServerConnector connector : connectors(proxy)) {
+            connector.setHost("127.0.0.1");
+        }
+    }
+
+    /** The addresses the server's network connectors listen on. */
+    public List<String> listenAddresses() {
+        try {
+            return connectors(server).stream().map(ServerConnector::getHost).toList();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<ServerConnector> connectors(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field jetty = DynamoDBProxyServer.class.getDeclaredField("server");
+        jetty.setAccessible(true);
+        List<ServerConnector> connectors = new ArrayList<>();
+        for (Connector connector : ((Server) jetty.get(proxy)).getConnectors()) {
+            if (connector instanceof ServerConnector network) {
+                connectors.add(network);
+            }
+        }
+        return connectors;
     }
 
     public int port() {

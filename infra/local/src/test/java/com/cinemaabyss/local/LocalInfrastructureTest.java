@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalInfrastructureTest {
 
@@ -85,5 +87,13 @@ class LocalInfrastructureTest {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
+    }
+
+    @Test
+    void dynamoDbLocalListensOnLoopbackOnly() {
+        // Checked on the listener itself: tests send no traffic to any address but loopback.
+        try (LocalDynamoDb dynamo = LocalDynamoDb.start(0, null)) {
+            assertEquals(List.of("127.0.0.1"), dynamo.listenAddresses());
+        }
     }
 }

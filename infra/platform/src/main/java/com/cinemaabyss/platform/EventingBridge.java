@@ -53,6 +53,12 @@ public final class EventingBridge implements AutoCloseable {
         this(subscriptions, serviceUrl, bootstrapServers, new HttpDelivery(deliveryTimeout));
     }
 
+    /** As above, proving itself to the functions with {@code deliveryToken} (see the kit's InternalRoutesFilter). */
+    public EventingBridge(List<Subscription> subscriptions, Function<String, URI> serviceUrl, String bootstrapServers,
+                          Duration deliveryTimeout, String deliveryToken) {
+        this(subscriptions, serviceUrl, bootstrapServers, new HttpDelivery(deliveryTimeout, deliveryToken));
+    }
+
     EventingBridge(List<Subscription> subscriptions, Function<String, URI> serviceUrl, String bootstrapServers,
                    HttpDelivery delivery) {
         // Before anything is opened: a subscription whose worst case no poll interval covers is refused here.

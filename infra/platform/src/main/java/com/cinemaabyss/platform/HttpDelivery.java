@@ -25,9 +25,16 @@ public class HttpDelivery implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     private final Duration timeout;
+    private final String authorization;
 
     public HttpDelivery(Duration timeout) {
+        this(timeout, null);
+    }
+
+    /** {@code token}: sent as {@code Authorization: Bearer ...} so the functions know the delivery comes from the bridge. */
+    public HttpDelivery(Duration timeout, String token) {
         this.timeout = timeout;
+        this.authorization = token == null ? null : "Bearer " + token;
     }
 
     /** The longest one attempt can take: connecting, then waiting for the answer. */
@@ -37,6 +44,9 @@ public class HttpDelivery implements AutoCloseable {
 
     public Outcome deliver(URI target, CloudEvent event) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         AtomicReference<byte[]> body = new AtomicReference<>();
         HttpMessageFactory.createWriter((name, value) -> request.header(name, headerValue(name, value)), body::set).writeBinary(event);
         request.POST(body.get() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body.get()));

@@ -48,11 +48,14 @@ public final class LocalPlatform implements AutoCloseable {
     private EventingBridge bridge;
     private volatile boolean closing;
     private final String adminToken;
+    /** Only the bridge knows it, so only the bridge gets into the functions' /internal routes. */
+    private final String deliveryToken;
 
     private LocalPlatform(PlatformOptions options) {
         this.options = options;
         this.wiring = KnativeWiring.load(options.root().resolve("knative"));
         this.adminToken = options.env().getOrDefault("GATEWAY_ADMIN_TOKEN", newToken());
+        this.deliveryToken = newToken();
     }
 
     /** The gateway's admin routes are closed without a token, so a run without one in the shell gets a fresh one. */
@@ -60,6 +63,11 @@ public final class LocalPlatform implements AutoCloseable {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** The token the bridge delivers events with, for tests that deliver by hand. */
+    public String deliveryToken() {
+        return deliveryToken;
     }
 
     /** What {@code Authorization: Bearer ...} the gateway's /admin routes want. */
@@ -134,7 +142,7 @@ public final class LocalPlatform implements AutoCloseable {
             service.awaitHealthy(START_TIMEOUT);
             log.info("{} is healthy", service.name());
         }
-        bridge = new EventingBridge(wiring.subscriptions(), this::url, kafka.bootstrapServers(), DELIVERY_TIMEOUT).start();
+        bridge = new EventingBridge(wiring.subscriptions(), this::url, kafka.bootstrapServers(), DELIVERY_TIMEOUT, deliveryToken).start();
         log.info("Eventing bridge delivers {} subscriptions", wiring.subscriptions().size());
         if (options.seed()) {
             seedDemoData();
@@ -172,6 +180,9 @@ public final class LocalPlatform implements AutoCloseable {
             env.put(name, clusterUrl.matches() ? url(clusterUrl.group(1)).toString() : value);
         });
         env.put("PORT", Integer.toString(port(spec)));
+        // Everything local listens on 127.0.0.1 only; in a cluster the pod's network decides.
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("CINEMAABYSS_EVENTING_DELIVERYTOKEN", deliveryToken);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
         env.put("DYNAMODB_CREATE_TABLES", "true");

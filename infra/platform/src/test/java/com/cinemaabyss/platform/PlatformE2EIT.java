@@ -79,7 +79,9 @@ class PlatformE2EIT {
     void everySubscriptionInTheManifestsIsARouteItsFunctionServes() {
         for (Subscription subscription : platform.wiring().subscriptions()) {
             TestHttp function = new TestHttp(platform.url(subscription.serviceName()).toString());
-            HttpResponse<String> notAnEvent = function.post(subscription.path(), "{}");
+            assertTrue(TestHttp.isJsonError(function.post(subscription.path(), "{}"), 403, "eventing layer only"),
+                    subscription.name() + ": only the bridge may deliver to " + subscription.path());
+            HttpResponse<String> notAnEvent = function.post(subscription.path(), "{}", "Authorization", "Bearer " + platform.deliveryToken());
             assertTrue(TestHttp.isJsonError(notAnEvent, 400, "not a CloudEvent"),
                     subscription.name() + ": " + subscription.path() + " on " + subscription.serviceName() + " answered "
                             + notAnEvent.statusCode() + " " + notAnEvent.body());

@@ -8,7 +8,6 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.jackson.JsonFormat;
-import io.cloudevents.rw.CloudEventRWException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.function.ServerRequest;
 import tools.jackson.core.JacksonException;
@@ -79,11 +78,17 @@ final class IngressRequests {
     }
 
     private static CloudEvent structured(byte[] json, String label) {
+        CloudEvent event;
         try {
-            return FORMAT.deserialize(json);
-        } catch (EventDeserializationException | CloudEventRWException | IllegalStateException e) {
+            event = FORMAT.deserialize(json);
+        } catch (RuntimeException e) {
+            // The SDK fails on some malformed input with whatever it meets (a NullPointerException for "null").
             throw notACloudEvent(label, e);
         }
+        if (event == null) {
+            throw new InvalidInputException(label + "not a CloudEvent: the body is JSON null");
+        }
+        return event;
     }
 
     private static CloudEvent binary(ServerRequest request, byte[] body) {
@@ -95,7 +100,7 @@ final class IngressRequests {
         }
         try {
             return HttpMessageFactory.createReaderFromMultimap(headers, body).toEvent();
-        } catch (CloudEventRWException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             throw notACloudEvent("", e);
         }
     }

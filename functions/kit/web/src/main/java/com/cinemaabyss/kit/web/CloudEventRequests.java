@@ -2,10 +2,8 @@ package com.cinemaabyss.kit.web;
 
 import com.cinemaabyss.kit.core.InvalidInputException;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.core.message.MessageReader;
 import io.cloudevents.http.HttpMessageFactory;
-import io.cloudevents.rw.CloudEventRWException;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -49,8 +47,10 @@ public final class CloudEventRequests {
         try {
             MessageReader reader = HttpMessageFactory.createReaderFromMultimap(headers, body);
             return reader.toEvent();
-        } catch (CloudEventRWException | EventDeserializationException | IllegalStateException e) {
-            // Not retryable: the eventing layer dead-letters a 400 instead of delivering it again.
+        } catch (RuntimeException e) {
+            // Only parsing happens here, and the SDK fails on some malformed input with whatever exception it meets
+            // (a NullPointerException for a structured body of "null"): all of it is the request's fault. Not
+            // retryable: the eventing layer dead-letters a 400 instead of delivering it again.
             String reason = String.valueOf(e.getMessage());
             throw new InvalidInputException("request is not a CloudEvent: " + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason));
         }

@@ -17,8 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
 /** Web plumbing every function app imports: JSON errors everywhere, a bound on request bodies, a bounded JSON parser. */
 @Configuration(proxyBeanMethods = false)
 @Import({JsonErrorAdvice.class, JsonErrorController.class})
-@EnableConfigurationProperties(WebSettings.class)
+@EnableConfigurationProperties({WebSettings.class, DeliverySettings.class})
 public class WebKitConfiguration {
+
+    /** Only when a delivery token is configured (locally); the cluster guards the internal routes with Istio. */
+    @Bean
+    FilterRegistrationBean<InternalRoutesFilter> internalRoutesFilter(DeliverySettings settings) {
+        var registration = new FilterRegistrationBean<>(new InternalRoutesFilter(settings.deliveryToken()));
+        registration.setEnabled(!settings.deliveryToken().isBlank());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebSettings settings) {
