@@ -1,6 +1,5 @@
 package com.cinemaabyss.events;
 
-import com.cinemaabyss.contracts.Topics;
 import com.cinemaabyss.kit.test.HostileRequests;
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import com.cinemaabyss.kit.test.TestHttp;
@@ -10,11 +9,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,12 +33,8 @@ class HostileInputIT {
 
     @BeforeContainer
     static void start() {
-        // As command-line arguments: they win over application.yaml, as a test's dynamic properties do.
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
-        SharedTestInfra.functionAppProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value.get()));
-        SharedTestInfra.kafka().createTopics(List.of(new NewTopic(Topics.MOVIE_EVENTS, 3, (short) 1),
-                new NewTopic(Topics.USER_EVENTS, 3, (short) 1), new NewTopic(Topics.PAYMENT_EVENTS, 3, (short) 1)));
-        events = new SpringApplicationBuilder(EventsApplication.class).run(arguments.toArray(String[]::new));
+        TopicReader.createEventTopics();
+        events = new SpringApplicationBuilder(EventsApplication.class).run(SharedTestInfra.functionAppArguments());
         http = TestHttp.at(Integer.parseInt(events.getEnvironment().getProperty("local.server.port")));
     }
 

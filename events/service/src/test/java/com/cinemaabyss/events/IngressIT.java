@@ -6,7 +6,6 @@ import com.cinemaabyss.kit.dynamo.DynamoSettings;
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import com.cinemaabyss.kit.test.TestHttp;
 import io.cloudevents.CloudEvent;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,10 +62,7 @@ class IngressIT {
 
     @BeforeAll
     static void topics() {
-        SharedTestInfra.kafka().createTopics(List.of(
-                new NewTopic(Topics.MOVIE_EVENTS, 3, (short) 1),
-                new NewTopic(Topics.USER_EVENTS, 3, (short) 1),
-                new NewTopic(Topics.PAYMENT_EVENTS, 3, (short) 1)));
+        TopicReader.createEventTopics();
     }
 
     @BeforeEach

@@ -1,5 +1,9 @@
 package com.cinemaabyss.events;
 
+import org.apache.kafka.clients.admin.NewTopic;
+
+import com.cinemaabyss.contracts.Topics;
+
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
@@ -17,6 +21,12 @@ import java.util.Map;
 final class TopicReader {
 
     private TopicReader() {
+    }
+
+    /** The three topics the events service publishes to, as the cluster creates them (three partitions). */
+    static void createEventTopics() {
+        SharedTestInfra.kafka().createTopics(List.of(new NewTopic(Topics.MOVIE_EVENTS, 3, (short) 1),
+                new NewTopic(Topics.USER_EVENTS, 3, (short) 1), new NewTopic(Topics.PAYMENT_EVENTS, 3, (short) 1)));
     }
 
     static ConsumerRecord<String, CloudEvent> readAt(String topic, int partition, long offset) {

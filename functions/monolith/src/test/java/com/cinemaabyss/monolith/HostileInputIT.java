@@ -12,7 +12,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,10 +33,7 @@ class HostileInputIT {
 
     @BeforeContainer
     static void start() {
-        // As command-line arguments: they win over application.yaml, as a test's dynamic properties do.
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
-        SharedTestInfra.functionAppProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value.get()));
-        monolith = new SpringApplicationBuilder(MonolithApplication.class).run(arguments.toArray(String[]::new));
+        monolith = new SpringApplicationBuilder(MonolithApplication.class).run(SharedTestInfra.functionAppArguments());
         http = TestHttp.at(Integer.parseInt(monolith.getEnvironment().getProperty("local.server.port")));
     }
 

@@ -7,6 +7,11 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.io.InputStream;
@@ -92,6 +97,20 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** A client for this DynamoDB Local; the caller closes it. */
+    public DynamoDbClient client() {
+        return clientFor(endpoint());
+    }
+
+    /** A client for the DynamoDB Local at {@code endpoint}, with the fixed credentials it accepts. */
+    public static DynamoDbClient clientFor(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
     }
 
     @Override

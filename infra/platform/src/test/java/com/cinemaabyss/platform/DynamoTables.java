@@ -1,11 +1,9 @@
 package com.cinemaabyss.platform;
 
+import com.cinemaabyss.local.LocalDynamoDb;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -32,8 +30,7 @@ final class DynamoTables {
 
     /** The tables the functions created in this DynamoDB, by name. */
     static Map<String, String> describeAll(URI endpoint) {
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+        try (DynamoDbClient dynamo = LocalDynamoDb.clientFor(endpoint)) {
             Map<String, String> tables = new TreeMap<>();
             for (String name : dynamo.listTablesPaginator(b -> b.limit(100)).tableNames()) {
                 TableDescription table = dynamo.describeTable(b -> b.tableName(name)).table();

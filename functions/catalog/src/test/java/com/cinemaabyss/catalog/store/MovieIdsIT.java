@@ -5,9 +5,6 @@ import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.ArrayList;
@@ -26,11 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Movie ids from the real DynamoDB counters (DynamoDB Local): two writers, each with its own table, never collide. */
 class MovieIdsIT {
 
-    private static final DynamoDbClient DYNAMO = DynamoDbClient.builder()
-            .endpointOverride(SharedTestInfra.dynamoEndpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .build();
+    private static final DynamoDbClient DYNAMO = SharedTestInfra.dynamo().client();
 
     @AfterAll
     static void close() {

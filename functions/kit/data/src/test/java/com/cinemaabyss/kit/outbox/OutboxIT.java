@@ -14,12 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
@@ -41,11 +38,7 @@ class OutboxIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String topic = "outbox-test-" + suffix;
         SharedTestInfra.kafka().createTopics(List.of(new NewTopic(topic, 1, (short) 1)));
-        DynamoDbClient dynamo = DynamoDbClient.builder()
-                .endpointOverride(SharedTestInfra.dynamoEndpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        DynamoDbClient dynamo = SharedTestInfra.dynamo().client();
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         TableSetup tables = new TableSetup(dynamo, true);
         DynamoDbTable<OutboxItem> things = tables.ensure(enhanced.table("things-" + suffix, TableSchema.fromBean(OutboxItem.class)));
@@ -79,11 +72,7 @@ class OutboxIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String topic = "outbox-order-" + suffix;
         SharedTestInfra.kafka().createTopics(List.of(new NewTopic(topic, 1, (short) 1)));
-        DynamoDbClient dynamo = DynamoDbClient.builder()
-                .endpointOverride(SharedTestInfra.dynamoEndpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        DynamoDbClient dynamo = SharedTestInfra.dynamo().client();
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         TableSetup tables = new TableSetup(dynamo, true);
         DynamoDbTable<OutboxItem> things = tables.ensure(enhanced.table("things-" + suffix, TableSchema.fromBean(OutboxItem.class)));

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -53,6 +55,16 @@ public final class SharedTestInfra {
                 "cinemaabyss.dynamodb.endpoint", () -> dynamoEndpoint().toString(),
                 "cinemaabyss.dynamodb.create-tables", () -> "true",
                 "cinemaabyss.kafka.bootstrap-servers", SharedTestInfra::kafkaBootstrapServers);
+    }
+
+    /**
+     * The same properties as command-line arguments, for a function app a test starts itself (they win over its
+     * application.yaml), on a free port: {@code new SpringApplicationBuilder(App.class).run(functionAppArguments())}.
+     */
+    public static String[] functionAppArguments() {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        functionAppProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value.get()));
+        return arguments.toArray(String[]::new);
     }
 
     public static String kafkaBootstrapServers() {
