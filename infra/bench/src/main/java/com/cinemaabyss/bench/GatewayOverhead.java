@@ -22,7 +22,10 @@ import java.util.Map;
 final class GatewayOverhead {
 
     static final int MOVIES_PERCENT = 50;
-    /** The achieved catalog share may be this many percentage points off the configured one before the run is flagged. */
+    /**
+     * The achieved catalog share may be this many percentage points off the configured one before the run is flagged;
+     * more when the requests were too few for a random split to come that close (see {@link #tolerancePoints}).
+     */
     static final double SPLIT_TOLERANCE_POINTS = 3;
 
     static final String CATALOG = "catalog, direct";
@@ -117,16 +120,25 @@ final class GatewayOverhead {
         List<String> warnings = new ArrayList<>();
         if (counted.movies() == 0) {
             warnings.add("the gateway counted no movie requests while it was measured; its split is unknown");
-        } else if (Math.abs(counted.catalogPercent() - percent) > SPLIT_TOLERANCE_POINTS) {
+        } else if (Math.abs(counted.catalogPercent() - percent) > tolerancePoints(percent, counted.movies())) {
             warnings.add(String.format(Locale.ROOT, "the gateway sent %.1f %% of movie requests to the catalog, configured %d %% "
-                    + "(more than %.0f points off); the proxies did not do the same work", counted.catalogPercent(), percent,
-                    SPLIT_TOLERANCE_POINTS));
+                    + "(more than %.1f points off); the proxies did not do the same work", counted.catalogPercent(), percent,
+                    tolerancePoints(percent, counted.movies())));
         }
         if (counted.fallbacks() > 0) {
             warnings.add(String.format(Locale.ROOT, "the gateway fell back to the monolith %.0f times while it was measured; "
                     + "its latency includes failed catalog calls", counted.fallbacks()));
         }
         return warnings;
+    }
+
+    /**
+     * {@link #SPLIT_TOLERANCE_POINTS}, or three standard deviations of a random split of {@code requests} at
+     * {@code percent} when that is wider: a short run's few requests miss the configured share by chance alone.
+     */
+    static double tolerancePoints(int percent, double requests) {
+        double p = percent / 100.0;
+        return Math.max(SPLIT_TOLERANCE_POINTS, 3 * 100 * Math.sqrt(p * (1 - p) / requests));
     }
 
     private static GatewayCounters counters(URI gateway) {

@@ -56,14 +56,19 @@ class GatewayOverheadTest {
 
     @Test
     void flagsASplitOffByMoreThanTheToleranceAndAnyFallback() {
-        assertEquals(List.of(), GatewayOverhead.warnings(50, new GatewayCounters(470, 530, 0)), "3 points off is still fine");
-        List<String> off = GatewayOverhead.warnings(50, new GatewayCounters(400, 600, 0));
+        assertEquals(List.of(), GatewayOverhead.warnings(50, new GatewayCounters(4700, 5300, 0)), "3 points off is still fine");
+        List<String> off = GatewayOverhead.warnings(50, new GatewayCounters(4000, 6000, 0));
         assertEquals(1, off.size());
         assertTrue(off.getFirst().contains("40.0 % of movie requests to the catalog, configured 50 %"), off.getFirst());
         List<String> fellBack = GatewayOverhead.warnings(50, new GatewayCounters(500, 500, 2));
         assertEquals(1, fellBack.size());
         assertTrue(fellBack.getFirst().contains("fell back to the monolith 2 times"), fellBack.getFirst());
         assertEquals(1, GatewayOverhead.warnings(50, new GatewayCounters(0, 0, 0)).size(), "nothing counted is flagged too");
+        assertEquals(List.of(), GatewayOverhead.warnings(50, new GatewayCounters(79, 68, 0)),
+                "53.7 % of 147 requests is what a fair coin gives: a short run is not flagged for chance");
+        assertEquals(1, GatewayOverhead.warnings(50, new GatewayCounters(40, 107, 0)).size(), "27 % of 147 is no chance");
+        assertEquals(GatewayOverhead.SPLIT_TOLERANCE_POINTS, GatewayOverhead.tolerancePoints(50, 100_000));
+        assertEquals(3 * 100 * Math.sqrt(0.25 / 147), GatewayOverhead.tolerancePoints(50, 147), 1e-9);
     }
 
     @Test
