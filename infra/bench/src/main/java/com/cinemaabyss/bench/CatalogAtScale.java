@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
  */
 final class CatalogAtScale {
 
-    /** The legacy unpaged list is called up to three times, but no more once the calls have taken this long. */
-    private static final Duration LIST_TIME = Duration.ofSeconds(10);
+    /** The legacy unpaged list is called up to {@link #LIST_CALLS} times, but no more once the calls have taken this long. */
+    static final Duration LIST_TIME = Duration.ofSeconds(10);
+    static final int LIST_CALLS = 3;
+    static final int PAGE_LIMIT = 50;
+    /** Calls of the page behind the first page's cursor, one after the other. */
+    static final int CURSOR_CALLS = 50;
     private static final Pattern CURSOR = Pattern.compile("\"next_cursor\"\\s*:\\s*\"([^\"]+)\"");
 
     record Measured(long movies, Samples get50, Samples get99, Samples getRate, Samples page50, Samples page99,
@@ -57,6 +61,11 @@ final class CatalogAtScale {
             loaded = size;
             measured.add(measure(size));
         }
+        return section(settings, measured, loadTimes);
+    }
+
+    /** The section from what was measured: no figure in it comes from anywhere else. */
+    static Section section(Settings settings, List<Measured> measured, Map<Long, Duration> loadTimes) {
         Measured baseline = measured.getFirst();
         Table table = new Table("movies", "get p50 ms", "get p99 ms", "get req/s", "page p50 ms", "page p99 ms",
                 "cursor page ms, 1 client", "unpaged list s", "list MB", "RSS MiB");
@@ -76,25 +85,25 @@ final class CatalogAtScale {
         loadTimes.forEach((size, took) -> loads.append("up to %,d in %.1f s; ".formatted(size, took.toMillis() / 1000.0)));
         String markdown = """
                 One warm catalog; movies are bulk-loaded into its table between measurements (%s).
-                Get by id: `wrk -t1 -c%d` with random ids over the whole table; page: `GET /api/movies?limit=50`,
-                both %d rounds of %d s; the page behind the first page's cursor, fetched 50 times by one client (median). The legacy unpaged
-                `GET /api/movies` is timed over three sequential calls, or fewer once they have taken %d s. RSS is read after the unpaged calls.
+                Get by id: `wrk -t1 -c%d` with random ids over the whole table; page: `GET /api/movies?limit=%d`,
+                both %d rounds of %d s; the page behind the first page's cursor, fetched %d times by one client (median). The legacy unpaged
+                `GET /api/movies` is timed over up to %d sequential calls, fewer once they have taken %d s. RSS is read after the unpaged calls.
 
                 %s
                 How DynamoDB is read: get by id is a `GetItem` on the partition key (one item, whatever the table's
                 size); a page is a `Scan` with `Limit` and `ExclusiveStartKey` taken from the cursor, so each page reads
                 at most `limit` items and no request walks the table; only the legacy unpaged listing scans it all
-                (DynamoDB's own 1 MB pages, one after the other), and it stays for the existing clients only.
-                """.formatted(loads.toString().replaceAll("; $", ""), settings.connections(), settings.rounds(),
-                settings.round().toSeconds(), LIST_TIME.toSeconds(), table);
+                (DynamoDB's own size-limited pages, one after the other), and it stays for the existing clients only.
+                """.formatted(loads.toString().replaceAll("; $", ""), settings.connections(), PAGE_LIMIT, settings.rounds(),
+                settings.round().toSeconds(), CURSOR_CALLS, LIST_CALLS, LIST_TIME.toSeconds(), table);
         return new Section("Catalog at scale", markdown, figures);
     }
 
     private Measured measure(long movies) {
         URI catalog = rig.warmUrlOf("catalog");
         String byId = wrk.randomIdScript("catalog-by-id-" + movies, "/api/movies?id={id}", movies);
-        URI firstPage = catalog.resolve("/api/movies?limit=50");
-        URI cursorPage = catalog.resolve("/api/movies?limit=50&cursor=" + URLEncoder.encode(cursorOf(firstPage), StandardCharsets.UTF_8));
+        URI firstPage = catalog.resolve("/api/movies?limit=" + PAGE_LIMIT);
+        URI cursorPage = catalog.resolve("/api/movies?limit=" + PAGE_LIMIT + "&cursor=" + URLEncoder.encode(cursorOf(firstPage), StandardCharsets.UTF_8));
         URI byIdBase = catalog.resolve("/api/movies");
         Rounds rounds = new Rounds();
         if (movies == baselineSize) {
@@ -107,9 +116,9 @@ final class CatalogAtScale {
             rounds.add("page", wrk.run(firstPage, settings.connections(), settings.round(), null));
         }
         // A page behind a cursor costs what the first page costs (the same Scan, started elsewhere): one client
-        // fetching it 50 times in a row shows that without another wrk run.
+        // fetching it again and again shows that without another wrk run.
         List<Double> cursorMillis = new ArrayList<>();
-        for (int call = 0; call < 50; call++) {
+        for (int call = 0; call < CURSOR_CALLS; call++) {
             long began = System.nanoTime();
             get(cursorPage);
             cursorMillis.add((System.nanoTime() - began) / 1e6);
@@ -117,7 +126,7 @@ final class CatalogAtScale {
         List<Double> listSeconds = new ArrayList<>();
         long listBytes = 0;
         // A full scan of 100,000 movies on DynamoDB Local takes tens of seconds: one such call says enough.
-        for (int call = 0; call < 3 && listSeconds.stream().mapToDouble(Double::doubleValue).sum() < LIST_TIME.toSeconds(); call++) {
+        for (int call = 0; call < LIST_CALLS && listSeconds.stream().mapToDouble(Double::doubleValue).sum() < LIST_TIME.toSeconds(); call++) {
             long began = System.nanoTime();
             listBytes = get(catalog.resolve("/api/movies")).length();
             listSeconds.add((System.nanoTime() - began) / 1e9);

@@ -30,6 +30,10 @@ final class EventIngest {
 
     static final String EVENT = "{\"movie_id\":1,\"title\":\"Stalker\",\"action\":\"rated\",\"user_id\":7,\"rating\":9}";
     private static final String PERF_TOPIC = "bench-producer-perf";
+    static final String POST = "POST /api/events/movie";
+    static final String FLOOR = "GET health route (HTTP floor)";
+    /** The events service's producer settings, given to the producer tool as well. */
+    static final List<String> PRODUCER_PROPS = List.of("acks=all", "enable.idempotence=true", "linger.ms=1");
     private static final Pattern PERF_SUMMARY = Pattern.compile(
             "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency, ([\\d.]+) ms max latency, "
                     + "(\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms 99th");
@@ -61,22 +65,27 @@ final class EventIngest {
         Rounds rounds = new Rounds();
         List<ProducerRun> producer = new ArrayList<>();
         for (int round = 0; round < settings.rounds(); round++) {
-            rounds.add("POST /api/events/movie", wrk.run(postUrl, settings.connections(), settings.round(), post));
-            rounds.add("GET " + healthUrl.getPath() + " (HTTP floor)", wrk.run(healthUrl, settings.connections(), settings.round(), null));
+            rounds.add(POST, wrk.run(postUrl, settings.connections(), settings.round(), post));
+            rounds.add(FLOOR, wrk.run(healthUrl, settings.connections(), settings.round(), null));
             producer.add(producerPerformance(recordSize, records));
         }
-        Samples posts = rounds.of("POST /api/events/movie", WrkResult::requestsPerSecond);
+        return section(settings, rounds, producer, records, recordSize);
+    }
+
+    /** The section from what was measured: no figure in it comes from anywhere else. */
+    static Section section(Settings settings, Rounds rounds, List<ProducerRun> producer, int records, int recordSize) {
+        Samples posts = rounds.of(POST, WrkResult::requestsPerSecond);
         Samples producerRate = new Samples(producer.stream().map(ProducerRun::recordsPerSecond).toList());
         Samples producerP50 = new Samples(producer.stream().map(ProducerRun::p50Millis).toList());
         Samples producerP99 = new Samples(producer.stream().map(ProducerRun::p99Millis).toList());
-        Samples postP50 = rounds.of("POST /api/events/movie", WrkResult::p50Millis);
-        Samples floorP50 = rounds.of("GET " + healthUrl.getPath() + " (HTTP floor)", WrkResult::p50Millis);
+        Samples postP50 = rounds.of(POST, WrkResult::p50Millis);
+        Samples floorP50 = rounds.of(FLOOR, WrkResult::p50Millis);
 
         String markdown = """
                 `wrk -t1 -c%d` posting one movie event per request (each answered 201 only after Kafka acknowledged
                 it), %d rounds of %d s, interleaved with `ProducerPerformance` (Kafka's `kafka-producer-perf-test`)
                 sending %d records of %d bytes — the size of the record the events service writes, CloudEvent headers
-                included — with the service's producer settings (`acks=all`, idempotence, `linger.ms=1`).
+                included — with the service's producer settings (`%s`).
 
                 %s
                 | Kafka producer tool | records/s | p50 ms | p99 ms |
@@ -86,11 +95,11 @@ final class EventIngest {
                 Where the time of a POST goes, at the median: %s ms in all, of which the HTTP stack alone (the health
                 route, same service, same concurrency) takes %s ms; the rest is reading and validating the JSON,
                 building the CloudEvent and waiting for the broker's acknowledgement of that one record. The producer
-                tool pipelines hundreds of records per request to the broker and never waits for one before sending
+                tool pipelines many records per request to the broker and never waits for one before sending
                 the next; a POST waits for its own record, so the service is bound by round trips, not by Kafka.
                 """.formatted(settings.connections(), settings.rounds(), settings.round().toSeconds(), records, recordSize,
-                rounds.table(), producerRate.format("%.0f"), producerP50.format("%.0f"), producerP99.format("%.0f"),
-                postP50.format("%.2f"), floorP50.format("%.2f"));
+                String.join(" ", PRODUCER_PROPS), rounds.table(), producerRate.format("%.0f"), producerP50.format("%.0f"),
+                producerP99.format("%.0f"), postP50.format("%.2f"), floorP50.format("%.2f"));
         return new Section("Event ingest", markdown, List.of(
                 Figure.informative("events POST rate / Kafka producer tool rate", posts.over(producerRate))));
     }
@@ -125,8 +134,8 @@ final class EventIngest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", PERF_TOPIC, "--num-records", Integer.toString(records), "--record-size", Integer.toString(recordSize),
-                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + rig.kafka.bootstrapServers(), "acks=all",
-                "enable.idempotence=true", "linger.ms=1"));
+                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + rig.kafka.bootstrapServers()));
+        command.addAll(PRODUCER_PROPS);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -25,6 +25,9 @@ final class FunctionProcess implements AutoCloseable {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofMillis(500)).build();
 
+    /** How often a starting function is asked for its first 200. */
+    static final long POLL_MILLIS = 10;
+
     private final String name;
     private final Process process;
     private final long startedAt;
@@ -54,7 +57,7 @@ final class FunctionProcess implements AutoCloseable {
         }
     }
 
-    /** Polls {@code url} every 10 ms; returns the time from spawning the JVM to its first 200 answer. */
+    /** Polls {@code url} every {@link #POLL_MILLIS} ms; returns the time from spawning the JVM to its first 200 answer. */
     Duration awaitFirst200(URI url, Duration timeout) {
         long deadline = startedAt + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -73,7 +76,7 @@ final class FunctionProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            pause(10);
+            pause(POLL_MILLIS);
         }
         throw new IllegalStateException(name + " gave no 200 on " + url + " within " + timeout.toSeconds() + " s; see " + log);
     }

@@ -31,8 +31,14 @@ final class Report {
 
                 %s""".formatted(date, took.toMinutes(), took.toSecondsPart(), machine.describe(), machine.commit(),
                 settings.rounds(), settings.round().toSeconds(), CHART_FILE, summary));
+        List<String> flagged = sections.stream()
+                .flatMap(section -> section.warnings().stream().map(warning -> "- " + section.title() + ": " + warning)).toList();
+        if (!flagged.isEmpty()) {
+            parts.add("**Flagged in this run** (the figures concerned are doubtful):\n\n" + String.join("\n", flagged) + "\n");
+        }
         for (Section section : sections) {
-            parts.add("## " + section.title() + "\n\n" + section.markdown());
+            String warnings = String.join("", section.warnings().stream().map(warning -> "> **Flagged:** " + warning + "\n\n").toList());
+            parts.add("## " + section.title() + "\n\n" + warnings + section.markdown());
         }
         if (!notMeasured.isEmpty()) {
             parts.add("## Not measured\n\n" + String.join("\n", notMeasured.stream().map(line -> "- " + line).toList()) + "\n");

@@ -7,7 +7,10 @@ import com.cinemaabyss.platform.KnativeWiring;
 import com.cinemaabyss.platform.ServiceSpec;
 import com.cinemaabyss.platform.TopicDefinitions;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +18,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What every benchmark runs on: a fresh Kafka and DynamoDB Local on loopback, and the functions started the way
@@ -23,6 +28,7 @@ import java.util.Map;
 final class Rig implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Pattern JVM_FLAG = Pattern.compile("<jvmFlag>([^<]+)</jvmFlag>");
 
     final Path root;
     final Path workDir;
@@ -59,6 +65,24 @@ final class Rig implements AutoCloseable {
     List<String> manifestJvmOptions(String function) {
         String options = spec(function).env().getOrDefault("JAVA_TOOL_OPTIONS", "");
         return options.isBlank() ? List.of() : Arrays.asList(options.trim().split("\\s+"));
+    }
+
+    /** The JVM flags Jib writes into every image's entrypoint (the root pom.xml's {@code <jvmFlag>} entries). */
+    List<String> imageJvmFlags() {
+        try {
+            return jibJvmFlags(Files.readString(root.resolve("pom.xml")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> jibJvmFlags(String pom) {
+        List<String> flags = new ArrayList<>();
+        Matcher flag = JVM_FLAG.matcher(pom);
+        while (flag.find()) {
+            flags.add(flag.group(1).trim());
+        }
+        return flags;
     }
 
     /** The manifest's environment on this machine: local Kafka and DynamoDB, tables already created, upstreams warm. */

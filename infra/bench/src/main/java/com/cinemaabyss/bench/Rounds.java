@@ -13,9 +13,13 @@ final class Rounds {
 
     private final Map<String, List<WrkResult>> results = new LinkedHashMap<>();
 
-    static Rounds measure(Wrk wrk, Map<String, URI> targets, String script, Settings settings, Duration warmup) {
-        Rounds rounds = new Rounds();
+    /** One wrk run of {@code warmup} per target, not recorded. */
+    static void warmUp(Wrk wrk, Map<String, URI> targets, String script, Settings settings, Duration warmup) {
         targets.values().forEach(url -> wrk.run(url, settings.connections(), warmup, script));
+    }
+
+    static Rounds measure(Wrk wrk, Map<String, URI> targets, String script, Settings settings) {
+        Rounds rounds = new Rounds();
         for (int round = 0; round < settings.rounds(); round++) {
             targets.forEach((name, url) -> rounds.add(name, wrk.run(url, settings.connections(), settings.round(), script)));
         }
@@ -34,15 +38,23 @@ final class Rounds {
         return new Samples(results.get(target).stream().map(result -> figure.applyAsDouble(result)).toList());
     }
 
-    /** Round by round mean of two targets, the baseline for a proxy that splits between them evenly. */
-    Samples mean(String first, String second, ToDoubleFunction<WrkResult> figure) {
+    /**
+     * Round by round {@code share × first + (1 − share) × second}: the direct baseline for a proxy that sends
+     * {@code share} of its requests to {@code first} and the rest to {@code second}.
+     */
+    Samples weighted(String first, double share, String second, ToDoubleFunction<WrkResult> figure) {
         List<Double> means = new ArrayList<>();
         List<WrkResult> a = results.get(first);
         List<WrkResult> b = results.get(second);
-        for (int i = 0; i < a.size(); i++) {
-            means.add((figure.applyAsDouble(a.get(i)) + figure.applyAsDouble(b.get(i))) / 2);
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            means.add(share * figure.applyAsDouble(a.get(i)) + (1 - share) * figure.applyAsDouble(b.get(i)));
         }
         return new Samples(means);
+    }
+
+    /** All requests wrk counted for {@code target} over its rounds. */
+    long requests(String target) {
+        return results.get(target).stream().mapToLong(WrkResult::requests).sum();
     }
 
     String table() {
