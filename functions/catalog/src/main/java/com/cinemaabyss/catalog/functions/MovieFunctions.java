@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,7 +31,7 @@ public class MovieFunctions {
 
     /** The legacy unpaged list, kept for clients that still expect a plain array. */
     @Bean
-    public Supplier<List<Movie>> listMovies(MovieStore movies) {
+    public Supplier<Iterable<Movie>> listMovies(MovieStore movies) {
         return movies::all;
     }
 

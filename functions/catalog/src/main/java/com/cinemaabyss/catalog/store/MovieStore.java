@@ -58,8 +58,9 @@ public class MovieStore {
         return movies.get(id).map(MovieStore::toMovie);
     }
 
-    public List<Movie> all() {
-        return movies.all().stream().map(MovieStore::toMovie).toList();
+    /** Every movie, read from the table while it is written out (see KeyedTable#all). */
+    public Iterable<Movie> all() {
+        return () -> movies.all().map(MovieStore::toMovie).iterator();
     }
 
     /** One page of a paged scan: each call reads at most {@code limit} items, however large the catalog. */

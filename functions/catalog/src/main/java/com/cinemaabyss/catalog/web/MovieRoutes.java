@@ -14,7 +14,6 @@ import org.springframework.messaging.Message;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,7 +31,7 @@ public class MovieRoutes {
     static final int MAX_PAGE = 500;
 
     @Bean
-    RouterFunction<ServerResponse> movieApi(Supplier<List<Movie>> listMovies, Function<PageRequest, Page<Movie>> pageMovies,
+    RouterFunction<ServerResponse> movieApi(Supplier<Iterable<Movie>> listMovies, Function<PageRequest, Page<Movie>> pageMovies,
                                             Function<Long, Movie> getMovie, Function<NewMovie, Message<Movie>> createMovie,
                                             Consumer<CloudEvent> applyMovieChange) {
         return route()

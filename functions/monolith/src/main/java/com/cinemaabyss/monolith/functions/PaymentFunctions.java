@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 public class PaymentFunctions {
 
     @Bean
-    public Supplier<List<Payment>> listPayments(PaymentStore payments) {
+    public Supplier<Iterable<Payment>> listPayments(PaymentStore payments) {
         return payments::all;
     }
 

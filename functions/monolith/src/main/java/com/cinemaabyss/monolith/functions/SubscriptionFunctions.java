@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 public class SubscriptionFunctions {
 
     @Bean
-    public Supplier<List<Subscription>> listSubscriptions(SubscriptionStore subscriptions) {
+    public Supplier<Iterable<Subscription>> listSubscriptions(SubscriptionStore subscriptions) {
         return subscriptions::all;
     }
 

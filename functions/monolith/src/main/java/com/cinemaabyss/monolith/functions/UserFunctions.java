@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,7 +16,7 @@ import java.util.function.Supplier;
 public class UserFunctions {
 
     @Bean
-    public Supplier<List<User>> listUsers(UserStore users) {
+    public Supplier<Iterable<User>> listUsers(UserStore users) {
         return users::all;
     }
 

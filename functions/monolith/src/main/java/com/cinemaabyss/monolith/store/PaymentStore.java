@@ -33,8 +33,9 @@ public class PaymentStore {
         return payments.get(id).map(PaymentStore::toPayment);
     }
 
-    public List<Payment> all() {
-        return payments.all().stream().map(PaymentStore::toPayment).toList();
+    /** Every payment, read from the table while it is written out (see KeyedTable#all). */
+    public Iterable<Payment> all() {
+        return () -> payments.all().map(PaymentStore::toPayment).iterator();
     }
 
     public List<Payment> byUser(long userId) {

@@ -33,8 +33,9 @@ public class SubscriptionStore {
         return subscriptions.get(id).map(SubscriptionStore::toSubscription);
     }
 
-    public List<Subscription> all() {
-        return subscriptions.all().stream().map(SubscriptionStore::toSubscription).toList();
+    /** Every subscription, read from the table while it is written out (see KeyedTable#all). */
+    public Iterable<Subscription> all() {
+        return () -> subscriptions.all().map(SubscriptionStore::toSubscription).iterator();
     }
 
     public List<Subscription> byUser(long userId) {

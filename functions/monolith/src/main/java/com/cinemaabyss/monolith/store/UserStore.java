@@ -39,8 +39,9 @@ public class UserStore {
         }
     }
 
-    public List<User> all() {
-        return users.all().stream().map(UserStore::toUser).toList();
+    /** Every user, read from the table while it is written out (see KeyedTable#all). */
+    public Iterable<User> all() {
+        return () -> users.all().map(UserStore::toUser).iterator();
     }
 
     private static User toUser(UserItem item) {

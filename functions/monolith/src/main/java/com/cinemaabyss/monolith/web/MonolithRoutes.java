@@ -26,10 +26,10 @@ public class MonolithRoutes {
 
     @Bean
     RouterFunction<ServerResponse> monolithApi(
-            Supplier<List<User>> listUsers, Function<Long, User> getUser, Function<NewUser, Message<User>> createUser,
-            Supplier<List<Payment>> listPayments, Function<Long, Payment> getPayment,
+            Supplier<Iterable<User>> listUsers, Function<Long, User> getUser, Function<NewUser, Message<User>> createUser,
+            Supplier<Iterable<Payment>> listPayments, Function<Long, Payment> getPayment,
             Function<Long, List<Payment>> paymentsOfUser, Function<NewPayment, Message<Payment>> createPayment,
-            Supplier<List<Subscription>> listSubscriptions, Function<Long, Subscription> getSubscription,
+            Supplier<Iterable<Subscription>> listSubscriptions, Function<Long, Subscription> getSubscription,
             Function<Long, List<Subscription>> subscriptionsOfUser, Function<NewSubscription, Message<Subscription>> createSubscription) {
         return route()
                 .GET("/health", request -> Responses.healthy())

@@ -10,6 +10,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 
@@ -35,12 +36,12 @@ public class KeyedTable<I> {
         return Optional.ofNullable(table.getItem(Key.builder().partitionValue(key).build()));
     }
 
-    /** Every item, by id. A full scan: for the legacy unpaged lists only. */
-    public List<I> all() {
-        List<I> items = new ArrayList<>();
-        table.scan(ScanEnhancedRequest.builder().build()).items().forEach(items::add);
-        items.sort(Comparator.comparingLong(id));
-        return items;
+    /**
+     * Every item, in storage order, read a page at a time as the stream is consumed, so that answering with all of
+     * them takes the memory of a page, not of the table. A full scan: for the legacy unpaged lists only.
+     */
+    public Stream<I> all() {
+        return table.scan(ScanEnhancedRequest.builder().build()).items().stream();
     }
 
     /** Items whose index partition key equals {@code key}, through the index rather than a scan. */

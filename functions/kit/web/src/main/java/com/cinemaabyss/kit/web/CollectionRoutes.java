@@ -25,7 +25,7 @@ public final class CollectionRoutes<N> {
     private static final int DEFAULT_PAGE = 50;
 
     private final String path;
-    private Supplier<? extends List<?>> list;
+    private Supplier<? extends Iterable<?>> list;
     private Function<Long, ?> get;
     private Function<Long, ? extends List<?>> byUser;
     private Function<PageRequest, ? extends Page<?>> page;
@@ -43,7 +43,7 @@ public final class CollectionRoutes<N> {
         return routes;
     }
 
-    public CollectionRoutes<N> list(Supplier<? extends List<?>> list) {
+    public CollectionRoutes<N> list(Supplier<? extends Iterable<?>> list) {
         this.list = list;
         return this;
     }
