@@ -20,6 +20,9 @@ import java.util.function.ToLongFunction;
  */
 public class KeyedTable<I> {
 
+    /** Items per scan call: each call stays well inside the SDK's call timeout, and a page is what a list holds in memory. */
+    static final int SCAN_PAGE = 500;
+
     private final DynamoDbTable<I> table;
     private final ToLongFunction<I> id;
 
@@ -41,7 +44,7 @@ public class KeyedTable<I> {
      * them takes the memory of a page, not of the table. A full scan: for the legacy unpaged lists only.
      */
     public Stream<I> all() {
-        return table.scan(ScanEnhancedRequest.builder().build()).items().stream();
+        return table.scan(ScanEnhancedRequest.builder().limit(SCAN_PAGE).build()).items().stream();
     }
 
     /** Items whose index partition key equals {@code key}, through the index rather than a scan. */

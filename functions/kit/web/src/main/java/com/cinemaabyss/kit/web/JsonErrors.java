@@ -90,7 +90,8 @@ public final class JsonErrors {
     /** Request records validate in their constructors; Jackson wraps what they throw, so look beneath it. */
     private static Throwable unwrap(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInputException || t instanceof PayloadTooLargeException || t instanceof StreamConstraintsException) {
+            if (t instanceof InvalidInputException || t instanceof PayloadTooLargeException || t instanceof StreamConstraintsException
+                    || t instanceof NotFoundException || t instanceof UnavailableException) {
                 return t;
             }
         }
