@@ -6,8 +6,10 @@ import com.cinemaabyss.events.domain.RecordedEvent;
 import com.cinemaabyss.events.domain.UserEvent;
 import com.cinemaabyss.events.publish.EventKind;
 import com.cinemaabyss.events.publish.EventRecorder;
+import com.cinemaabyss.kit.web.Created;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 import java.util.function.Function;
 
@@ -16,17 +18,17 @@ import java.util.function.Function;
 public class RecordFunctions {
 
     @Bean
-    public Function<MovieEvent, RecordedEvent> recordMovieEvent(EventRecorder recorder) {
-        return event -> recorder.record(EventKind.MOVIE, event.movieId(), event.action(), event);
+    public Function<MovieEvent, Message<RecordedEvent>> recordMovieEvent(EventRecorder recorder) {
+        return event -> Created.of(recorder.record(EventKind.MOVIE, event.movieId(), event.action(), event));
     }
 
     @Bean
-    public Function<UserEvent, RecordedEvent> recordUserEvent(EventRecorder recorder) {
-        return event -> recorder.record(EventKind.USER, event.userId(), event.action(), event);
+    public Function<UserEvent, Message<RecordedEvent>> recordUserEvent(EventRecorder recorder) {
+        return event -> Created.of(recorder.record(EventKind.USER, event.userId(), event.action(), event));
     }
 
     @Bean
-    public Function<PaymentEvent, RecordedEvent> recordPaymentEvent(EventRecorder recorder) {
-        return event -> recorder.record(EventKind.PAYMENT, event.paymentId(), event.status(), event);
+    public Function<PaymentEvent, Message<RecordedEvent>> recordPaymentEvent(EventRecorder recorder) {
+        return event -> Created.of(recorder.record(EventKind.PAYMENT, event.paymentId(), event.status(), event));
     }
 }

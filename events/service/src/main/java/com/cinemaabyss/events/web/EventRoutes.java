@@ -18,6 +18,7 @@ import io.cloudevents.CloudEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -43,8 +44,8 @@ public class EventRoutes {
 
     @Bean
     RouterFunction<ServerResponse> eventsApi(
-            Function<MovieEvent, RecordedEvent> recordMovieEvent, Function<UserEvent, RecordedEvent> recordUserEvent,
-            Function<PaymentEvent, RecordedEvent> recordPaymentEvent,
+            Function<MovieEvent, Message<RecordedEvent>> recordMovieEvent, Function<UserEvent, Message<RecordedEvent>> recordUserEvent,
+            Function<PaymentEvent, Message<RecordedEvent>> recordPaymentEvent,
             @Qualifier("consumeMovieEvent") Consumer<CloudEvent> consumeMovieEvent,
             @Qualifier("consumeUserEvent") Consumer<CloudEvent> consumeUserEvent,
             @Qualifier("consumePaymentEvent") Consumer<CloudEvent> consumePaymentEvent,
@@ -56,9 +57,9 @@ public class EventRoutes {
                 .GET("/api/events/health", request -> Responses.healthy())
                 .POST("/api/events", request -> ServerResponse.accepted().contentType(MediaType.APPLICATION_JSON)
                         .body(ingestCloudEvents.apply(IngressRequests.read(request))))
-                .POST("/api/events/movie", request -> Responses.created(recordMovieEvent.apply(Requests.body(request, MovieEvent.class))))
-                .POST("/api/events/user", request -> Responses.created(recordUserEvent.apply(Requests.body(request, UserEvent.class))))
-                .POST("/api/events/payment", request -> Responses.created(recordPaymentEvent.apply(Requests.body(request, PaymentEvent.class))))
+                .POST("/api/events/movie", request -> Responses.of(recordMovieEvent.apply(Requests.body(request, MovieEvent.class))))
+                .POST("/api/events/user", request -> Responses.of(recordUserEvent.apply(Requests.body(request, UserEvent.class))))
+                .POST("/api/events/payment", request -> Responses.of(recordPaymentEvent.apply(Requests.body(request, PaymentEvent.class))))
                 .GET("/api/events/processed", request -> Responses.ok(processedEvent.apply(request.param("id")
                         .filter(id -> !id.isBlank())
                         .orElseThrow(() -> new InvalidInputException("query parameter 'id' (a CloudEvent id) is required")))))

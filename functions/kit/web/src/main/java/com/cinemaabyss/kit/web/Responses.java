@@ -20,10 +20,6 @@ public final class Responses {
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    public static ServerResponse created(Object body) {
-        return ServerResponse.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
     /** A function's answer as it marked it (see {@link Created}); 200 when it set no status. */
     public static ServerResponse of(Message<?> answer) {
         Object status = answer.getHeaders().get(Created.STATUS_CODE);
