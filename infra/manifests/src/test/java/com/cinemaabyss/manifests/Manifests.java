@@ -63,6 +63,15 @@ final class Manifests {
         return files;
     }
 
+    /** The chart's default values.yaml. */
+    static Map<String, Object> values() {
+        try {
+            return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(CHART.resolve("values.yaml")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<Doc> docs(Map<String, String> files) {
         List<Doc> docs = new ArrayList<>();
         files.forEach((file, text) -> {

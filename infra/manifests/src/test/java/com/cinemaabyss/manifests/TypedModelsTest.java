@@ -24,17 +24,18 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class TypedModelsTest {
 
-    static final Map<String, Class<?>> MODELS = Map.of(
-            "serving.knative.dev/v1/Service", io.fabric8.knative.serving.v1.Service.class,
-            "sources.knative.dev/v1beta1/KafkaSource", io.fabric8.knative.sources.v1beta1.KafkaSource.class,
-            "eventing.knative.dev/v1alpha1/KafkaSink", io.fabric8.knative.eventing.v1alpha1.KafkaSink.class,
-            "networking.istio.io/v1/DestinationRule", io.fabric8.istio.api.networking.v1.DestinationRule.class,
-            "networking.istio.io/v1/Gateway", io.fabric8.istio.api.networking.v1.Gateway.class,
-            "networking.istio.io/v1/VirtualService", io.fabric8.istio.api.networking.v1.VirtualService.class,
-            "security.istio.io/v1/AuthorizationPolicy", io.fabric8.istio.api.security.v1.AuthorizationPolicy.class,
-            "kafka.strimzi.io/v1/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class,
-            "kafka.strimzi.io/v1/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class,
-            "kafka.strimzi.io/v1/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class);
+    static final Map<String, Class<?>> MODELS = Map.ofEntries(
+            Map.entry("serving.knative.dev/v1/Service", io.fabric8.knative.serving.v1.Service.class),
+            Map.entry("sources.knative.dev/v1beta1/KafkaSource", io.fabric8.knative.sources.v1beta1.KafkaSource.class),
+            Map.entry("eventing.knative.dev/v1alpha1/KafkaSink", io.fabric8.knative.eventing.v1alpha1.KafkaSink.class),
+            Map.entry("networking.istio.io/v1/DestinationRule", io.fabric8.istio.api.networking.v1.DestinationRule.class),
+            Map.entry("networking.istio.io/v1/Gateway", io.fabric8.istio.api.networking.v1.Gateway.class),
+            Map.entry("networking.istio.io/v1/VirtualService", io.fabric8.istio.api.networking.v1.VirtualService.class),
+            Map.entry("security.istio.io/v1/AuthorizationPolicy", io.fabric8.istio.api.security.v1.AuthorizationPolicy.class),
+            Map.entry("security.istio.io/v1/RequestAuthentication", io.fabric8.istio.api.security.v1.RequestAuthentication.class),
+            Map.entry("kafka.strimzi.io/v1/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
