@@ -146,7 +146,8 @@ public class AccountStore {
             throw new InvalidInputException(INVALID_TOKEN);
         }
         Expression unused = Expression.builder()
-                .expression("attribute_not_exists(usedAtMillis) AND purpose = :purpose AND expires_at > :now")
+                .expression("attribute_not_exists(#used) AND #purpose = :purpose AND #expires > :now")
+                .expressionNames(Map.of("#used", "usedAtMillis", "#purpose", "purpose", "#expires", "expires_at"))
                 .expressionValues(Map.of(":purpose", AttributeValue.fromS(purpose.name()), ":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
                 .build();
         item.setUsedAtMillis(now.toEpochMilli());

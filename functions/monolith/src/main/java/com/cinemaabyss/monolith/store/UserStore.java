@@ -56,7 +56,8 @@ public class UserStore {
         try {
             users.table().putItem(PutItemEnhancedRequest.builder(UserItem.class).item(item)
                     .conditionExpression(Expression.builder()
-                            .expression("attribute_not_exists(id) OR (origin = :identity AND version < :version)")
+                            .expression("attribute_not_exists(id) OR (#origin = :identity AND #version < :version)")
+                            .expressionNames(Map.of("#origin", "origin", "#version", "version"))
                             .expressionValues(Map.of(":identity", AttributeValue.fromS(IDENTITY),
                                     ":version", AttributeValue.fromN(Long.toString(change.version()))))
                             .build())
