@@ -9,13 +9,11 @@ import java.util.List;
  * Measures what one Argon2id hash costs on this machine for a few settings, to choose the parameters in
  * application.yaml (cinemaabyss.identity.argon2). Rerun it where the function runs, with nothing else busy:
  * <pre>
- * mvn -B -o -q test-compile -pl functions/identity
- * mvn -B -o -q -pl functions/identity exec:java ... or, simplest:
- * java -cp "functions/identity/target/test-classes:functions/identity/target/classes:$(cat cp.txt)" \
- *      com.cinemaabyss.identity.security.Argon2Cost
+ * mvn -B -o -q test-compile -pl functions/identity -am
+ * mvn -B -o -q -pl functions/identity dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -cp "functions/identity/target/test-classes:$(cat functions/identity/cp.txt)" com.cinemaabyss.identity.security.Argon2Cost [rounds]
  * </pre>
- * (cp.txt from {@code mvn -pl functions/identity dependency:build-classpath -Dmdep.outputFile=cp.txt}). Prints,
- * per setting, the median and the spread of the time per hash, single-threaded.
+ * Prints, per setting, the median and the spread of the time per hash, single-threaded.
  */
 public final class Argon2Cost {
 
