@@ -10,6 +10,14 @@ public final class EventTypes {
     public static final String USER_EVENT = "com.cinemaabyss.events.user.recorded.v1";
     public static final String PAYMENT_EVENT = "com.cinemaabyss.events.payment.recorded.v1";
     public static final String MOVIE_UPSERTED = "com.cinemaabyss.catalog.movie.upserted.v1";
+    public static final String USER_REGISTERED = "com.cinemaabyss.identity.user.registered.v1";
+    public static final String USER_LOGGED_IN = "com.cinemaabyss.identity.user.logged_in.v1";
+    public static final String USER_EMAIL_VERIFICATION_REQUESTED = "com.cinemaabyss.identity.user.email_verification_requested.v1";
+    public static final String USER_EMAIL_VERIFIED = "com.cinemaabyss.identity.user.email_verified.v1";
+    public static final String USER_PASSWORD_RESET_REQUESTED = "com.cinemaabyss.identity.user.password_reset_requested.v1";
+    public static final String USER_ROLES_CHANGED = "com.cinemaabyss.identity.user.roles_changed.v1";
+    /** identity's accounts on the user changelog, as the legacy users API shows them. */
+    public static final String USER_UPSERTED = "com.cinemaabyss.identity.user.upserted.v1";
 
     private EventTypes() {
     }

@@ -7,6 +7,8 @@ public final class Topics {
     public static final String PAYMENT_EVENTS = "payment-events";
     /** Compacted changelog of catalog movies, keyed by movie id; both sides of the migration publish and read it. */
     public static final String MOVIE_CHANGES = "movie-changes";
+    /** Compacted changelog of identity's accounts, keyed by user id; the monolith stores each under the same id. */
+    public static final String USER_CHANGES = "user-changes";
     /** Where the eventing layer parks events a subscriber kept failing on. */
     public static final String DEAD_LETTERS = "dead-letter-events";
 

@@ -32,11 +32,21 @@ class EventContractsTest {
     private static final long MAX_SAFE_INTEGER = 9007199254740991L;
 
     /** Where each type must travel; written out here rather than derived, so a wrong topic in the document fails. */
-    private static final Map<String, String> EXPECTED_TOPICS = Map.of(
-            EventTypes.MOVIE_EVENT, Topics.MOVIE_EVENTS,
-            EventTypes.USER_EVENT, Topics.USER_EVENTS,
-            EventTypes.PAYMENT_EVENT, Topics.PAYMENT_EVENTS,
-            EventTypes.MOVIE_UPSERTED, Topics.MOVIE_CHANGES);
+    private static final Map<String, String> EXPECTED_TOPICS = Map.ofEntries(
+            Map.entry(EventTypes.MOVIE_EVENT, Topics.MOVIE_EVENTS),
+            Map.entry(EventTypes.USER_EVENT, Topics.USER_EVENTS),
+            Map.entry(EventTypes.PAYMENT_EVENT, Topics.PAYMENT_EVENTS),
+            Map.entry(EventTypes.MOVIE_UPSERTED, Topics.MOVIE_CHANGES),
+            Map.entry(EventTypes.USER_REGISTERED, Topics.USER_EVENTS),
+            Map.entry(EventTypes.USER_LOGGED_IN, Topics.USER_EVENTS),
+            Map.entry(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, Topics.USER_EVENTS),
+            Map.entry(EventTypes.USER_EMAIL_VERIFIED, Topics.USER_EVENTS),
+            Map.entry(EventTypes.USER_PASSWORD_RESET_REQUESTED, Topics.USER_EVENTS),
+            Map.entry(EventTypes.USER_ROLES_CHANGED, Topics.USER_EVENTS),
+            Map.entry(EventTypes.USER_UPSERTED, Topics.USER_CHANGES));
+    private static final String IDENTITY_USER_EVENTS = String.join(",", EventTypes.USER_REGISTERED, EventTypes.USER_LOGGED_IN,
+            EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, EventTypes.USER_EMAIL_VERIFIED, EventTypes.USER_PASSWORD_RESET_REQUESTED,
+            EventTypes.USER_ROLES_CHANGED);
 
     @Test
     void everyEventTypeConstantHasAContractOnItsTopicAndNothingElseHasOne() throws IllegalAccessException {
@@ -199,7 +209,10 @@ class EventContractsTest {
                 "monolith receive movie-changes " + EventTypes.MOVIE_UPSERTED + " movie-changes-to-monolith",
                 "catalog receive movie-changes " + EventTypes.MOVIE_UPSERTED + " movie-changes-to-catalog",
                 "events receive movie-events " + EventTypes.MOVIE_EVENT + " movie-events-to-events",
-                "events receive user-events " + EventTypes.USER_EVENT + " user-events-to-events",
+                "events receive user-events " + EventTypes.USER_EVENT + "," + IDENTITY_USER_EVENTS + " user-events-to-events",
+                "identity send user-events " + IDENTITY_USER_EVENTS + " -",
+                "identity send user-changes " + EventTypes.USER_UPSERTED + " -",
+                "monolith receive user-changes " + EventTypes.USER_UPSERTED + " user-changes-to-monolith",
                 "events receive payment-events " + EventTypes.PAYMENT_EVENT + " payment-events-to-events"));
         assertEquals(expected, actual);
         List<String> ids = new ArrayList<>();

@@ -179,6 +179,26 @@ class EventsApiIT {
     }
 
     @Test
+    void identitysAccountEventsOnUserEventsAreAcknowledgedNotCountedNorDeadLettered() {
+        String registered = UUID.randomUUID().toString();
+        String loggedIn = UUID.randomUUID().toString();
+        String statsBefore = http.get("/api/events/stats").body();
+        assertEquals(202, deliver("/internal/events/user-events", registered, EventTypes.USER_REGISTERED,
+                "{\"user_id\":2,\"email\":\"neo@matrix.io\",\"username\":\"neo\",\"roles\":[\"viewer\"],\"timestamp\":\"2026-11-25T10:00:00Z\"}").statusCode());
+        assertEquals(202, deliver("/internal/events/user-events", loggedIn, EventTypes.USER_LOGGED_IN,
+                "{\"user_id\":2,\"family_id\":\"" + UUID.randomUUID() + "\",\"timestamp\":\"2026-11-25T10:00:00Z\"}").statusCode());
+        assertEquals(202, deliver("/internal/events/user-events", UUID.randomUUID().toString(), EventTypes.USER_PASSWORD_RESET_REQUESTED,
+                "{\"user_id\":2,\"email\":\"neo@matrix.io\",\"token\":\"" + "A".repeat(43) + "\",\"expires_at\":\"2026-11-25T10:30:00Z\"}").statusCode());
+        assertEquals(statsBefore, http.get("/api/events/stats").body(), "not counted as recorded user events");
+        assertEquals(404, http.get("/api/events/processed?id=" + registered).statusCode());
+        assertJsonError(deliver("/internal/events/user-events", UUID.randomUUID().toString(), EventTypes.USER_ROLES_CHANGED,
+                "{\"user_id\":2,\"roles\":[\"root\"],\"previous_roles\":[\"viewer\"],\"changed_by\":4,\"timestamp\":\"2026-11-25T10:00:00Z\"}"),
+                400, "roles");
+        assertJsonError(deliver("/internal/events/user-events", UUID.randomUUID().toString(), EventTypes.USER_UPSERTED,
+                "{\"id\":2,\"email\":\"neo@matrix.io\",\"username\":\"neo\",\"version\":1}"), 400, "takes CloudEvents of type");
+    }
+
+    @Test
     void consumersRefuseWhatIsNotTheirs() {
         assertTrue(TestHttp.isJsonError(http.post("/internal/events/user-events", "{\"user_id\":1}"), 400, "not a CloudEvent"));
         assertTrue(TestHttp.isJsonError(deliver("/internal/events/user-events", UUID.randomUUID().toString(), EventTypes.MOVIE_EVENT,

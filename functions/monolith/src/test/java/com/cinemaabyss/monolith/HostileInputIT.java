@@ -24,7 +24,7 @@ class HostileInputIT {
 
     private static final List<String> PATHS = List.of("/api/users", "/api/users?id={id}", "/api/movies", "/api/movies?id={id}",
             "/api/movies?limit={id}", "/api/payments", "/api/payments?user_id={id}", "/api/subscriptions",
-            "/api/subscriptions?user_id={id}", "/internal/events/movie-changes", "/health", "/api/{id}");
+            "/api/subscriptions?user_id={id}", "/internal/events/movie-changes", "/internal/events/user-changes", "/health", "/api/{id}");
     private static final List<String> FIELDS = List.of("username", "email", "title", "description", "genres", "rating",
             "user_id", "amount", "plan_type", "start_date", "end_date", "id", "limit", "cursor");
 

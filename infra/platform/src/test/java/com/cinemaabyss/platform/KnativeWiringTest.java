@@ -25,21 +25,23 @@ class KnativeWiringTest {
     void everyDeployableHasAServiceWithAModuleAPortAHealthPathAndItsEnvironment() {
         Map<String, ServiceSpec> services = KnativeWiring.load(KNATIVE).services().stream()
                 .collect(Collectors.toMap(ServiceSpec::name, s -> s));
-        assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082),
+        assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
-        assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health"),
+        assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health",
+                        "identity", "/api/auth/health"),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
         assertEquals("events/service/target/events.jar", services.get("events").jarPath());
         assertEquals("bff/gateway/target/gateway.jar", services.get("gateway").jarPath());
+        assertEquals("functions/identity/target/identity.jar", services.get("identity").jarPath());
 
         Map<String, String> gateway = services.get("gateway").env();
         assertEquals("http://monolith.cinemaabyss.svc.cluster.local", gateway.get("MONOLITH_URL"));
         assertEquals("http://catalog.cinemaabyss.svc.cluster.local", gateway.get("CATALOG_URL"));
         assertEquals("http://events.cinemaabyss.svc.cluster.local", gateway.get("EVENTS_SERVICE_URL"));
         assertTrue(gateway.containsKey("GRADUAL_MIGRATION") && gateway.containsKey("MOVIES_MIGRATION_PERCENT"), gateway.toString());
-        for (String function : List.of("monolith", "catalog", "events")) {
+        for (String function : List.of("monolith", "catalog", "events", "identity")) {
             Map<String, String> env = services.get(function).env();
             assertEquals("my-cluster-kafka-bootstrap.kafka:9092", env.get("KAFKA_BOOTSTRAP_SERVERS"), function);
             assertEquals("false", env.get("DYNAMODB_CREATE_TABLES"), function);
@@ -51,10 +53,10 @@ class KnativeWiringTest {
     }
 
     @Test
-    void fiveSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
+    void sixSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(5, subscriptions.size());
+        assertEquals(6, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.of(
@@ -62,7 +64,8 @@ class KnativeWiringTest {
                 "user-events->events", "/internal/events/user-events",
                 "payment-events->events", "/internal/events/payment-events",
                 "movie-changes->monolith", "/internal/events/movie-changes",
-                "movie-changes->catalog", "/internal/events/movie-changes"), routes);
+                "movie-changes->catalog", "/internal/events/movie-changes",
+                "user-changes->monolith", "/internal/events/user-changes"), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
@@ -79,10 +82,12 @@ class KnativeWiringTest {
     @Test
     void theTopicsComeFromTheStrimziDefinitions() {
         var topics = TopicDefinitions.load(KNATIVE.resolve("strimzi"));
-        assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "dead-letter-events"),
+        assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "user-changes", "dead-letter-events"),
                 topics.stream().map(t -> t.name()).collect(Collectors.toSet()));
-        var changes = topics.stream().filter(t -> t.name().equals("movie-changes")).findFirst().orElseThrow();
-        assertEquals("compact", changes.configs().get("cleanup.policy"));
+        for (String changelog : List.of("movie-changes", "user-changes")) {
+            var changes = topics.stream().filter(t -> t.name().equals(changelog)).findFirst().orElseThrow();
+            assertEquals("compact", changes.configs().get("cleanup.policy"), changelog);
+        }
         assertTrue(topics.stream().allMatch(t -> t.numPartitions() == 3));
         assertTrue(topics.stream().allMatch(t -> t.replicationFactor() == 1 && !t.configs().containsKey("min.insync.replicas")));
     }

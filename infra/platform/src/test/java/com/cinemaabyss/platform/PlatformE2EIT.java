@@ -124,6 +124,23 @@ class PlatformE2EIT {
     }
 
     @Test
+    @Order(2)
+    void anAccountRegisteredWithIdentityBecomesALegacyUserOfTheMonolithUnderItsId() {
+        TestHttp identity = new TestHttp(platform.url("identity").toString());
+        String email = "switch-" + System.nanoTime() + "@matrix.io";
+        HttpResponse<String> registered = identity.post("/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"not like this, not like this\",\"username\":\"switch\"}");
+        assertEquals(201, registered.statusCode(), registered.body());
+        Matcher id = Pattern.compile("\"user_id\":(\\d+)").matcher(registered.body());
+        assertTrue(id.find(), registered.body());
+        // identity's outbox, Kafka's user-changes, the bridge, the monolith's consumer: the legacy API lists the account.
+        awaitStatus("/api/users?id=" + id.group(1), 200);
+        assertTrue(gateway.get("/api/users?id=" + id.group(1)).body().contains("\"email\":\"" + email + "\""));
+        HttpResponse<String> login = identity.post("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"not like this, not like this\"}");
+        assertEquals(200, login.statusCode(), login.body());
+    }
+
+    @Test
     @Order(3)
     void eachKindOfEventIsConsumedExactlyOnce() throws Exception {
         List<String> ids = List.of(

@@ -26,7 +26,8 @@ import java.util.function.Function;
  * The consumers the eventing layer triggers, one per topic. Each processes an event exactly once through
  * the ledger: analytics counters per type and action, rating aggregates per movie, failed payments per
  * user as a fraud signal. Data that breaks its type's schema is refused with a 400, which the eventing layer
- * does not retry but dead-letters.
+ * does not retry but dead-letters. Other types with a contract on the same topic (identity's account events on
+ * user-events) are checked against their contract and acknowledged without being counted.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsumeFunctions {
@@ -65,6 +66,13 @@ public class ConsumeFunctions {
                                                       Contracts contracts, Function<T, List<StatIncrement>> statsOf) {
         return event -> {
             if (!kind.type().equals(event.getType())) {
+                if (contracts.onSameTopic(event.getType(), kind.type())) {
+                    // Another service's event on this topic (identity's account events on user-events): held to its
+                    // contract like everything received, then acknowledged without being counted.
+                    contracts.requireValid(event);
+                    log.debug("consumer={} event={} type={} acknowledged, not counted", name, event.getId(), event.getType());
+                    return;
+                }
                 throw new InvalidInputException("consumer " + name + " takes CloudEvents of type " + kind.type() + ", got " + event.getType());
             }
             contracts.requireValid(event);

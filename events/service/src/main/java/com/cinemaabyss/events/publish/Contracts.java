@@ -45,6 +45,11 @@ public class Contracts {
         return contract;
     }
 
+    /** Whether {@code type} is a known type that travels on the same topic as {@code ownType}. */
+    public boolean onSameTopic(String type, String ownType) {
+        return contracts.forType(type).map(EventContract::topic).filter(topic -> topic.equals(of(ownType).topic())).isPresent();
+    }
+
     /** Checks the data of {@code event} against the schema of its own type. */
     public void requireValid(CloudEvent event) {
         requireValid(of(event.getType()), event.getData() == null ? null : event.getData().toBytes());

@@ -5,15 +5,24 @@ import com.cinemaabyss.monolith.domain.NewUser;
 import com.cinemaabyss.monolith.domain.User;
 import com.cinemaabyss.monolith.store.UserStore;
 import com.cinemaabyss.kit.web.Created;
+import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
+import com.cinemaabyss.kit.lambda.KafkaEventRecords;
+import com.cinemaabyss.monolith.events.UserChangelog;
+import io.cloudevents.CloudEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 @Configuration(proxyBeanMethods = false)
 public class UserFunctions {
+
+    private static final Logger log = LoggerFactory.getLogger(UserFunctions.class);
 
     @Bean
     public Supplier<Iterable<User>> listUsers(UserStore users) {
@@ -28,5 +37,20 @@ public class UserFunctions {
     @Bean
     public Function<NewUser, Message<User>> createUser(UserStore users) {
         return request -> Created.of(users.create(request));
+    }
+
+    /** Triggered by identity's user changelog: stores its accounts as legacy users under the same id, idempotently. */
+    @Bean
+    public Consumer<CloudEvent> applyUserChange(UserStore users) {
+        return event -> UserChangelog.read(event).ifPresentOrElse(
+                change -> log.info("event={} type={} user={} version={} applied={}", event.getId(), event.getType(), change.id(),
+                        change.version(), users.applyIdentityChange(change)),
+                () -> log.debug("event={} type={} skipped: not a user change", event.getId(), event.getType()));
+    }
+
+    /** The user changelog consumer as an AWS Lambda Kafka trigger delivers it (see applyMovieChangesFromKafka). */
+    @Bean
+    public Function<KafkaEvent, KafkaEventRecords.Outcome> applyUserChangesFromKafka(Consumer<CloudEvent> applyUserChange) {
+        return batch -> KafkaEventRecords.deliverEach(batch, applyUserChange);
     }
 }

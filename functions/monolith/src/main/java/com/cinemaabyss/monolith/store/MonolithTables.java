@@ -2,8 +2,11 @@ package com.cinemaabyss.monolith.store;
 
 import com.cinemaabyss.kit.dynamo.DynamoSettings;
 import com.cinemaabyss.kit.dynamo.IdSequences;
+import com.cinemaabyss.kit.dynamo.InterleavedIds;
+import com.cinemaabyss.monolith.UserSettings;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.dynamo.TableSetup;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -14,15 +17,16 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
 /** The monolith's DynamoDB tables (names in application.yaml) and the stores over them. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UserSettings.class)
 public class MonolithTables {
 
     /** Payments and subscriptions are listed per user through this index, not a scan. */
     static final String BY_USER = "by-user";
 
     @Bean
-    UserStore userStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids, DynamoSettings dynamo) {
+    UserStore userStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids, DynamoSettings dynamo, UserSettings settings) {
         var table = tables.ensure(client.table(dynamo.table("users"), TableSchema.fromBean(UserItem.class)));
-        return new UserStore(new KeyedTable<>(table, UserItem::getId), ids);
+        return new UserStore(new KeyedTable<>(table, UserItem::getId), new InterleavedIds(ids, "users", settings.idOffset(), settings.idStride()));
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package com.cinemaabyss.monolith.web;
 
+import com.cinemaabyss.kit.web.CloudEventRequests;
 import com.cinemaabyss.kit.web.CollectionRoutes;
+import io.cloudevents.CloudEvent;
+import org.springframework.beans.factory.annotation.Qualifier;
 import com.cinemaabyss.kit.web.Responses;
 import com.cinemaabyss.monolith.domain.NewPayment;
 import com.cinemaabyss.monolith.domain.NewSubscription;
@@ -15,6 +18,7 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,13 +28,16 @@ import static org.springframework.web.servlet.function.RouterFunctions.route;
 @Configuration(proxyBeanMethods = false)
 public class MonolithRoutes {
 
+    public static final String USER_CHANGES_PATH = "/internal/events/user-changes";
+
     @Bean
     RouterFunction<ServerResponse> monolithApi(
             Supplier<Iterable<User>> listUsers, Function<Long, User> getUser, Function<NewUser, Message<User>> createUser,
             Supplier<Iterable<Payment>> listPayments, Function<Long, Payment> getPayment,
             Function<Long, List<Payment>> paymentsOfUser, Function<NewPayment, Message<Payment>> createPayment,
             Supplier<Iterable<Subscription>> listSubscriptions, Function<Long, Subscription> getSubscription,
-            Function<Long, List<Subscription>> subscriptionsOfUser, Function<NewSubscription, Message<Subscription>> createSubscription) {
+            Function<Long, List<Subscription>> subscriptionsOfUser, Function<NewSubscription, Message<Subscription>> createSubscription,
+            @Qualifier("applyUserChange") Consumer<CloudEvent> applyUserChange) {
         return route()
                 .GET("/health", request -> Responses.healthy())
                 .add(CollectionRoutes.at("/api/users", NewUser.class).list(listUsers).get(getUser).create(createUser).build())
@@ -38,6 +45,7 @@ public class MonolithRoutes {
                         .list(listPayments).get(getPayment).byUser(paymentsOfUser).create(createPayment).build())
                 .add(CollectionRoutes.at("/api/subscriptions", NewSubscription.class)
                         .list(listSubscriptions).get(getSubscription).byUser(subscriptionsOfUser).create(createSubscription).build())
+                .POST(USER_CHANGES_PATH, CloudEventRequests.deliverTo(applyUserChange))
                 .filter(Responses.jsonErrors())
                 .build();
     }

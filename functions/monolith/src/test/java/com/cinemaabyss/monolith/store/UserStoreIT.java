@@ -1,6 +1,7 @@
 package com.cinemaabyss.monolith.store;
 
 import com.cinemaabyss.kit.dynamo.IdSequences;
+import com.cinemaabyss.kit.dynamo.InterleavedIds;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.test.SharedTestInfra;
@@ -30,7 +31,7 @@ class UserStoreIT {
             TableSetup tables = new TableSetup(dynamo, true);
             String suffix = UUID.randomUUID().toString();
             UserStore users = new UserStore(new KeyedTable<>(tables.ensure(enhanced.table("users-" + suffix,
-                    TableSchema.fromBean(UserItem.class))), UserItem::getId), new IdSequences(dynamo, tables, "sequences-" + suffix));
+                    TableSchema.fromBean(UserItem.class))), UserItem::getId), new InterleavedIds(new IdSequences(dynamo, tables, "sequences-" + suffix), "users", 1, 2));
             users.create(new NewUser("anna", "anna@cinemaabyss.example"));
 
             Iterable<User> everyone = users.all();

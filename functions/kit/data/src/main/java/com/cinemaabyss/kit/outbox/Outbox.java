@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Transactional outbox: a change and the event announcing it are written in one DynamoDB transaction, and a
@@ -71,21 +72,38 @@ public class Outbox implements AutoCloseable {
      * asks the relay to publish at once rather than at the next sweep.
      */
     public <T> void insertAndAnnounce(DynamoDbTable<T> target, T item, String topic, String key, CloudEvent event) {
-        OutboxItem pending = new OutboxItem();
-        pending.setId(event.getId());
-        pending.setTopic(topic);
-        pending.setKey(key);
-        pending.setEvent(EventJson.toStructured(event));
-        pending.setPending(PENDING);
-        pending.setCreatedAtMillis(System.currentTimeMillis());
-        pending.setAttempts(0);
         @SuppressWarnings("unchecked")
         Class<T> itemType = (Class<T>) target.tableSchema().itemType().rawClass();
-        client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(target, TransactPutItemEnhancedRequest.builder(itemType)
-                        .item(item).conditionExpression(KeyedTable.notExists()).build())
-                .addPutItem(table, pending)
-                .build());
+        writeAndAnnounce(transaction -> transaction.addPutItem(target, TransactPutItemEnhancedRequest.builder(itemType)
+                .item(item).conditionExpression(KeyedTable.notExists()).build()), List.of(new Announcement(topic, key, event)));
+    }
+
+    /** An event to queue: the topic, the record key (the entity's id) and the event. */
+    public record Announcement(String topic, String key, CloudEvent event) {
+    }
+
+    /**
+     * Writes what {@code changes} adds to a DynamoDB transaction (puts, updates, condition checks on any tables) and
+     * queues {@code events} in the same transaction: all of it is stored, or none of it (a failed condition throws
+     * the SDK's {@code TransactionCanceledException}, whose reasons are in the order the items were added, the
+     * caller's first). Then asks the relay to publish at once.
+     */
+    public void writeAndAnnounce(Consumer<TransactWriteItemsEnhancedRequest.Builder> changes, List<Announcement> events) {
+        TransactWriteItemsEnhancedRequest.Builder transaction = TransactWriteItemsEnhancedRequest.builder();
+        changes.accept(transaction);
+        long now = System.currentTimeMillis();
+        for (Announcement announcement : events) {
+            OutboxItem pending = new OutboxItem();
+            pending.setId(announcement.event().getId());
+            pending.setTopic(announcement.topic());
+            pending.setKey(announcement.key());
+            pending.setEvent(EventJson.toStructured(announcement.event()));
+            pending.setPending(PENDING);
+            pending.setCreatedAtMillis(now);
+            pending.setAttempts(0);
+            transaction.addPutItem(table, pending);
+        }
+        client.transactWriteItems(transaction.build());
         relay.execute(this::drainQuietly);
     }
 

@@ -1,8 +1,12 @@
 package com.cinemaabyss.kit.web;
 
 import com.cinemaabyss.kit.core.JsonLimits;
+import com.cinemaabyss.kit.core.ConflictException;
+import com.cinemaabyss.kit.core.ForbiddenException;
 import com.cinemaabyss.kit.core.InvalidInputException;
 import com.cinemaabyss.kit.core.NotFoundException;
+import com.cinemaabyss.kit.core.TooManyRequestsException;
+import com.cinemaabyss.kit.core.UnauthorizedException;
 import com.cinemaabyss.kit.core.UnavailableException;
 
 import org.slf4j.Logger;
@@ -46,6 +50,12 @@ public final class JsonErrors {
         return switch (t) {
             case InvalidInputException e -> respond(HttpStatus.BAD_REQUEST, e.getMessage());
             case NotFoundException e -> respond(HttpStatus.NOT_FOUND, e.getMessage());
+            case UnauthorizedException e -> ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(new ErrorBody(e.getMessage()));
+            case ForbiddenException e -> respond(HttpStatus.FORBIDDEN, e.getMessage());
+            case ConflictException e -> respond(HttpStatus.CONFLICT, e.getMessage());
+            case TooManyRequestsException e -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(new ErrorBody(e.getMessage()));
             case PayloadTooLargeException e -> respond(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
             case UnavailableException e -> respond(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
             case StreamConstraintsException e -> respond(HttpStatus.BAD_REQUEST, JsonLimits.EXCEEDED);
@@ -91,7 +101,8 @@ public final class JsonErrors {
     private static Throwable unwrap(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException || t instanceof PayloadTooLargeException || t instanceof StreamConstraintsException
-                    || t instanceof NotFoundException || t instanceof UnavailableException) {
+                    || t instanceof NotFoundException || t instanceof UnavailableException || t instanceof UnauthorizedException
+                    || t instanceof ForbiddenException || t instanceof ConflictException || t instanceof TooManyRequestsException) {
                 return t;
             }
         }

@@ -1,0 +1,118 @@
+package com.cinemaabyss.identity.events;
+
+import com.cinemaabyss.contracts.EventContract;
+import com.cinemaabyss.contracts.EventContracts;
+import com.cinemaabyss.contracts.EventTypes;
+import com.cinemaabyss.kit.events.EventJson;
+import com.cinemaabyss.kit.outbox.Outbox;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cloudevents.core.builder.CloudEventBuilder;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The CloudEvents identity announces, each checked against its contract before it is queued in the outbox: the
+ * account events on {@code user-events} and the account itself on the {@code user-changes} changelog, all keyed
+ * and subjected by user id. A contract violation here is our bug, so it fails loudly rather than as bad input.
+ */
+public final class UserEvents {
+
+    public static final URI SOURCE = URI.create("/cinemaabyss/identity");
+    private static final String USER_EVENTS = contract(EventTypes.USER_REGISTERED).topic();
+
+    public record Registered(@JsonProperty("user_id") long userId, String email, String username, List<String> roles, String timestamp) {
+    }
+
+    public record LoggedIn(@JsonProperty("user_id") long userId, @JsonProperty("family_id") String familyId, String timestamp) {
+    }
+
+    public record TokenIssued(@JsonProperty("user_id") long userId, String email, String token, @JsonProperty("expires_at") String expiresAt) {
+        @Override
+        public String toString() {
+            return "TokenIssued[userId=" + userId + "]";
+        }
+    }
+
+    public record EmailVerified(@JsonProperty("user_id") long userId, String email, String timestamp) {
+    }
+
+    public record RolesChanged(@JsonProperty("user_id") long userId, List<String> roles, @JsonProperty("previous_roles") List<String> previousRoles,
+                               @JsonProperty("changed_by") long changedBy, String timestamp) {
+    }
+
+    /** The account as the legacy users API shows it; {@code version} grows with every write of the account. */
+    public record Upserted(long id, String email, String username, long version) {
+    }
+
+    private UserEvents() {
+    }
+
+    public static Outbox.Announcement registered(Registered data) {
+        return userEvent(EventTypes.USER_REGISTERED, data.userId(), data);
+    }
+
+    public static Outbox.Announcement loggedIn(LoggedIn data) {
+        return userEvent(EventTypes.USER_LOGGED_IN, data.userId(), data);
+    }
+
+    public static Outbox.Announcement emailVerificationRequested(TokenIssued data) {
+        return userEvent(EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, data.userId(), data);
+    }
+
+    public static Outbox.Announcement emailVerified(EmailVerified data) {
+        return userEvent(EventTypes.USER_EMAIL_VERIFIED, data.userId(), data);
+    }
+
+    public static Outbox.Announcement passwordResetRequested(TokenIssued data) {
+        return userEvent(EventTypes.USER_PASSWORD_RESET_REQUESTED, data.userId(), data);
+    }
+
+    public static Outbox.Announcement rolesChanged(RolesChanged data) {
+        return userEvent(EventTypes.USER_ROLES_CHANGED, data.userId(), data);
+    }
+
+    public static Outbox.Announcement upserted(Upserted data) {
+        return announce(EventTypes.USER_UPSERTED, data.id(), data);
+    }
+
+    public static String timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    private static Outbox.Announcement userEvent(String type, long userId, Object data) {
+        Outbox.Announcement announcement = announce(type, userId, data);
+        if (!announcement.topic().equals(USER_EVENTS)) {
+            throw new IllegalStateException(type + " is not on " + USER_EVENTS);
+        }
+        return announcement;
+    }
+
+    private static Outbox.Announcement announce(String type, long userId, Object data) {
+        EventContract contract = contract(type);
+        byte[] json = EventJson.toBytes(data);
+        List<String> violations = contract.violations(json);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("identity wrote " + type + " data that breaks its contract: " + String.join("; ", violations));
+        }
+        String subject = Long.toString(userId);
+        return new Outbox.Announcement(contract.topic(), subject, CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(SOURCE)
+                .withType(type)
+                .withSubject(subject)
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(json)
+                .build());
+    }
+
+    private static EventContract contract(String type) {
+        return EventContracts.load().forType(type).orElseThrow(() -> new IllegalStateException("no contract for " + type));
+    }
+}
