@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Set;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -42,7 +43,7 @@ public class AdminRoutes {
                 .filter((request, next) -> guard(request, settings.adminToken(), next))
                 .build();
         return guarded.and(route(path(PATH),
-                request -> Mono.error(new MethodNotAllowedException(request.method(), Set.of(HttpMethod.GET, HttpMethod.PUT)))));
+                request -> Mono.error(new MethodNotAllowedException(request.method(), new LinkedHashSet<>(List.of(HttpMethod.GET, HttpMethod.PUT))))));
     }
 
     private static Mono<ServerResponse> ok(Object body) {

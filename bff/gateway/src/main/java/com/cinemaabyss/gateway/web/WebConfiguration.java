@@ -11,9 +11,11 @@ import com.cinemaabyss.gateway.proxy.HttpSettings;
 import com.cinemaabyss.kit.core.JsonLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import reactor.netty.NettyPipeline;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.function.Function;
@@ -43,6 +45,16 @@ public class WebConfiguration {
     @Bean
     JsonBodies jsonBodies(JsonMapper json, HttpSettings http) {
         return new JsonBodies(json, http.maxBodyBytes());
+    }
+
+    /** Requests Netty itself refuses, answered in JSON too (see {@link MalformedRequests}). */
+    @Bean
+    NettyServerCustomizer malformedRequestsInJson(JsonMapper json) {
+        return server -> server.doOnChannelInit((observer, channel, address) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "malformedRequestsInJson", new MalformedRequests(json));
+            }
+        });
     }
 
     /**
