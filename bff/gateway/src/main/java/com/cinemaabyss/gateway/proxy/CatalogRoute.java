@@ -1,9 +1,11 @@
 package com.cinemaabyss.gateway.proxy;
 
 import com.cinemaabyss.gateway.domain.Backend;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import reactor.core.publisher.Mono;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +16,9 @@ import java.util.function.Supplier;
  * 5xx the catalog gave to a write is passed back as it is. The legacy unpaged list is the one read that is not
  * repeated on the monolith after a timeout: it is a full scan, and running a scan that was too slow once again on
  * the other side would turn one slow request into two (a 504 instead).
+ * <p>
+ * The breaker is told the outcome when the catalog's status line arrives (or the call fails before it), without
+ * blocking: a permission is taken before the call and given back if the client leaves before the outcome is known.
  */
 public class CatalogRoute {
 
@@ -25,24 +30,40 @@ public class CatalogRoute {
         this.metrics = metrics;
     }
 
-    public RouteDecision call(IncomingRequest request, Supplier<UpstreamResponse> movies, Supplier<UpstreamResponse> monolith) {
-        try {
-            return RouteDecision.answered(Backend.CATALOG, breaker.executeSupplier(() -> failOn5xx(movies.get())));
-        } catch (CallNotPermittedException open) {
-            if (!request.isRead()) {
-                throw new BackendUnavailableException(Backend.CATALOG, 503,
-                        "catalog unavailable (circuit breaker open); the request was not sent", open);
+    /**
+     * @param catalog  the request on its way to the catalog
+     * @param answer   passes the catalog's answer to the client
+     * @param monolith sends the same request to the monolith and passes its answer on, marked as a fallback
+     */
+    public Mono<Void> call(IncomingRequest request, UpstreamCall catalog, Function<UpstreamResponse, Mono<Void>> answer,
+                           Supplier<Mono<Void>> monolith) {
+        return Mono.defer(() -> {
+            if (!breaker.tryAcquirePermission()) {
+                if (!request.isRead()) {
+                    return Mono.error(new BackendUnavailableException(Backend.CATALOG, 503,
+                            "catalog unavailable (circuit breaker open); the request was not sent", null));
+                }
+                return fallBack("circuit_open", monolith);
             }
-            return fallBack("circuit_open", monolith);
-        } catch (UpstreamFailure failure) {
-            if (request.isRead() && !("timeout".equals(failure.reason()) && isUnpagedList(request))) {
-                return fallBack(failure.reason(), monolith);
-            }
-            if (failure.response() != null) {
-                return RouteDecision.answered(Backend.CATALOG, failure.response());
-            }
-            throw BackendUnavailableException.of(Backend.CATALOG, failure);
-        }
+            Outcome outcome = new Outcome(breaker);
+            return catalog.send(response -> {
+                        if (response.status() < 500) {
+                            outcome.succeeded();
+                            return answer.apply(response);
+                        }
+                        UpstreamFailure failure = new UpstreamFailure("status_5xx", "catalog answered " + response.status(), null);
+                        outcome.failed(failure);
+                        return request.isRead() ? Mono.error(failure) : answer.apply(response);
+                    })
+                    .onErrorResume(UpstreamFailure.class, failure -> {
+                        outcome.failed(failure);
+                        if (request.isRead() && !("timeout".equals(failure.reason()) && isUnpagedList(request))) {
+                            return fallBack(failure.reason(), monolith);
+                        }
+                        return Mono.error(BackendUnavailableException.of(Backend.CATALOG, failure));
+                    })
+                    .doOnCancel(outcome::abandoned);
+        });
     }
 
     /** GET /api/movies with neither an id nor paging: the legacy list of every movie. */
@@ -57,15 +78,38 @@ public class CatalogRoute {
                 && !query.contains("&id=") && !query.contains("&limit=") && !query.contains("&cursor=");
     }
 
-    private RouteDecision fallBack(String reason, Supplier<UpstreamResponse> monolith) {
+    private Mono<Void> fallBack(String reason, Supplier<Mono<Void>> monolith) {
         metrics.fallback(reason);
-        return RouteDecision.fallback(monolith.get());
+        return monolith.get();
     }
 
-    private static UpstreamResponse failOn5xx(UpstreamResponse response) {
-        if (response.status() >= 500) {
-            throw new UpstreamFailure("status_5xx", "catalog answered " + response.status(), response, null);
+    /** What the breaker is told about one permitted call: exactly one of success, failure or "never finished". */
+    private static final class Outcome {
+        private final CircuitBreaker breaker;
+        private final long start;
+        private final AtomicBoolean told = new AtomicBoolean();
+
+        Outcome(CircuitBreaker breaker) {
+            this.breaker = breaker;
+            this.start = breaker.getCurrentTimestamp();
         }
-        return response;
+
+        void succeeded() {
+            if (told.compareAndSet(false, true)) {
+                breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+            }
+        }
+
+        void failed(Throwable failure) {
+            if (told.compareAndSet(false, true)) {
+                breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), failure);
+            }
+        }
+
+        void abandoned() {
+            if (told.compareAndSet(false, true)) {
+                breaker.releasePermission();
+            }
+        }
     }
 }

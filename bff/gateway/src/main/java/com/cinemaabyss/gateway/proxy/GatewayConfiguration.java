@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the proxy: the HTTP client, the movies circuit breaker with its metrics, and the migration state. */
+/** Wires the proxy: the HTTP client, the body limit, the movies circuit breaker with its metrics, and the migration state. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({GatewaySettings.class, InitialMigration.class})
+@EnableConfigurationProperties({GatewaySettings.class, InitialMigration.class, HttpSettings.class})
 public class GatewayConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
@@ -21,6 +21,11 @@ public class GatewayConfiguration {
     @Bean
     HttpForwarder httpForwarder(GatewaySettings settings) {
         return new HttpForwarder(settings.connectTimeout(), new ForwardedHeaders(settings.trustedProxies()));
+    }
+
+    @Bean
+    BodyLimit bodyLimit(HttpSettings settings) {
+        return new BodyLimit(settings.maxBodyBytes());
     }
 
     @Bean

@@ -1,33 +1,47 @@
 package com.cinemaabyss.gateway.proxy;
 
-import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A client's request as the gateway forwards it; the body is read once (the kit bounds its size). */
+/** A client's request as the gateway forwards it, without its body, which streams separately. */
 public record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                              byte[] body, String remoteAddress, String scheme, String host) {
+                              String remoteAddress, String scheme, String host) {
 
-    public static IncomingRequest of(ServerRequest request) {
-        var servlet = request.servletRequest();
+    public static IncomingRequest of(ServerHttpRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        request.headers().asHttpHeaders().forEach(headers::put);
-        byte[] body;
-        try {
-            body = servlet.getInputStream().readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new IncomingRequest(servlet.getMethod(), servlet.getRequestURI(), servlet.getQueryString(), headers, body,
-                servlet.getRemoteAddr(), servlet.getScheme(), servlet.getHeader("Host"));
+        request.getHeaders().forEach(headers::put);
+        URI uri = request.getURI();
+        InetSocketAddress peer = request.getRemoteAddress();
+        String remote = peer == null ? "" : peer.getAddress() != null ? peer.getAddress().getHostAddress() : peer.getHostString();
+        return new IncomingRequest(request.getMethod().name(), uri.getRawPath(), uri.getRawQuery(), headers, remote,
+                uri.getScheme(), request.getHeaders().getFirst(HttpHeaders.HOST));
     }
 
     public boolean isRead() {
         return "GET".equals(method) || "HEAD".equals(method);
+    }
+
+    /** The body length the client declared; -1 when it declared none (no body, or a chunked one). */
+    public long contentLength() {
+        String declared = header(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public boolean hasBody() {
+        return contentLength() > 0 || header(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     public String header(String name) {

@@ -2,24 +2,28 @@ package com.cinemaabyss.gateway.web;
 
 import com.cinemaabyss.gateway.domain.MigrationSettings;
 import com.cinemaabyss.gateway.proxy.GatewaySettings;
-import com.cinemaabyss.kit.web.ErrorBody;
-import com.cinemaabyss.kit.web.Requests;
-import com.cinemaabyss.kit.web.Responses;
+import com.cinemaabyss.kit.core.ErrorBody;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.servlet.function.HandlerFunction;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.ServerRequest;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.MethodNotAllowedException;
+import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import static org.springframework.web.servlet.function.RouterFunctions.route;
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
  * Reading and changing the migration settings at runtime, with {@code Authorization: Bearer <GATEWAY_ADMIN_TOKEN>}.
@@ -28,21 +32,28 @@ import static org.springframework.web.servlet.function.RouterFunctions.route;
 @Configuration(proxyBeanMethods = false)
 public class AdminRoutes {
 
+    private static final String PATH = "/admin/migration";
+
     @Bean
-    RouterFunction<ServerResponse> migrationAdmin(GatewaySettings settings, Supplier<MigrationSettings> migrationSettings,
+    RouterFunction<ServerResponse> migrationAdmin(GatewaySettings settings, JsonBodies bodies, Supplier<MigrationSettings> migrationSettings,
                                                   Function<MigrationSettings, MigrationSettings> updateMigration) {
-        return route()
-                .GET("/admin/migration", request -> Responses.ok(migrationSettings.get()))
-                .PUT("/admin/migration", request -> Responses.ok(updateMigration.apply(Requests.body(request, MigrationSettings.class))))
+        RouterFunction<ServerResponse> guarded = route()
+                .GET(PATH, request -> ok(migrationSettings.get()))
+                .PUT(PATH, request -> bodies.read(request, MigrationSettings.class).map(updateMigration).flatMap(AdminRoutes::ok))
                 .filter((request, next) -> guard(request, settings.adminToken(), next))
-                .filter(Responses.jsonErrors())
                 .build();
+        return guarded.and(route(path(PATH),
+                request -> Mono.error(new MethodNotAllowedException(request.method(), new LinkedHashSet<>(List.of(HttpMethod.GET, HttpMethod.PUT))))));
     }
 
-    private static ServerResponse guard(ServerRequest request, String token, HandlerFunction<ServerResponse> next) throws Exception {
+    private static Mono<ServerResponse> ok(Object body) {
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    }
+
+    private static Mono<ServerResponse> guard(ServerRequest request, String token, HandlerFunction<ServerResponse> next) {
         if (token == null || token.isBlank()) {
             return ServerResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
-                    .body(new ErrorBody("admin routes are closed: no GATEWAY_ADMIN_TOKEN is configured"));
+                    .bodyValue(new ErrorBody("admin routes are closed: no GATEWAY_ADMIN_TOKEN is configured"));
         }
         return authorized(request, token) ? next.handle(request) : unauthorized();
     }
@@ -53,9 +64,9 @@ public class AdminRoutes {
                 given.getBytes(StandardCharsets.UTF_8), ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ServerResponse unauthorized() {
+    private static Mono<ServerResponse> unauthorized() {
         return ServerResponse.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
                 .header("WWW-Authenticate", "Bearer")
-                .body(new ErrorBody("admin routes need 'Authorization: Bearer <GATEWAY_ADMIN_TOKEN>'"));
+                .bodyValue(new ErrorBody("admin routes need 'Authorization: Bearer <GATEWAY_ADMIN_TOKEN>'"));
     }
 }

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ForwardedHeadersTest {
 
     private static IncomingRequest from(String peer, Map<String, List<String>> headers) {
-        return new IncomingRequest("GET", "/api/movies", null, headers, new byte[0], peer, "http", "cinemaabyss.example.com");
+        return new IncomingRequest("GET", "/api/movies", null, headers, peer, "http", "cinemaabyss.example.com");
     }
 
     @Test

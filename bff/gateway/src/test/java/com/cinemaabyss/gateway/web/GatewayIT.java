@@ -12,8 +12,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -161,6 +165,48 @@ class GatewayIT {
         assertTrue(TestHttp.isJsonError(http.get("/api/moviesx"), 404, "no route"));
         assertTrue(TestHttp.isJsonError(http.send(http.request("/api/users").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(70_000)))), 413, "larger than"));
+    }
+
+    @Test
+    void aBodyOfUnknownLengthIsCountedAsItStreamsAndRefusedPastTheLimit() {
+        byte[] tooLong = "x".repeat(70_000).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> refused = http.send(http.request("/api/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLong))));
+        assertTrue(TestHttp.isJsonError(refused, 413, "larger than"), refused.statusCode() + " " + refused.body());
+
+        byte[] fits = "y".repeat(60_000).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> passed = http.send(http.request("/api/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(fits))));
+        assertEquals(201, passed.statusCode());
+        assertEquals(60_000, FakeUpstream.echo(passed.body()).get("body").asString().length(), "a body under the limit streams through whole");
+    }
+
+    @Test
+    void theGatewaysOwnPathsAnswerOtherMethodsWith405AndAllow() {
+        HttpResponse<String> health = http.post("/health", "{}");
+        assertTrue(TestHttp.isJsonError(health, 405, "not allowed"), health.statusCode() + " " + health.body());
+        assertEquals("GET", health.headers().firstValue("Allow").orElseThrow());
+        HttpResponse<String> admin = http.send(http.request("/admin/migration").DELETE());
+        assertTrue(TestHttp.isJsonError(admin, 405, "not allowed"), admin.statusCode() + " " + admin.body());
+        assertEquals("GET,PUT", admin.headers().firstValue("Allow").orElseThrow().replace(" ", ""));
+    }
+
+    @Test
+    void requestsNettyCannotParseAreJsonErrorsToo() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("G{T /api/users HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.endsWith("{\"error\":\"malformed request: it is not valid HTTP/1.1\"}"), answer);
+        }
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /api/users/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.endsWith("{\"error\":\"malformed request: the request target is not a valid URI\"}"), answer);
+        }
     }
 
     private HttpResponse<String> putMigration(String json) {

@@ -1,5 +1,6 @@
 package com.cinemaabyss.kit.web;
 
+import com.cinemaabyss.kit.core.ErrorBody;
 import com.cinemaabyss.kit.core.idempotency.Claim;
 import com.cinemaabyss.kit.core.idempotency.IdempotencyStore;
 import com.cinemaabyss.kit.core.idempotency.StoredResponse;

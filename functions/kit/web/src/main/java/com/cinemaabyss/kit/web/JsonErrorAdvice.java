@@ -1,5 +1,6 @@
 package com.cinemaabyss.kit.web;
 
+import com.cinemaabyss.kit.core.ErrorBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;

@@ -1,5 +1,6 @@
 package com.cinemaabyss.kit.web;
 
+import com.cinemaabyss.kit.core.ErrorBody;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;

@@ -1,5 +1,6 @@
 package com.cinemaabyss.kit.web;
 
+import com.cinemaabyss.kit.core.ErrorBody;
 import com.cinemaabyss.kit.core.JsonLimits;
 import com.cinemaabyss.kit.core.ConflictException;
 import com.cinemaabyss.kit.core.ForbiddenException;

@@ -1,5 +1,6 @@
 package com.cinemaabyss.kit.web;
 
+import com.cinemaabyss.kit.core.ErrorBody;
 import com.cinemaabyss.kit.core.JsonLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;

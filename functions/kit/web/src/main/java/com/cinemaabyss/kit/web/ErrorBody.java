@@ -1,5 +1,0 @@
-package com.cinemaabyss.kit.web;
-
-/** The one error shape every CinemaAbyss route answers with. */
-public record ErrorBody(String error) {
-}
