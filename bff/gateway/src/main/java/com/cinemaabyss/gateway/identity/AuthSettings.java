@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * {@code cinemaabyss.gateway.auth.*}: where the identity service's keys are, what its tokens must say, and the ordered
- * route rules. {@code clockSkew} is allowed either way on exp, nbf and iat; {@code keysTimeToLive} is how long a fetched
+ * route rules ({@code adminToken}: GATEWAY_ADMIN_TOKEN, accepted on the rules that say so). {@code clockSkew} is allowed either way on exp, nbf and iat; {@code keysTimeToLive} is how long a fetched
  * key set is used; an unknown kid refetches it at most once per {@code keysMinRefetchInterval}.
  */
 @ConfigurationProperties("cinemaabyss.gateway.auth")
@@ -23,7 +23,8 @@ public record AuthSettings(@DefaultValue("http://127.0.0.1:8083/.well-known/jwks
                            @DefaultValue("1s") Duration keysHttpTimeout,
                            @DefaultValue("off") LegacyAuth legacyAuth,
                            @DefaultValue("public") String defaultAccess,
-                           List<Rule> rules) {
+                           List<Rule> rules,
+                           String adminToken) {
 
     public AuthSettings {
         rules = rules == null ? List.of() : List.copyOf(rules);

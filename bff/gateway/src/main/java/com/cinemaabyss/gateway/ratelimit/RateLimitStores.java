@@ -43,8 +43,9 @@ public final class RateLimitStores {
      */
     public static DynamoDbAsyncClient client(URI endpoint, String region, Duration callTimeout) {
         DynamoDbAsyncClientBuilder builder = DynamoDbAsyncClient.builder()
+                // The call timeouts bound the rate-limit calls; the transport's own are loose enough for table setup.
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(64)
-                        .connectionTimeout(callTimeout).readTimeout(callTimeout.multipliedBy(2)))
+                        .connectionTimeout(callTimeout).readTimeout(Duration.ofSeconds(30)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(callTimeout.multipliedBy(2)).apiCallAttemptTimeout(callTimeout)
                         .retryStrategy(b -> b.maxAttempts(1)).build())
