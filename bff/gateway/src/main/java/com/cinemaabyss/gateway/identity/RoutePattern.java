@@ -3,8 +3,8 @@ package com.cinemaabyss.gateway.identity;
 import java.util.Locale;
 
 /**
- * A path pattern of the route policy: an exact path ({@code /api/movies}) or a prefix ending in {@code /**}
- * ({@code /api/v1/**} matches {@code /api/v1} and everything under it). Matching is literal, so it is only meaningful
+ * A path pattern of the route policy: an exact path ({@code /api/movies}, with or without a trailing slash) or a
+ * prefix ending in {@code /**} ({@code /api/v1/**} matches {@code /api/v1} and everything under it). Matching is literal, so it is only meaningful
  * on canonical paths ({@link #isCanonical}); the policy refuses the others instead of guessing how an upstream would
  * normalise them.
  */
@@ -20,7 +20,7 @@ public record RoutePattern(String pattern) {
 
     public boolean matches(String path) {
         if (!pattern.endsWith("/**")) {
-            return pattern.equals(path);
+            return pattern.equals(path) || path.length() == pattern.length() + 1 && path.startsWith(pattern) && path.endsWith("/");
         }
         String prefix = prefixOf(pattern);
         return prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + "/");
@@ -40,7 +40,7 @@ public record RoutePattern(String pattern) {
         }
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.contains("//") || lower.contains(";") || lower.contains("\\") || lower.contains("%2e")
-                || lower.contains("%2f") || lower.contains("%5c") || lower.endsWith("/")) {
+                || lower.contains("%2f") || lower.contains("%5c")) {
             return false;
         }
         for (String segment : path.substring(1).split("/", -1)) {
