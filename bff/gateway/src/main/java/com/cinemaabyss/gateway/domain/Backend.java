@@ -4,7 +4,8 @@ package com.cinemaabyss.gateway.domain;
 public enum Backend {
     MONOLITH("monolith"),
     CATALOG("catalog"),
-    EVENTS("events");
+    EVENTS("events"),
+    IDENTITY("identity");
 
     private final String label;
 

@@ -36,15 +36,22 @@ public final class ForwardedHeaders {
 
     /** The address {@code trustedProxies} hops before the gateway's peer; the peer itself when none is trusted. */
     String clientAddress(IncomingRequest request) {
+        return clientAddress(request.header("X-Forwarded-For"), request.remoteAddress());
+    }
+
+    /**
+     * @param claimed       the X-Forwarded-For the request came with, null when none
+     * @param remoteAddress the gateway's direct peer
+     */
+    public String clientAddress(String claimed, String remoteAddress) {
         List<String> hops = new ArrayList<>();
-        String claimed = request.header("X-Forwarded-For");
         if (claimed != null) {
             Arrays.stream(claimed.split(",")).map(String::strip).filter(hop -> !hop.isEmpty()).forEach(hops::add);
         }
-        hops.add(request.remoteAddress());
+        hops.add(remoteAddress);
         int client = hops.size() - 1 - trustedProxies;
         String address = hops.get(Math.max(client, 0));
-        return isAddress(address) ? address : request.remoteAddress();
+        return isAddress(address) ? address : remoteAddress;
     }
 
     private static String lastValue(String header) {

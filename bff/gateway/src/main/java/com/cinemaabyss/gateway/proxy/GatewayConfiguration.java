@@ -19,8 +19,13 @@ public class GatewayConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
 
     @Bean
-    HttpForwarder httpForwarder(GatewaySettings settings) {
-        return new HttpForwarder(settings.connectTimeout(), new ForwardedHeaders(settings.trustedProxies()));
+    ForwardedHeaders forwardedHeaders(GatewaySettings settings) {
+        return new ForwardedHeaders(settings.trustedProxies());
+    }
+
+    @Bean
+    HttpForwarder httpForwarder(GatewaySettings settings, ForwardedHeaders forwarded) {
+        return new HttpForwarder(settings.connectTimeout(), forwarded);
     }
 
     @Bean

@@ -7,13 +7,13 @@ import java.time.Duration;
 
 /**
  * The gateway's configuration (application.yaml, {@code cinemaabyss.gateway.*}): where the upstreams are,
- * how long to wait for them, the catalog circuit breaker, the admin token guarding runtime changes, and how many
+ * how long to wait for them, the catalog circuit breaker, and how many
  * proxies in front of the gateway are trusted to report the client's address.
  */
 @ConfigurationProperties("cinemaabyss.gateway")
-public record GatewaySettings(URI monolithUrl, URI catalogUrl, URI eventsUrl,
+public record GatewaySettings(URI monolithUrl, URI catalogUrl, URI eventsUrl, URI identityUrl,
                               Duration connectTimeout, Duration upstreamTimeout, Duration catalogTimeout,
-                              String adminToken, int trustedProxies, Breaker catalogBreaker) {
+                              int trustedProxies, Breaker catalogBreaker) {
 
     /** Resilience4j settings of the breaker in front of the catalog. */
     public record Breaker(int slidingWindowSize, int minimumNumberOfCalls, float failureRateThreshold,

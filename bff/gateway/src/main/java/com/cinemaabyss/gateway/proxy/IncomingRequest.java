@@ -17,10 +17,14 @@ public record IncomingRequest(String method, String rawPath, String rawQuery, Ma
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.getHeaders().forEach(headers::put);
         URI uri = request.getURI();
-        InetSocketAddress peer = request.getRemoteAddress();
-        String remote = peer == null ? "" : peer.getAddress() != null ? peer.getAddress().getHostAddress() : peer.getHostString();
-        return new IncomingRequest(request.getMethod().name(), uri.getRawPath(), uri.getRawQuery(), headers, remote,
+        return new IncomingRequest(request.getMethod().name(), uri.getRawPath(), uri.getRawQuery(), headers, peerAddress(request),
                 uri.getScheme(), request.getHeaders().getFirst(HttpHeaders.HOST));
+    }
+
+    /** The address of the gateway's direct peer: the client itself, or the nearest proxy in front of the gateway. */
+    public static String peerAddress(ServerHttpRequest request) {
+        InetSocketAddress peer = request.getRemoteAddress();
+        return peer == null ? "" : peer.getAddress() != null ? peer.getAddress().getHostAddress() : peer.getHostString();
     }
 
     public boolean isRead() {

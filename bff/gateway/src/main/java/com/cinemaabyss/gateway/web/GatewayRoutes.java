@@ -21,7 +21,9 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 
 /**
  * The gateway's routes. Its own: {@code GET /health} (405 for other methods). The proxy's, any method:
- * {@code /api/movies} to the split, users, payments and subscriptions to the monolith, events to the events service.
+ * {@code /api/movies} to the split, users, payments and subscriptions to the monolith, events to the events service,
+ * {@code /api/auth} and the signing keys ({@code /.well-known/jwks.json}) to identity. Who may call what is
+ * {@link EdgeFilter}'s decision, before any route.
  * Nothing else is routed: a 404 in JSON.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +49,9 @@ public class GatewayRoutes {
         routes.put("/api/payments/**", monolith);
         routes.put("/api/subscriptions/**", monolith);
         routes.put("/api/events/**", proxy.to(Backend.EVENTS));
+        WebHandler identity = proxy.to(Backend.IDENTITY);
+        routes.put("/api/auth/**", identity);
+        routes.put("/.well-known/jwks.json", identity);
         return new SimpleUrlHandlerMapping(routes, 0);
     }
 }

@@ -43,6 +43,10 @@ public class JsonErrorHandler implements WebExceptionHandler {
         }
         response.getHeaders().clear();
         return switch (failure) {
+            case EdgeRefusal e -> {
+                e.headers().forEach(response.getHeaders()::set);
+                yield writer.write(response, HttpStatusCode.valueOf(e.status()), e.getMessage());
+            }
             case InvalidInputException e -> writer.write(response, HttpStatus.BAD_REQUEST, e.getMessage());
             case BodyTooLargeException e -> writer.write(response, HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
             case DataBufferLimitException e -> writer.write(response, HttpStatus.CONTENT_TOO_LARGE, "request body is too large");

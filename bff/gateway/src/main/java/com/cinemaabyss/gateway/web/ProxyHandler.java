@@ -112,6 +112,7 @@ public class ProxyHandler {
             case MONOLITH -> settings.monolithUrl();
             case CATALOG -> settings.catalogUrl();
             case EVENTS -> settings.eventsUrl();
+            case IDENTITY -> settings.identityUrl();
         };
     }
 

@@ -1,5 +1,8 @@
 package com.cinemaabyss.gateway.web;
 
+import com.cinemaabyss.gateway.identity.AccessGuard;
+import com.cinemaabyss.gateway.proxy.ForwardedHeaders;
+import com.cinemaabyss.gateway.ratelimit.RateLimiter;
 import com.cinemaabyss.gateway.domain.Backend;
 import com.cinemaabyss.gateway.domain.RoutingRequest;
 import com.cinemaabyss.gateway.proxy.BodyLimit;
@@ -28,6 +31,12 @@ public class WebConfiguration {
     ProxyHandler proxyHandler(GatewaySettings settings, HttpForwarder forwarder, CatalogRoute catalogRoute, GatewayMetrics metrics,
                               BodyLimit bodyLimit, Function<RoutingRequest, Backend> chooseMoviesBackend) {
         return new ProxyHandler(settings, forwarder, catalogRoute, metrics, bodyLimit, chooseMoviesBackend);
+    }
+
+    /** Identity and rate limits, ahead of every route. */
+    @Bean
+    EdgeFilter edgeFilter(AccessGuard guard, RateLimiter limits, ForwardedHeaders forwarded) {
+        return new EdgeFilter(guard, limits, forwarded);
     }
 
     @Bean

@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A tiny identity stand-in on 127.0.0.1: serves a JWKS it can change, counts fetches, and signs tokens. */
-final class JwksServer implements AutoCloseable {
+public final class JwksServer implements AutoCloseable {
 
     static final String ISSUER = "cinemaabyss-identity";
     static final String AUDIENCE = "cinemaabyss-api";
@@ -36,7 +36,7 @@ final class JwksServer implements AutoCloseable {
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile List<RSAKey> published = new ArrayList<>();
 
-    JwksServer() throws IOException {
+    public JwksServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/.well-known/jwks.json", exchange -> {
             fetches.incrementAndGet();
@@ -51,7 +51,7 @@ final class JwksServer implements AutoCloseable {
         server.start();
     }
 
-    static RSAKey newKey(String kid) {
+    public static RSAKey newKey(String kid) {
         try {
             return new RSAKeyGenerator(2048).keyID(kid).generate();
         } catch (JOSEException e) {
@@ -59,15 +59,15 @@ final class JwksServer implements AutoCloseable {
         }
     }
 
-    void publish(RSAKey... keys) {
+    public void publish(RSAKey... keys) {
         published = List.of(keys);
     }
 
-    int fetches() {
+    public int fetches() {
         return fetches.get();
     }
 
-    URL jwksUrl() {
+    public URL jwksUrl() {
         try {
             return new URL("http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json");
         } catch (MalformedURLException e) {
@@ -76,18 +76,18 @@ final class JwksServer implements AutoCloseable {
     }
 
     /** Claims as identity issues them: valid now for 15 minutes. */
-    static JWTClaimsSet.Builder claims(String subject, String... roles) {
+    public static JWTClaimsSet.Builder claims(String subject, String... roles) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(subject)
                 .claim("roles", List.of(roles)).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(900)))
                 .jwtID(UUID.randomUUID().toString());
     }
 
-    static String sign(RSAKey key, JWTClaimsSet claims) {
+    public static String sign(RSAKey key, JWTClaimsSet claims) {
         return sign(key, key.getKeyID(), claims);
     }
 
-    static String sign(RSAKey key, String kid, JWTClaimsSet claims) {
+    public static String sign(RSAKey key, String kid, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(), claims);
             jwt.sign(new RSASSASigner(key));

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway with nothing listening behind it and a token on its admin routes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cinemaabyss.gateway.admin-token=s3cret", "cinemaabyss.migration.gradual=true", "cinemaabyss.migration.percent=100"})
+        "cinemaabyss.gateway.auth.admin-token=s3cret", "cinemaabyss.migration.gradual=true", "cinemaabyss.migration.percent=100"})
 class GatewayAloneIT {
 
     @LocalServerPort
@@ -48,10 +48,10 @@ class GatewayAloneIT {
 
     @Test
     void adminRoutesWantTheToken() {
-        assertTrue(TestHttp.isJsonError(http.get("/admin/migration"), 401, "Bearer"));
-        assertTrue(TestHttp.isJsonError(http.get("/admin/migration", "Authorization", "Bearer wrong"), 401, "Bearer"));
+        assertTrue(TestHttp.isJsonError(http.get("/admin/migration"), 401, "bearer token is required"));
+        assertTrue(TestHttp.isJsonError(http.get("/admin/migration", "Authorization", "Bearer wrong"), 401, "bearer token"));
         String change = "{\"gradual_migration\":true,\"movies_migration_percent\":30}";
-        assertTrue(TestHttp.isJsonError(http.put("/admin/migration", change), 401, "Bearer"));
+        assertTrue(TestHttp.isJsonError(http.put("/admin/migration", change), 401, "bearer token is required"));
 
         HttpResponse<String> read = http.get("/admin/migration", "Authorization", "Bearer s3cret");
         assertEquals(200, read.statusCode());

@@ -1,6 +1,8 @@
 package com.cinemaabyss.gateway.web;
 
 import com.cinemaabyss.gateway.FakeUpstream;
+import com.cinemaabyss.gateway.identity.JwksServer;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.cinemaabyss.gateway.domain.MovieSplit;
 import com.cinemaabyss.kit.test.TestHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway in front of stand-in upstreams: routing, pass-through, the split and its change at runtime. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cinemaabyss.gateway.admin-token=" + GatewayIT.ADMIN_TOKEN)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cinemaabyss.gateway.auth.admin-token=" + GatewayIT.ADMIN_TOKEN,
+        // Tokens are checked where sent, and the split follows the user they name.
+        "cinemaabyss.gateway.auth.legacy-auth=optional",
+        // Every request comes from 127.0.0.1 here; the limits have their own test (GatewayAuthIT).
+        "cinemaabyss.gateway.rate-limit.anonymous.requests=1000000"})
 class GatewayIT {
 
     static final String ADMIN_TOKEN = "gateway-it-token";
@@ -34,6 +41,8 @@ class GatewayIT {
     static final FakeUpstream monolith = new FakeUpstream("monolith");
     static final FakeUpstream movies = new FakeUpstream("catalog");
     static final FakeUpstream events = new FakeUpstream("events");
+    static final RSAKey KEY = JwksServer.newKey("key-1");
+    static final JwksServer keys = keys();
 
     @LocalServerPort
     int port;
@@ -44,6 +53,22 @@ class GatewayIT {
         registry.add("cinemaabyss.gateway.monolith-url", monolith::url);
         registry.add("cinemaabyss.gateway.catalog-url", movies::url);
         registry.add("cinemaabyss.gateway.events-url", events::url);
+        registry.add("cinemaabyss.gateway.auth.jwks-url", () -> keys.jwksUrl().toString());
+    }
+
+    static JwksServer keys() {
+        try {
+            JwksServer server = new JwksServer();
+            server.publish(KEY);
+            return server;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** An access token for the user, as identity signs it. */
+    static String tokenOf(String user) {
+        return "Bearer " + JwksServer.sign(KEY, JwksServer.claims(user, "viewer").build());
     }
 
     @AfterAll
@@ -51,6 +76,7 @@ class GatewayIT {
         monolith.close();
         movies.close();
         events.close();
+        keys.close();
     }
 
     @BeforeEach
@@ -138,7 +164,7 @@ class GatewayIT {
         for (int user = 0; user < 40; user++) {
             String expected = MovieSplit.bucket("u" + user) < 50 ? "catalog" : "monolith";
             for (int again = 0; again < 3; again++) {
-                assertEquals(expected, backendOf(http.get("/api/movies?id=1", "X-User-Id", "u" + user)), "user u" + user);
+                assertEquals(expected, backendOf(http.get("/api/movies?id=1", "Authorization", tokenOf("u" + user))), "user u" + user);
             }
             sides.add(expected);
         }
@@ -147,7 +173,7 @@ class GatewayIT {
         migrate(true, 90);
         for (int user = 0; user < 40; user++) {
             if (MovieSplit.bucket("u" + user) < 50) {
-                assertEquals("catalog", backendOf(http.get("/api/movies", "X-User-Id", "u" + user)), "user u" + user + " moved back");
+                assertEquals("catalog", backendOf(http.get("/api/movies", "Authorization", tokenOf("u" + user))), "user u" + user + " moved back");
             }
         }
     }
@@ -186,7 +212,7 @@ class GatewayIT {
         HttpResponse<String> health = http.post("/health", "{}");
         assertTrue(TestHttp.isJsonError(health, 405, "not allowed"), health.statusCode() + " " + health.body());
         assertEquals("GET", health.headers().firstValue("Allow").orElseThrow());
-        HttpResponse<String> admin = http.send(http.request("/admin/migration").DELETE());
+        HttpResponse<String> admin = http.send(http.request("/admin/migration", "Authorization", "Bearer " + ADMIN_TOKEN).DELETE());
         assertTrue(TestHttp.isJsonError(admin, 405, "not allowed"), admin.statusCode() + " " + admin.body());
         assertEquals("GET,PUT", admin.headers().firstValue("Allow").orElseThrow().replace(" ", ""));
     }

@@ -123,10 +123,10 @@ class MoviesFallbackIT {
     }
 
     @Test
-    void withoutAnAdminTokenTheAdminRoutesAreClosed() {
-        assertTrue(TestHttp.isJsonError(http.get("/admin/migration"), 403, "closed"));
+    void withoutAnAdminTokenConfiguredTheAdminRoutesAreClosedEvenToAnEmptyOne() {
+        assertTrue(TestHttp.isJsonError(http.get("/admin/migration"), 401, "bearer token is required"));
         assertTrue(TestHttp.isJsonError(http.put("/admin/migration", "{\"gradual_migration\":false,\"movies_migration_percent\":0}",
-                "Authorization", "Bearer "), 403, "closed"));
+                "Authorization", "Bearer "), 401, "malformed"));
     }
 
     private static String backendOf(HttpResponse<String> response) {
