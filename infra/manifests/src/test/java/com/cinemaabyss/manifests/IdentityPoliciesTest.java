@@ -58,6 +58,15 @@ class IdentityPoliciesTest {
     }
 
     @Test
+    void whoSignsAndWhoChecksAgreeOnIssuerAndAudienceWhenRunOutsideTheChart() throws java.io.IOException {
+        for (String module : List.of("functions/identity", "bff/gateway")) {
+            String yaml = java.nio.file.Files.readString(Manifests.ROOT.resolve(module + "/src/main/resources/application.yaml"));
+            assertTrue(yaml.contains("${JWT_ISSUER:" + Manifests.at(values, "auth", "issuer") + "}"), module);
+            assertTrue(yaml.contains("${JWT_AUDIENCE:" + Manifests.at(values, "auth", "audience") + "}"), module);
+        }
+    }
+
+    @Test
     void theGatewayChecksTokensItselfAndCarriesNoSidecarRules() {
         assertTrue(selecting(ofKind("RequestAuthentication"), "gateway").isEmpty());
         assertTrue(selecting(ofKind("AuthorizationPolicy"), "gateway").isEmpty());
