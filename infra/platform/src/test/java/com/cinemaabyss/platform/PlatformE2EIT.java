@@ -8,6 +8,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -30,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlatformE2EIT {
 
     private static final Pattern EVENT_ID = Pattern.compile("\"event\":\\{\"id\":\"([^\"]+)\"");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int USER_LIMIT = 40;
+    private static final Duration ACCESS_TTL = Duration.ofSeconds(8);
     private static LocalPlatform platform;
     private static TestHttp gateway;
 
@@ -47,7 +52,15 @@ class PlatformE2EIT {
             ports.put(service, FreePorts.pick());
         }
         platform = LocalPlatform.start(new PlatformOptions(root, Files.createTempDirectory("cinemaabyss-e2e"), true, true,
-                FreePorts.pick(), FreePorts.pick(), ports, Map.of("GRADUAL_MIGRATION", "true", "MOVIES_MIGRATION_PERCENT", "0"), false));
+                FreePorts.pick(), FreePorts.pick(), ports, Map.of("GRADUAL_MIGRATION", "true", "MOVIES_MIGRATION_PERCENT", "0",
+                        // Every request here comes from 127.0.0.1: the per-address limits would meet the test's own
+                        // volume, so only the per-user limit stays low enough to be reached on purpose.
+                        "CINEMAABYSS_GATEWAY_RATELIMIT_ANONYMOUS_REQUESTS", "1000000",
+                        "CINEMAABYSS_GATEWAY_RATELIMIT_AUTH_REQUESTS", "1000000",
+                        "CINEMAABYSS_GATEWAY_RATELIMIT_USER_REQUESTS", Integer.toString(USER_LIMIT),
+                        // Access tokens that expire within the test, checked without the usual leeway.
+                        "CINEMAABYSS_IDENTITY_TOKENS_ACCESSTTL", ACCESS_TTL.toSeconds() + "s",
+                        "CINEMAABYSS_GATEWAY_AUTH_CLOCKSKEW", "0s"), false));
         gateway = new TestHttp(platform.url("gateway").toString());
     }
 
@@ -61,7 +74,7 @@ class PlatformE2EIT {
     @Test
     @Order(1)
     void theAdminRoutesWantTheTokenThePlatformMade() {
-        assertTrue(TestHttp.isJsonError(gateway.get("/admin/migration"), 401, "Bearer"));
+        assertTrue(TestHttp.isJsonError(gateway.get("/admin/migration"), 401, "bearer token is required"));
         assertEquals(200, gateway.get("/admin/migration", "Authorization", "Bearer " + platform.adminToken()).statusCode());
     }
 
@@ -125,19 +138,65 @@ class PlatformE2EIT {
 
     @Test
     @Order(2)
-    void anAccountRegisteredWithIdentityBecomesALegacyUserOfTheMonolithUnderItsId() {
-        TestHttp identity = new TestHttp(platform.url("identity").toString());
-        String email = "switch-" + System.nanoTime() + "@matrix.io";
-        HttpResponse<String> registered = identity.post("/api/auth/register",
-                "{\"email\":\"" + email + "\",\"password\":\"not like this, not like this\",\"username\":\"switch\"}");
+    void anAccountThroughTheGatewayFromRegistrationToARevokedFamily() throws Exception {
+        String email = "Switch-" + System.nanoTime() + "@Matrix.io";
+        String password = "not like this, not like this";
+        HttpResponse<String> registered = gateway.post("/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"username\":\"switch\"}");
         assertEquals(201, registered.statusCode(), registered.body());
-        Matcher id = Pattern.compile("\"user_id\":(\\d+)").matcher(registered.body());
-        assertTrue(id.find(), registered.body());
+        assertEquals("identity", registered.headers().firstValue("X-Backend").orElseThrow());
+        long id = field(registered, "user_id").asLong();
         // identity's outbox, Kafka's user-changes, the bridge, the monolith's consumer: the legacy API lists the account.
-        awaitStatus("/api/users?id=" + id.group(1), 200);
-        assertTrue(gateway.get("/api/users?id=" + id.group(1)).body().contains("\"email\":\"" + email + "\""));
-        HttpResponse<String> login = identity.post("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"not like this, not like this\"}");
-        assertEquals(200, login.statusCode(), login.body());
+        awaitStatus("/api/users?id=" + id, 200);
+        assertEquals(409, gateway.post("/api/auth/register", "{\"email\":\"" + email.toLowerCase(java.util.Locale.ROOT)
+                + "\",\"password\":\"" + password + "\",\"username\":\"other\"}").statusCode(), "one account per email, any case");
+
+        JsonNode tokens = login(email, password);
+        String access = "Bearer " + tokens.get("access_token").asString();
+        HttpResponse<String> me = gateway.get("/api/auth/me", "Authorization", access);
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals(id, field(me, "user_id").asLong());
+
+        String first = tokens.get("refresh_token").asString();
+        HttpResponse<String> refreshed = gateway.post("/api/auth/refresh", "{\"refresh_token\":\"" + first + "\"}");
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        String second = field(refreshed, "refresh_token").asString();
+        assertTrue(TestHttp.isJsonError(gateway.post("/api/auth/refresh", "{\"refresh_token\":\"" + first + "\"}"), 401, ""),
+                "a used refresh token is refused");
+        assertEquals(401, gateway.post("/api/auth/refresh", "{\"refresh_token\":\"" + second + "\"}").statusCode(),
+                "and its reuse revoked the whole family, the newest token too");
+    }
+
+    @Test
+    @Order(2)
+    void forgedExpiredAndUnderprivilegedTokensAreStoppedAtTheGateway() throws Exception {
+        String email = "trinity-" + System.nanoTime() + "@matrix.io";
+        assertEquals(201, gateway.post("/api/auth/register", "{\"email\":\"" + email
+                + "\",\"password\":\"follow the white rabbit\",\"username\":\"trinity\"}").statusCode());
+        long issuedAt = System.nanoTime();
+        String token = login(email, "follow the white rabbit").get("access_token").asString();
+        String[] parts = token.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+        String promoted = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.replace("\"viewer\"", "\"admin\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> forged = gateway.get("/admin/migration", "Authorization", "Bearer " + parts[0] + "." + promoted + "." + parts[2]);
+        assertTrue(TestHttp.isJsonError(forged, 401, "signature"), forged.statusCode() + " " + forged.body());
+        assertTrue(forged.headers().firstValue("WWW-Authenticate").orElseThrow().contains("invalid_token"));
+
+        HttpResponse<String> viewer = gateway.get("/admin/migration", "Authorization", "Bearer " + token);
+        assertTrue(TestHttp.isJsonError(viewer, 403, "admin role"), viewer.statusCode() + " " + viewer.body());
+
+        HttpResponse<String> last = null;
+        for (int i = 0; i <= USER_LIMIT && (last == null || last.statusCode() != 429); i++) {
+            last = gateway.get("/api/v1/plans", "Authorization", "Bearer " + token);
+        }
+        assertTrue(TestHttp.isJsonError(last, 429, "too many requests"), last.statusCode() + " " + last.body());
+        assertTrue(last.headers().firstValue("Retry-After").isPresent() && last.headers().firstValue("RateLimit-Policy").isPresent());
+
+        long left = ACCESS_TTL.toMillis() - (System.nanoTime() - issuedAt) / 1_000_000 + 1_000;
+        Thread.sleep(Math.max(left, 0));
+        HttpResponse<String> expired = gateway.get("/api/v1/plans", "Authorization", "Bearer " + token);
+        assertTrue(TestHttp.isJsonError(expired, 401, "expired"), expired.statusCode() + " " + expired.body());
     }
 
     @Test
@@ -178,21 +237,29 @@ class PlatformE2EIT {
 
     @Test
     @Order(5)
-    void usersAreStickyAndRaisingThePercentOnlyMovesThemForward() {
+    void signedInUsersAreStickyAndRaisingThePercentOnlyMovesThemForward() {
         migrate(50);
         Map<String, String> sideAt50 = new HashMap<>();
-        for (int user = 0; user < 60; user++) {
-            String side = backend(gateway.get("/api/movies?id=1", "X-User-Id", "viewer-" + user));
+        Map<String, String> passwords = new HashMap<>();
+        for (int user = 0; user < 16; user++) {
+            String email = "viewer-" + user + "-" + System.nanoTime() + "@cinemaabyss.test";
+            passwords.put(email, "popcorn and a long film " + user);
+            assertEquals(201, gateway.post("/api/auth/register", "{\"email\":\"" + email + "\",\"password\":\""
+                    + passwords.get(email) + "\",\"username\":\"viewer" + user + "\"}").statusCode());
+            String token = "Bearer " + login(email, passwords.get(email)).get("access_token").asString();
+            String side = backend(gateway.get("/api/movies?id=1", "Authorization", token));
             for (int again = 0; again < 3; again++) {
-                assertEquals(side, backend(gateway.get("/api/movies", "X-User-Id", "viewer-" + user)));
+                // What a client claims about itself moves nothing: the token says who it is.
+                assertEquals(side, backend(gateway.get("/api/movies", "Authorization", token, "X-User-Id", "claimed-" + again)));
             }
-            sideAt50.put("viewer-" + user, side);
+            sideAt50.put(email, side);
         }
-        assertTrue(sideAt50.containsValue("catalog") && sideAt50.containsValue("monolith"));
+        assertTrue(sideAt50.containsValue("catalog") && sideAt50.containsValue("monolith"), sideAt50.toString());
         migrate(80);
-        sideAt50.forEach((user, side) -> {
+        sideAt50.forEach((email, side) -> {
             if (side.equals("catalog")) {
-                assertEquals("catalog", backend(gateway.get("/api/movies", "X-User-Id", user)), user + " moved back");
+                String token = "Bearer " + login(email, passwords.get(email)).get("access_token").asString();
+                assertEquals("catalog", backend(gateway.get("/api/movies", "Authorization", token)), email + " moved back");
             }
         });
     }
@@ -234,6 +301,18 @@ class PlatformE2EIT {
         long start = System.nanoTime();
         awaitStatus(side, "/api/movies?id=" + movieId, 200);
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static JsonNode login(String email, String password) {
+        HttpResponse<String> login = gateway.post("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        assertEquals(200, login.statusCode(), login.body());
+        return JSON.readTree(login.body());
+    }
+
+    private static JsonNode field(HttpResponse<String> response, String name) {
+        JsonNode value = JSON.readTree(response.body()).get(name);
+        assertTrue(value != null, name + " missing in " + response.body());
+        return value;
     }
 
     private static void migrate(int percent) {
