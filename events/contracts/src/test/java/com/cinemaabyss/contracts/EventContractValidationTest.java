@@ -18,6 +18,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class EventContractValidationTest {
 
     private static final EventContracts CONTRACTS = EventContracts.load();
+    private static final String FAMILY = "5f0c6a9e-2b7d-4c1e-9a3f-8d2e4b6c7a10";
 
     /** Data as the producers write it today (events' records with NON_NULL, function-kit's MovieChange). */
     static Stream<Arguments> valid() {
@@ -29,6 +30,11 @@ class EventContractValidationTest {
                 arguments(EventTypes.USER_EVENT, "{\"user_id\":3,\"action\":\"registered\",\"timestamp\":\"2024-05-01T10:15:30Z\"}"),
                 arguments(EventTypes.USER_EVENT, "{\"user_id\":3,\"username\":\"neo\",\"email\":\"neo@example.com\",\"action\":\"logged_in\","
                         + "\"timestamp\":\"2024-05-01T10:15:30.123Z\"}"),
+                arguments(EventTypes.USER_LOGGED_IN, "{\"user_id\":2,\"family_id\":\"" + FAMILY + "\",\"method\":\"sso\",\"provider\":\"corp-sso\","
+                        + "\"timestamp\":\"2024-05-01T10:15:30Z\"}"),
+                arguments(EventTypes.USER_LOGGED_IN, "{\"user_id\":2,\"family_id\":\"" + FAMILY + "\",\"method\":\"password\",\"timestamp\":\"2024-05-01T10:15:30Z\"}"),
+                // Written before the method existed: a password login.
+                arguments(EventTypes.USER_LOGGED_IN, "{\"user_id\":2,\"family_id\":\"" + FAMILY + "\",\"timestamp\":\"2024-05-01T10:15:30Z\"}"),
                 arguments(EventTypes.PAYMENT_EVENT, "{\"payment_id\":11,\"user_id\":3,\"amount\":9.99,\"status\":\"completed\","
                         + "\"timestamp\":\"2024-05-01T10:15:30Z\",\"method_type\":\"card\"}"),
                 arguments(EventTypes.PAYMENT_EVENT, "{\"payment_id\":11,\"user_id\":3,\"amount\":0,\"status\":\"refunded\","
@@ -88,6 +94,11 @@ class EventContractValidationTest {
                 arguments(EventTypes.USER_EVENT, "{" + user + ",\"timestamp\":\"2024-05-01T10:15:30Z\",\"email\":\"" + "e".repeat(255) + "\"}", "field 'email' must be at most 254 characters long"),
                 arguments(EventTypes.USER_EVENT, "{" + user + ",\"timestamp\":\"2024-05-01T10:15:30Z\",\"username\":\"" + "u".repeat(101) + "\"}", "field 'username' must be at most 100 characters long"),
                 arguments(EventTypes.USER_EVENT, "{" + user + ",\"timestamp\":\"2024-05-01T10:15:30Z\",\"password\":\"x\"}", "field 'password' is not allowed: the schema has no such field"),
+                // identity.user.logged_in.v1
+                arguments(EventTypes.USER_LOGGED_IN, "{\"user_id\":2,\"family_id\":\"" + FAMILY + "\",\"method\":\"magic\",\"timestamp\":\"2024-05-01T10:15:30Z\"}",
+                        "field 'method' must be one of password, sso"),
+                arguments(EventTypes.USER_LOGGED_IN, "{\"user_id\":2,\"family_id\":\"" + FAMILY + "\",\"method\":\"sso\",\"provider\":\"Corp SSO\","
+                        + "\"timestamp\":\"2024-05-01T10:15:30Z\"}", "field 'provider' must match the pattern ^[a-z0-9-]{1,32}$"),
                 // payment.recorded.v1
                 arguments(EventTypes.PAYMENT_EVENT, "{" + payment + "}", "field 'amount' is required"),
                 arguments(EventTypes.PAYMENT_EVENT, "{" + payment + ",\"amount\":\"9.99\"}", "field 'amount' has the wrong type: expected number"),

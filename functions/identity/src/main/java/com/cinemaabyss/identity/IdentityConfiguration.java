@@ -4,6 +4,8 @@ import com.cinemaabyss.identity.functions.Accounts;
 import com.cinemaabyss.identity.functions.BootstrapAdmin;
 import com.cinemaabyss.identity.functions.IdentityFunctions;
 import com.cinemaabyss.identity.functions.Sessions;
+import com.cinemaabyss.identity.functions.SingleSignOn;
+import com.cinemaabyss.identity.sso.OidcProviders;
 import com.cinemaabyss.identity.security.AccessTokens;
 import com.cinemaabyss.identity.security.LoginThrottle;
 import com.cinemaabyss.identity.security.PasswordHasher;
@@ -12,14 +14,18 @@ import com.cinemaabyss.identity.store.AccountStore;
 import com.cinemaabyss.identity.store.DynamoFailureCounters;
 import com.cinemaabyss.identity.store.DynamoSigningKeyStore;
 import com.cinemaabyss.identity.store.EmailItem;
+import com.cinemaabyss.identity.store.ExternalIdentityItem;
 import com.cinemaabyss.identity.store.OneTimeTokenItem;
 import com.cinemaabyss.identity.store.RefreshFamilyItem;
 import com.cinemaabyss.identity.store.RefreshTokenItem;
 import com.cinemaabyss.identity.store.SessionStore;
 import com.cinemaabyss.identity.store.SigningKeyItem;
+import com.cinemaabyss.identity.store.SsoStateItem;
+import com.cinemaabyss.identity.store.SsoStateStore;
 import com.cinemaabyss.identity.store.UserItem;
 import com.cinemaabyss.identity.web.Authentication;
 import com.cinemaabyss.identity.web.IdentityRoutes;
+import com.cinemaabyss.identity.web.SsoRoutes;
 import com.cinemaabyss.kit.core.idempotency.IdempotencyStore;
 import com.cinemaabyss.kit.dynamo.DynamoSettings;
 import com.cinemaabyss.kit.dynamo.IdSequences;
@@ -47,8 +53,8 @@ import java.time.Clock;
 /** identity's tables, stores, token machinery and the operations over them. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({IdentitySettings.class, TokenSettings.class, KeySettings.class, PasswordSettings.class,
-        LoginSettings.class, BootstrapAdminSettings.class, UserSettings.class})
-@Import({IdSequencesConfiguration.class, OutboxConfiguration.class, IdentityFunctions.class, IdentityRoutes.class})
+        LoginSettings.class, BootstrapAdminSettings.class, UserSettings.class, SsoSettings.class})
+@Import({IdSequencesConfiguration.class, OutboxConfiguration.class, IdentityFunctions.class, IdentityRoutes.class, SsoRoutes.class})
 public class IdentityConfiguration {
 
     @Bean
@@ -61,6 +67,7 @@ public class IdentityConfiguration {
                               UserSettings users, Outbox outbox, Clock clock) {
         return new AccountStore(table(client, tables, dynamo, "users", UserItem.class), table(client, tables, dynamo, "emails", EmailItem.class),
                 table(client, tables, dynamo, "one-time-tokens", OneTimeTokenItem.class),
+                table(client, tables, dynamo, "external-identities", ExternalIdentityItem.class),
                 new InterleavedIds(ids, "users", users.idOffset(), users.idStride()), outbox, clock);
     }
 
@@ -102,6 +109,13 @@ public class IdentityConfiguration {
     Sessions sessions(AccountStore accounts, SessionStore sessions, PasswordHasher hasher, LoginThrottle throttle,
                       AccessTokens accessTokens, TokenSettings tokens) {
         return new Sessions(accounts, sessions, hasher, throttle, accessTokens, tokens);
+    }
+
+    @Bean
+    SingleSignOn singleSignOn(SsoSettings settings, DynamoDbEnhancedClient client, TableSetup tables, DynamoSettings dynamo,
+                              AccountStore accounts, Sessions sessions, Clock clock) {
+        return new SingleSignOn(settings, new OidcProviders(settings, clock),
+                new SsoStateStore(table(client, tables, dynamo, "sso-states", SsoStateItem.class), clock), accounts, sessions);
     }
 
     @Bean

@@ -25,7 +25,9 @@ class HostileInputIT {
 
     private static final List<String> PATHS = List.of("/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
             "/api/auth/me", "/api/auth/users/{id}/roles", "/api/auth/verify-email/request", "/api/auth/verify-email",
-            "/api/auth/password-reset/request", "/api/auth/password-reset", "/.well-known/jwks.json", "/api/auth/health", "/api/auth/{id}");
+            "/api/auth/password-reset/request", "/api/auth/password-reset", "/.well-known/jwks.json", "/api/auth/health", "/api/auth/{id}",
+            "/api/auth/sso/{id}/authorize", "/api/auth/sso/{id}/callback", "/api/auth/sso/corp/callback?code={id}&state={id}",
+            "/api/auth/sso/corp/callback?error={id}&error_description={id}");
     private static final List<String> FIELDS = List.of("email", "password", "username", "refresh_token", "token", "new_password", "roles", "id");
 
     private static ConfigurableApplicationContext identity;
@@ -36,6 +38,10 @@ class HostileInputIT {
         List<String> arguments = new ArrayList<>(List.of(SharedTestInfra.functionAppArguments()));
         // Every request comes from 127.0.0.1: keep the address lock out of the way of what is being tested here.
         arguments.add("--cinemaabyss.identity.login.address-limit=100000");
+        // A configured provider, so the SSO routes get past "no such provider"; nothing is asked of it before a state is found.
+        arguments.add("--cinemaabyss.identity.sso.providers.corp.issuer=http://127.0.0.1:9/");
+        arguments.add("--cinemaabyss.identity.sso.providers.corp.client-id=cinemaabyss");
+        arguments.add("--cinemaabyss.identity.sso.providers.corp.redirect-uri=http://127.0.0.1:9/api/auth/sso/corp/callback");
         identity = new SpringApplicationBuilder(IdentityApplication.class).run(arguments.toArray(String[]::new));
         http = TestHttp.at(Integer.parseInt(identity.getEnvironment().getProperty("local.server.port")));
     }

@@ -40,6 +40,24 @@ class ChartRendersKnativeTest {
         assertTrue(rendered.containsKey("eventing/movie-changes-to-catalog.yaml"));
     }
 
+    /** The variable names are the ones identity's SsoSettingsTest binds: CINEMAABYSS_IDENTITY_SSO_PROVIDERS_<NAME>_<FIELD>. */
+    @Test
+    void anSsoProviderRendersIdentitysVariablesWithItsSecretFromASecret() {
+        String identity = ChartRenderer.render(Manifests.CHART, Map.of(
+                "identity.sso.providers.corp.issuer", "https://login.example.com/realms/cinema",
+                "identity.sso.providers.corp.clientId", "cinemaabyss",
+                "identity.sso.providers.corp.redirectUri", "https://cinemaabyss.example.com/api/auth/sso/corp/callback",
+                "identity.sso.providers.corp.clientSecretSecret", "identity-sso-corp")).get("serving/identity.yaml");
+        assertTrue(identity.contains("- name: CINEMAABYSS_IDENTITY_SSO_PROVIDERS_CORP_ISSUER\n              value: \"https://login.example.com/realms/cinema\""), identity);
+        assertTrue(identity.contains("- name: CINEMAABYSS_IDENTITY_SSO_PROVIDERS_CORP_CLIENTID\n              value: \"cinemaabyss\""), identity);
+        assertTrue(identity.contains("- name: CINEMAABYSS_IDENTITY_SSO_PROVIDERS_CORP_REDIRECTURI\n"), identity);
+        assertTrue(identity.contains("- name: CINEMAABYSS_IDENTITY_SSO_PROVIDERS_CORP_CLIENTSECRET\n              valueFrom:\n                secretKeyRef:\n"
+                + "                  name: identity-sso-corp\n                  key: client-secret"), identity);
+        assertFalse(identity.contains("SCOPES"), "no scopes given: identity's default");
+        assertTrue(Manifests.docs(Map.of("identity.yaml", identity)).stream().allMatch(d -> TypedModelsTest.check(d).isEmpty()));
+        assertFalse(ChartRenderer.render(Manifests.CHART, Map.of()).get("serving/identity.yaml").contains("SSO"), "no provider by default");
+    }
+
     @Test
     void aCanarySplitsTrafficBetweenTheStableAndTheNewestRevision() {
         String catalog = ChartRenderer.render(Manifests.CHART, Map.of(

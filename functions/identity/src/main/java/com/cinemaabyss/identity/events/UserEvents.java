@@ -5,6 +5,7 @@ import com.cinemaabyss.contracts.EventContracts;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.kit.events.EventJson;
 import com.cinemaabyss.kit.outbox.Outbox;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
@@ -29,7 +30,10 @@ public final class UserEvents {
     public record Registered(@JsonProperty("user_id") long userId, String email, String username, List<String> roles, String timestamp) {
     }
 
-    public record LoggedIn(@JsonProperty("user_id") long userId, @JsonProperty("family_id") String familyId, String timestamp) {
+    /** A login: with a password ({@code method} "password", no provider) or through an OpenID provider ("sso", its name). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LoggedIn(@JsonProperty("user_id") long userId, @JsonProperty("family_id") String familyId, String method, String provider,
+                           String timestamp) {
     }
 
     public record TokenIssued(@JsonProperty("user_id") long userId, String email, String token, @JsonProperty("expires_at") String expiresAt) {

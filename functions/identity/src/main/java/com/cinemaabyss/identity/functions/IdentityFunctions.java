@@ -8,6 +8,9 @@ import com.cinemaabyss.identity.domain.PasswordResetRequest;
 import com.cinemaabyss.identity.domain.RefreshRequest;
 import com.cinemaabyss.identity.domain.RegisteredUser;
 import com.cinemaabyss.identity.domain.Registration;
+import com.cinemaabyss.identity.domain.SsoCallback;
+import com.cinemaabyss.identity.domain.SsoRedirect;
+import com.cinemaabyss.identity.domain.SsoStart;
 import com.cinemaabyss.identity.domain.TokenPair;
 import com.cinemaabyss.identity.domain.TokenSubmission;
 import com.cinemaabyss.identity.domain.UserRoles;
@@ -75,6 +78,16 @@ public class IdentityFunctions {
     @Bean
     public Consumer<NewPassword> resetPassword(Accounts accounts) {
         return accounts::resetPassword;
+    }
+
+    @Bean
+    public Function<SsoStart, SsoRedirect> ssoAuthorize(SingleSignOn sso) {
+        return sso::start;
+    }
+
+    @Bean
+    public Function<SsoCallback, TokenPair> ssoCallback(SingleSignOn sso) {
+        return sso::finish;
     }
 
     /** The public keys access tokens are verified with, as a JWK Set document (RFC 7517). */

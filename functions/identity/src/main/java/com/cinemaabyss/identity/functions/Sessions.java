@@ -47,14 +47,21 @@ public class Sessions {
         pause(throttle.before(keys));
         Optional<UserItem> user = accounts.findByEmail(attempt.credentials().email());
         String password = attempt.credentials().password();
-        boolean matches = user.isPresent() ? hasher.matches(password, user.get().getPasswordHash()) : hasher.matchesNothing(password);
+        // An account from SSO has no password until a reset sets one: checked like an unknown email, same cost, same answer.
+        String hash = user.map(UserItem::getPasswordHash).orElse(null);
+        boolean matches = hash != null ? hasher.matches(password, hash) : hasher.matchesNothing(password);
         if (!matches) {
             throttle.failed(keys);
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
         throttle.succeeded(keys);
-        String refreshToken = sessions.start(user.get(), tokens.refreshTtl());
+        String refreshToken = sessions.start(user.get(), tokens.refreshTtl(), SessionStore.LoginMethod.PASSWORD);
         return pair(user.get(), refreshToken);
+    }
+
+    /** Starts a session for an account whose owner an OpenID provider vouched for (see SingleSignOn). */
+    public TokenPair startSso(UserItem user, String provider) {
+        return pair(user, sessions.start(user, tokens.refreshTtl(), SessionStore.LoginMethod.sso(provider)));
     }
 
     public TokenPair refresh(String refreshToken) {

@@ -29,7 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Accounts and their one-time tokens. Every write is one DynamoDB transaction with the events it causes (the
+ * Accounts, their one-time tokens and their identities at external OpenID providers. Every write is one DynamoDB transaction with the events it causes (the
  * outbox), and checks the account's revision, so two writers never overwrite each other. An email belongs to one
  * account because its normalised form is the key of an item written in the same transaction as the account, only if
  * absent.
@@ -48,15 +48,17 @@ public class AccountStore {
     private final DynamoDbTable<UserItem> users;
     private final DynamoDbTable<EmailItem> emails;
     private final DynamoDbTable<OneTimeTokenItem> oneTimeTokens;
+    private final DynamoDbTable<ExternalIdentityItem> externalIdentities;
     private final InterleavedIds ids;
     private final Outbox outbox;
     private final Clock clock;
 
     public AccountStore(DynamoDbTable<UserItem> users, DynamoDbTable<EmailItem> emails, DynamoDbTable<OneTimeTokenItem> oneTimeTokens,
-                        InterleavedIds ids, Outbox outbox, Clock clock) {
+                        DynamoDbTable<ExternalIdentityItem> externalIdentities, InterleavedIds ids, Outbox outbox, Clock clock) {
         this.users = users;
         this.emails = emails;
         this.oneTimeTokens = oneTimeTokens;
+        this.externalIdentities = externalIdentities;
         this.ids = ids;
         this.outbox = outbox;
         this.clock = clock;
@@ -64,6 +66,19 @@ public class AccountStore {
 
     /** Creates the account, announcing it on user-events and the user changelog; 409 when the email has an account. */
     public UserItem create(Email email, String username, String passwordHash, Set<Role> roles) {
+        return create(email, username, passwordHash, roles, false, null);
+    }
+
+    /**
+     * Creates an account for an identity at an OpenID provider, linked to it in the same transaction: the same
+     * registration as {@link #create} (an id from the same sequence, the same events), without a password. 409 when
+     * the email has an account; {@link ExternalIdentityTaken} when another login linked the identity first.
+     */
+    public UserItem createLinked(Email email, String username, boolean emailVerified, Set<Role> roles, ExternalIdentityItem link) {
+        return create(email, username, null, roles, emailVerified, link);
+    }
+
+    private UserItem create(Email email, String username, String passwordHash, Set<Role> roles, boolean emailVerified, ExternalIdentityItem link) {
         Instant now = clock.instant();
         UserItem user = new UserItem();
         user.setId(ids.next());
@@ -72,18 +87,24 @@ public class AccountStore {
         user.setUsername(username);
         user.setPasswordHash(passwordHash);
         user.setRoles(Roles.names(roles));
-        user.setEmailVerified(false);
+        user.setEmailVerified(emailVerified);
         user.setSessionEpoch(0L);
         user.setCreatedAtMillis(now.toEpochMilli());
         EmailItem owner = new EmailItem();
         owner.setEmail(email.normalized());
         owner.setUserId(user.getId());
         try {
-            outbox.writeAndAnnounce(transaction -> transaction
-                            .addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class).item(user)
-                                    .conditionExpression(Expression.builder().expression("attribute_not_exists(id)").build()).build())
-                            .addPutItem(emails, TransactPutItemEnhancedRequest.builder(EmailItem.class).item(owner)
-                                    .conditionExpression(Expression.builder().expression("attribute_not_exists(email)").build()).build()),
+            outbox.writeAndAnnounce(transaction -> {
+                        transaction.addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class).item(user)
+                                        .conditionExpression(Expression.builder().expression("attribute_not_exists(id)").build()).build())
+                                .addPutItem(emails, TransactPutItemEnhancedRequest.builder(EmailItem.class).item(owner)
+                                        .conditionExpression(Expression.builder().expression("attribute_not_exists(email)").build()).build());
+                        if (link != null) {
+                            link.setUserId(user.getId());
+                            link.setLinkedAtMillis(now.toEpochMilli());
+                            transaction.addPutItem(externalIdentities, onlyIfUnlinked(link));
+                        }
+                    },
                     List.of(UserEvents.registered(new UserEvents.Registered(user.getId(), user.getEmail(), username, user.getRoles(),
                                     UserEvents.timestamp(now))),
                             // The version-attribute extension stores revision 1 on a new item.
@@ -92,9 +113,55 @@ public class AccountStore {
             if (failed(cancelled, 1)) {
                 throw new ConflictException("an account with this email exists");
             }
+            if (link != null && failed(cancelled, 2)) {
+                throw new ExternalIdentityTaken();
+            }
             throw cancelled;
         }
         return find(user.getId()).orElseThrow(() -> new IllegalStateException("account " + user.getId() + " vanished after it was created"));
+    }
+
+    /** The link of an identity at an OpenID provider (by {@link ExternalIdentityItem#getId()}), if it has one. */
+    public Optional<ExternalIdentityItem> findLink(String id) {
+        return Optional.ofNullable(externalIdentities.getItem(r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true)));
+    }
+
+    /**
+     * Links an identity at an OpenID provider to the existing account of the email the provider verified, in one
+     * transaction with what that proves. If identity never verified the account's email, whoever set its password
+     * never proved they own the address (they may have registered it before its owner, waiting for a link): the email
+     * counts as verified from now, the password goes (a reset sets a new one) and every session of the account ends.
+     * {@link ExternalIdentityTaken} if another login linked the identity first.
+     */
+    public UserItem linkVerifiedOwner(ExternalIdentityItem link, long userId) {
+        return update(userId, user -> {
+            Instant now = clock.instant();
+            link.setUserId(userId);
+            link.setLinkedAtMillis(now.toEpochMilli());
+            if (Boolean.TRUE.equals(user.getEmailVerified())) {
+                return new Change(List.of(), null, link);
+            }
+            user.setEmailVerified(true);
+            user.setPasswordHash(null);
+            user.setSessionEpoch((user.getSessionEpoch() == null ? 0 : user.getSessionEpoch()) + 1);
+            return new Change(List.of(UserEvents.emailVerified(new UserEvents.EmailVerified(userId, user.getEmail(), UserEvents.timestamp(now)))),
+                    null, link);
+        });
+    }
+
+    /** Another login linked the same external identity first; look the link up again. */
+    public static final class ExternalIdentityTaken extends RuntimeException {
+        ExternalIdentityTaken() {
+            super("the external identity is linked already", null, false, false);
+        }
+    }
+
+    private static TransactPutItemEnhancedRequest<ExternalIdentityItem> onlyIfUnlinked(ExternalIdentityItem link) {
+        return TransactPutItemEnhancedRequest.builder(ExternalIdentityItem.class).item(link).conditionExpression(unlinked()).build();
+    }
+
+    private static Expression unlinked() {
+        return Expression.builder().expression("attribute_not_exists(id)").build();
     }
 
     public Optional<UserItem> find(long id) {
@@ -158,8 +225,11 @@ public class AccountStore {
         });
     }
 
-    /** What an update does to an account: the events it causes, and the token it uses up (or null). */
-    public record Change(List<Outbox.Announcement> events, TransactUpdateItemEnhancedRequest<OneTimeTokenItem> token) {
+    /** What an update does to an account: the events it causes, the token it uses up (or null), the external identity it links (or null). */
+    public record Change(List<Outbox.Announcement> events, TransactUpdateItemEnhancedRequest<OneTimeTokenItem> token, ExternalIdentityItem link) {
+        public Change(List<Outbox.Announcement> events, TransactUpdateItemEnhancedRequest<OneTimeTokenItem> token) {
+            this(events, token, null);
+        }
     }
 
     /** Changes an account in place and says what that causes. */
@@ -178,11 +248,17 @@ public class AccountStore {
                         transaction.addUpdateItem(oneTimeTokens, changed.token());
                     }
                     transaction.addUpdateItem(users, TransactUpdateItemEnhancedRequest.builder(UserItem.class).item(user).build());
+                    if (changed.link() != null) {
+                        transaction.addPutItem(externalIdentities, onlyIfUnlinked(changed.link()));
+                    }
                 }, changed.events());
                 return find(id).orElseThrow();
             } catch (TransactionCanceledException cancelled) {
                 if (changed.token() != null && failed(cancelled, 0)) {
                     throw new InvalidInputException(INVALID_TOKEN);
+                }
+                if (changed.link() != null && failed(cancelled, changed.token() == null ? 1 : 2)) {
+                    throw new ExternalIdentityTaken();
                 }
                 if (!failed(cancelled, changed.token() == null ? 0 : 1)) {
                     throw cancelled;

@@ -51,8 +51,17 @@ public class SessionStore {
         this.clock = clock;
     }
 
-    /** Starts a family for a login, announcing the login; its first refresh token. */
-    public String start(UserItem user, Duration lifetime) {
+    /** How a session began: a password, or an OpenID provider (by its configured name). */
+    public record LoginMethod(String method, String provider) {
+        public static final LoginMethod PASSWORD = new LoginMethod("password", null);
+
+        public static LoginMethod sso(String provider) {
+            return new LoginMethod("sso", provider);
+        }
+    }
+
+    /** Starts a family for a login, announcing the login and how it was made; its first refresh token. */
+    public String start(UserItem user, Duration lifetime, LoginMethod method) {
         Instant now = clock.instant();
         RefreshFamilyItem family = new RefreshFamilyItem();
         family.setId(UUID.randomUUID().toString());
@@ -63,7 +72,8 @@ public class SessionStore {
         String token = Secrets.newToken();
         RefreshTokenItem first = token(token, family);
         outbox.writeAndAnnounce(transaction -> transaction.addPutItem(families, family).addPutItem(tokens, first),
-                List.of(UserEvents.loggedIn(new UserEvents.LoggedIn(user.getId(), family.getId(), UserEvents.timestamp(now)))));
+                List.of(UserEvents.loggedIn(new UserEvents.LoggedIn(user.getId(), family.getId(), method.method(), method.provider(),
+                        UserEvents.timestamp(now)))));
         return token;
     }
 
