@@ -173,8 +173,10 @@ class PlatformE2EIT {
         String email = "trinity-" + System.nanoTime() + "@matrix.io";
         assertEquals(201, gateway.post("/api/auth/register", "{\"email\":\"" + email
                 + "\",\"password\":\"follow the white rabbit\",\"username\":\"trinity\"}").statusCode());
-        long issuedAt = System.nanoTime();
-        String token = login(email, "follow the white rabbit").get("access_token").asString();
+        JsonNode tokens = login(email, "follow the white rabbit");
+        long issuedBy = System.nanoTime();
+        assertEquals(ACCESS_TTL.toSeconds(), tokens.get("expires_in").asLong(), "the platform's short-lived tokens");
+        String token = tokens.get("access_token").asString();
         String[] parts = token.split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
         String promoted = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -193,7 +195,7 @@ class PlatformE2EIT {
         assertTrue(TestHttp.isJsonError(last, 429, "too many requests"), last.statusCode() + " " + last.body());
         assertTrue(last.headers().firstValue("Retry-After").isPresent() && last.headers().firstValue("RateLimit-Policy").isPresent());
 
-        long left = ACCESS_TTL.toMillis() - (System.nanoTime() - issuedAt) / 1_000_000 + 1_000;
+        long left = ACCESS_TTL.toMillis() - (System.nanoTime() - issuedBy) / 1_000_000 + 1_000;
         Thread.sleep(Math.max(left, 0));
         HttpResponse<String> expired = gateway.get("/api/v1/plans", "Authorization", "Bearer " + token);
         assertTrue(TestHttp.isJsonError(expired, 401, "expired"), expired.statusCode() + " " + expired.body());
