@@ -106,17 +106,28 @@ final class Rig implements AutoCloseable {
      */
     void startWarm(List<String> functions, Map<String, String> overrides) {
         for (String function : functions) {
-            int port = FreePorts.pick();
-            Map<String, String> env = env(function, port);
-            env.put("DYNAMODB_CREATE_TABLES", "true");
-            env.putAll(overrides);
-            List<String> arguments = new ArrayList<>(manifestJvmOptions(function));
-            arguments.addAll(List.of("-jar", jar(function).toString()));
-            FunctionProcess process = FunctionProcess.start(function, arguments, env, workDir.resolve("logs/" + function + ".log"));
-            URI url = URI.create("http://127.0.0.1:" + port);
-            warm.put(function, new Running(process, url));
-            process.awaitFirst200(url.resolve(spec(function).healthPath()), START_TIMEOUT);
+            startWarmAs(function, function, overrides);
         }
+    }
+
+    /**
+     * Starts one more process of {@code function} under {@code name} (e.g. a second gateway configured otherwise),
+     * with its manifest's JVM options and environment, {@code overrides} laid over it; stopped with the rig.
+     */
+    void startWarmAs(String name, String function, Map<String, String> overrides) {
+        if (warm.containsKey(name)) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        int port = FreePorts.pick();
+        Map<String, String> env = env(function, port);
+        env.put("DYNAMODB_CREATE_TABLES", "true");
+        env.putAll(overrides);
+        List<String> arguments = new ArrayList<>(manifestJvmOptions(function));
+        arguments.addAll(List.of("-jar", jar(function).toString()));
+        FunctionProcess process = FunctionProcess.start(name, arguments, env, workDir.resolve("logs/" + name + ".log"));
+        URI url = URI.create("http://127.0.0.1:" + port);
+        warm.put(name, new Running(process, url));
+        process.awaitFirst200(url.resolve(spec(function).healthPath()), START_TIMEOUT);
     }
 
     URI warmUrlOf(String function) {

@@ -30,6 +30,25 @@ final class Wrk {
                 """.formatted(System.nanoTime() % 1_000_000, pathWithId, maxId));
     }
 
+    /**
+     * As {@link #randomIdScript}, each request also carrying {@code Authorization: Bearer <token>} with a token drawn
+     * at random from {@code tokens} (compact JWS: base64url and dots, nothing to escape in Lua).
+     */
+    String randomIdScript(String name, String pathWithId, long maxId, List<String> tokens) {
+        if (tokens.isEmpty() || tokens.stream().anyMatch(token -> !token.matches("[A-Za-z0-9_.-]+"))) {
+            throw new IllegalArgumentException("bearer tokens are compact JWS strings");
+        }
+        return script(name, """
+                math.randomseed(%d)
+                local tokens = { %s }
+                request = function()
+                  local path = (string.gsub("%s", "{id}", tostring(math.random(1, %d))))
+                  return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. tokens[math.random(1, #tokens)] })
+                end
+                """.formatted(System.nanoTime() % 1_000_000, String.join(", ", tokens.stream().map(t -> '"' + t + '"').toList()),
+                pathWithId, maxId));
+    }
+
     String postJsonScript(String name, String json) {
         return script(name, """
                 wrk.method = "POST"

@@ -110,9 +110,11 @@ class ReportFiguresTest {
         // Constants of the method, each written into the report where it is used.
         for (long constant : List.of(FunctionProcess.POLL_MILLIS, ColdStart.RSS_DELAY_MILLIS, (long) CatalogAtScale.PAGE_LIMIT,
                 (long) CatalogAtScale.CURSOR_CALLS, (long) CatalogAtScale.LIST_CALLS, CatalogAtScale.LIST_TIME.toSeconds(),
-                (long) GatewayOverhead.SPLIT_TOLERANCE_POINTS)) {
+                (long) GatewayOverhead.SPLIT_TOLERANCE_POINTS, (long) BenchIdentity.KEY_BITS)) {
             allowed.add(Long.toString(constant));
         }
+        allowed.add("%,d".formatted(GatewayOverhead.FAR_ABOVE_LOAD));
+        allowed.add("%.1f".formatted(GatewayOverhead.MIN_ADDED_MILLIS));
         allowed.add("1");       // /api/movies?id=1, linger.ms=1
         allowed.add("1.00");    // a baseline over itself
         allowed.addAll(List.of("200", "201"));
@@ -132,14 +134,18 @@ class ReportFiguresTest {
     private static Section gateway(Random random) {
         Rounds rounds = new Rounds();
         for (int round = 0; round < SETTINGS.rounds(); round++) {
-            for (String target : List.of(GatewayOverhead.CATALOG, GatewayOverhead.MONOLITH, GatewayOverhead.GATEWAY, GatewayOverhead.NGINX)) {
+            for (String target : List.of(GatewayOverhead.CATALOG, GatewayOverhead.MONOLITH, GatewayOverhead.GATEWAY,
+                    GatewayOverhead.GATEWAY_JWT, GatewayOverhead.GATEWAY_LIMITED, GatewayOverhead.NGINX)) {
                 rounds.add(target, wrk(random));
             }
         }
-        double requests = 3000 + random.nextInt(3000);
-        double catalog = Math.round(requests * (0.49 + random.nextDouble() * 0.02));
-        // A few fallbacks, so that both reports carry the same flag.
-        GatewayCounters counted = new GatewayCounters(catalog, requests - catalog, 1 + random.nextInt(20));
+        Map<String, GatewayCounters> counted = new LinkedHashMap<>();
+        for (String gateway : GatewayOverhead.GATEWAYS) {
+            double requests = 3000 + random.nextInt(3000);
+            double catalog = Math.round(requests * (0.49 + random.nextDouble() * 0.02));
+            // A few fallbacks, so that both reports carry the same flag.
+            counted.put(gateway, new GatewayCounters(catalog, requests - catalog, 1 + random.nextInt(20)));
+        }
         List<String> options = List.of("-XX:MaxRAMPercentage=" + (50 + random.nextInt(40)), "-XX:TieredStopAtLevel=1");
         return GatewayOverhead.section(SETTINGS, BenchmarkSuite.SEEDED_MOVIES, GatewayOverhead.MOVIES_PERCENT, options, rounds, counted);
     }
