@@ -14,9 +14,10 @@ public final class AccessPolicy {
     private final LegacyAuth legacyAuth;
 
     public AccessPolicy(List<AccessRule> rules, Access defaultAccess, LegacyAuth legacyAuth) {
-        this.rules = List.copyOf(rules);
         this.legacyAuth = legacyAuth;
-        this.fallback = new AccessRule(new RoutePattern("/**"), null, defaultAccess, false);
+        // The legacy switch is resolved once, here, rather than on every request.
+        this.rules = rules.stream().map(this::resolved).toList();
+        this.fallback = resolved(new AccessRule(new RoutePattern("/**"), null, defaultAccess, false));
     }
 
     /** The policy of the settings: their rules, default and legacy switch. */
@@ -27,7 +28,15 @@ public final class AccessPolicy {
 
     /** The rule for a request on a canonical path ({@link RoutePattern#isCanonical}), its access resolved. */
     public AccessRule ruleFor(String method, String path) {
-        AccessRule rule = rules.stream().filter(r -> r.matches(method, path)).findFirst().orElse(fallback);
+        for (AccessRule rule : rules) {
+            if (rule.matches(method, path)) {
+                return rule;
+            }
+        }
+        return fallback;
+    }
+
+    private AccessRule resolved(AccessRule rule) {
         return rule.access().kind() == Access.Kind.LEGACY
                 ? new AccessRule(rule.pattern(), rule.methods(), legacyAuth.access(), rule.adminToken())
                 : rule;

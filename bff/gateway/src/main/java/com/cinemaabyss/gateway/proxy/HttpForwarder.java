@@ -21,17 +21,16 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Forwards one request to an upstream as it came (method, path, query, body, end-to-end headers) and hands the
@@ -53,7 +52,7 @@ public class HttpForwarder implements AutoCloseable {
     private static final Duration MAX_IDLE = Duration.ofSeconds(15);
     /** An HTTP method is a token (RFC 9110 section 9.1). */
     private static final Pattern METHOD = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}");
-    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+    private static final Set<String> COMMON_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     /** Wraps the client's buffers for the server's response without copying them. */
     private static final NettyDataBufferFactory BUFFERS = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
 
@@ -81,7 +80,7 @@ public class HttpForwarder implements AutoCloseable {
      */
     public Mono<Void> forward(IncomingRequest request, Flux<DataBuffer> body, URI upstream, Duration timeout,
                               Function<UpstreamResponse, Mono<Void>> answer) {
-        if (!METHOD.matcher(request.method()).matches()) {
+        if (!COMMON_METHODS.contains(request.method()) && !METHOD.matcher(request.method()).matches()) {
             return Mono.error(new InvalidInputException("request cannot be forwarded: unsupported method " + request.method()));
         }
         AtomicBoolean answered = new AtomicBoolean();
@@ -133,7 +132,12 @@ public class HttpForwarder implements AutoCloseable {
     }
 
     private static String target(URI upstream, IncomingRequest request) {
-        String base = TRAILING_SLASHES.matcher(upstream.toString()).replaceAll("");
+        String base = upstream.toString();
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--;
+        }
+        base = base.substring(0, end);
         return base + request.rawPath() + (request.rawQuery() == null ? "" : "?" + request.rawQuery());
     }
 
@@ -145,12 +149,16 @@ public class HttpForwarder implements AutoCloseable {
     }
 
     static Map<String, List<String>> endToEnd(Map<String, List<String>> headers) {
-        Set<String> namedByConnection = headers.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase("Connection"))
-                .flatMap(e -> e.getValue().stream())
-                .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(token -> token.strip().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
+        Set<String> namedByConnection = new HashSet<>();
+        headers.forEach((name, values) -> {
+            if (name.equalsIgnoreCase("Connection")) {
+                for (String value : values) {
+                    for (String token : value.split(",")) {
+                        namedByConnection.add(token.strip().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        });
         Map<String, List<String>> kept = new LinkedHashMap<>();
         headers.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);

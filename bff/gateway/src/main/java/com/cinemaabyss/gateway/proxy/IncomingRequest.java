@@ -5,16 +5,29 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.LinkedHashMap;
+import org.springframework.util.LinkedCaseInsensitiveMap;
+
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 
-/** A client's request as the gateway forwards it, without its body, which streams separately. */
+/**
+ * A client's request as the gateway forwards it, without its body, which streams separately. Header names keep the
+ * client's order and are looked up case-insensitively.
+ */
 public record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
                               String remoteAddress, String scheme, String host) {
 
+    public IncomingRequest {
+        if (!(headers instanceof LinkedCaseInsensitiveMap)) {
+            Map<String, List<String>> byName = new LinkedCaseInsensitiveMap<>(headers.size(), Locale.ROOT);
+            byName.putAll(headers);
+            headers = byName;
+        }
+    }
+
     public static IncomingRequest of(ServerHttpRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
+        Map<String, List<String>> headers = new LinkedCaseInsensitiveMap<>(16, Locale.ROOT);
         request.getHeaders().forEach(headers::put);
         URI uri = request.getURI();
         return new IncomingRequest(request.getMethod().name(), uri.getRawPath(), uri.getRawQuery(), headers, peerAddress(request),
@@ -49,9 +62,7 @@ public record IncomingRequest(String method, String rawPath, String rawQuery, Ma
     }
 
     public String header(String name) {
-        return headers.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(name))
-                .flatMap(e -> e.getValue().stream())
-                .findFirst().orElse(null);
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
     }
 }

@@ -3,6 +3,7 @@ package com.cinemaabyss.gateway.web;
 import com.cinemaabyss.gateway.domain.Backend;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -39,7 +40,7 @@ public class GatewayRoutes {
                 .build();
     }
 
-    /** After the functional routes (order -1), before nothing else: a path pattern per collection, its sub-paths included. */
+    /** A path pattern per collection, its sub-paths included. */
     @Bean
     SimpleUrlHandlerMapping proxyRoutes(ProxyHandler proxy) {
         Map<String, WebHandler> routes = new LinkedHashMap<>();
@@ -52,6 +53,8 @@ public class GatewayRoutes {
         WebHandler identity = proxy.to(Backend.IDENTITY);
         routes.put("/api/auth/**", identity);
         routes.put("/.well-known/jwks.json", identity);
-        return new SimpleUrlHandlerMapping(routes, 0);
+        // First of all mappings: a proxied path is never one of Spring's own (actuator, router functions), so the
+        // request skips matching against them.
+        return new SimpleUrlHandlerMapping(routes, Ordered.HIGHEST_PRECEDENCE);
     }
 }
