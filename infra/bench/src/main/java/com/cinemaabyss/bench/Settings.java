@@ -10,7 +10,7 @@ import java.time.Duration;
 record Settings(int rounds, Duration round, Duration warmup, Duration proxyWarmup, int connections, int coldStarts, int scaleMovies) {
 
     static Settings full() {
-        return new Settings(3, Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(8), 16, 5, 100_000);
+        return new Settings(3, Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(20), 16, 5, 100_000);
     }
 
     static Settings quick() {
