@@ -305,20 +305,22 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private String banner() {
+        // Every Knative Service in the manifests, the gateway first: a function added there shows up here too.
+        StringBuilder functions = new StringBuilder();
+        wiring.services().stream()
+                .sorted(java.util.Comparator.comparing((ServiceSpec spec) -> !spec.name().equals(GATEWAY)).thenComparing(this::port))
+                .forEach(spec -> functions.append("  %-16s %s%s%n".formatted(spec.name(), url(spec.name()),
+                        spec.name().equals(GATEWAY) ? "   <- clients go here" : "")));
         return """
 
                 CinemaAbyss is up. Ctrl-C stops it.
-                  gateway          %s   <- clients go here
-                  monolith         %s
-                  catalog          %s
-                  events service   %s
-                  Kafka            %s
+                %s  Kafka            %s
                   DynamoDB Local   %s
                   metrics          %s/actuator/prometheus
                   admin token      %s   (Authorization: Bearer ... on %s/admin/migration)
                   data and logs    %s
-                """.formatted(url("gateway"), url("monolith"), url("catalog"), url("events"), kafka.bootstrapServers(),
-                dynamo.endpoint(), url("gateway"), adminToken, url("gateway"), options.dataDir());
+                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), url(GATEWAY), adminToken, url(GATEWAY),
+                options.dataDir());
     }
 
     private static void deleteRecursively(Path dir) {
