@@ -308,7 +308,7 @@ public final class LocalPlatform implements AutoCloseable {
         // Every Knative Service in the manifests, the gateway first: a function added there shows up here too.
         StringBuilder functions = new StringBuilder();
         wiring.services().stream()
-                .sorted(java.util.Comparator.comparing((ServiceSpec spec) -> !spec.name().equals(GATEWAY)).thenComparing(this::port))
+                .sorted(Comparator.comparing((ServiceSpec spec) -> !spec.name().equals(GATEWAY)).thenComparing(this::port))
                 .forEach(spec -> functions.append("  %-16s %s%s%n".formatted(spec.name(), url(spec.name()),
                         spec.name().equals(GATEWAY) ? "   <- clients go here" : "")));
         return """

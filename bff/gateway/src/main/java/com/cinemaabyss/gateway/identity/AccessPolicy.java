@@ -41,8 +41,4 @@ public final class AccessPolicy {
                 ? new AccessRule(rule.pattern(), rule.methods(), legacyAuth.access(), rule.adminToken())
                 : rule;
     }
-
-    public LegacyAuth legacyAuth() {
-        return legacyAuth;
-    }
 }
