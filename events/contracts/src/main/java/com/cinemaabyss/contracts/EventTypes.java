@@ -18,6 +18,18 @@ public final class EventTypes {
     public static final String USER_ROLES_CHANGED = "com.cinemaabyss.identity.user.roles_changed.v1";
     /** identity's accounts on the user changelog, as the legacy users API shows them. */
     public static final String USER_UPSERTED = "com.cinemaabyss.identity.user.upserted.v1";
+    /** payments on billing-events: a checkout was accepted and waits for discounts to confirm its quote. */
+    public static final String CHECKOUT_STARTED = "com.cinemaabyss.payments.checkout.started.v1";
+    public static final String PAYMENT_SUCCEEDED = "com.cinemaabyss.payments.payment.succeeded.v1";
+    public static final String PAYMENT_FAILED = "com.cinemaabyss.payments.payment.failed.v1";
+    public static final String PAYMENT_REFUNDED = "com.cinemaabyss.payments.payment.refunded.v1";
+    /** payments' payments on the payment changelog, as the legacy payments API shows them. */
+    public static final String PAYMENT_UPSERTED = "com.cinemaabyss.payments.payment.upserted.v1";
+    /** discounts on discount-events; payments charges what it says. */
+    public static final String QUOTE_CONFIRMED = "com.cinemaabyss.discounts.quote.confirmed.v1";
+    public static final String QUOTE_REJECTED = "com.cinemaabyss.discounts.quote.rejected.v1";
+    /** subscriptions on subscription-events; payments charges the saved payment method off-session. */
+    public static final String SUBSCRIPTION_RENEWAL_REQUESTED = "com.cinemaabyss.subscriptions.subscription.renewal_requested.v1";
 
     private EventTypes() {
     }

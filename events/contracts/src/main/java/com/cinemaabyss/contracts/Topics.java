@@ -9,6 +9,14 @@ public final class Topics {
     public static final String MOVIE_CHANGES = "movie-changes";
     /** Compacted changelog of identity's accounts, keyed by user id; the monolith stores each under the same id. */
     public static final String USER_CHANGES = "user-changes";
+    /** payments' checkouts, payment outcomes and refunds, keyed by payment id. */
+    public static final String BILLING_EVENTS = "billing-events";
+    /** Compacted changelog of payments' payments, keyed by payment id; the monolith's legacy payments view reads it. */
+    public static final String PAYMENT_CHANGES = "payment-changes";
+    /** discounts' quotes (keyed by checkout id) and loyalty (keyed by user id). */
+    public static final String DISCOUNT_EVENTS = "discount-events";
+    /** subscriptions' lifecycle and renewals, keyed by subscription id. */
+    public static final String SUBSCRIPTION_EVENTS = "subscription-events";
     /** Where the eventing layer parks events a subscriber kept failing on. */
     public static final String DEAD_LETTERS = "dead-letter-events";
 

@@ -43,7 +43,15 @@ class EventContractsTest {
             Map.entry(EventTypes.USER_EMAIL_VERIFIED, Topics.USER_EVENTS),
             Map.entry(EventTypes.USER_PASSWORD_RESET_REQUESTED, Topics.USER_EVENTS),
             Map.entry(EventTypes.USER_ROLES_CHANGED, Topics.USER_EVENTS),
-            Map.entry(EventTypes.USER_UPSERTED, Topics.USER_CHANGES));
+            Map.entry(EventTypes.USER_UPSERTED, Topics.USER_CHANGES),
+            Map.entry(EventTypes.CHECKOUT_STARTED, Topics.BILLING_EVENTS),
+            Map.entry(EventTypes.PAYMENT_SUCCEEDED, Topics.BILLING_EVENTS),
+            Map.entry(EventTypes.PAYMENT_FAILED, Topics.BILLING_EVENTS),
+            Map.entry(EventTypes.PAYMENT_REFUNDED, Topics.BILLING_EVENTS),
+            Map.entry(EventTypes.PAYMENT_UPSERTED, Topics.PAYMENT_CHANGES),
+            Map.entry(EventTypes.QUOTE_CONFIRMED, Topics.DISCOUNT_EVENTS),
+            Map.entry(EventTypes.QUOTE_REJECTED, Topics.DISCOUNT_EVENTS),
+            Map.entry(EventTypes.SUBSCRIPTION_RENEWAL_REQUESTED, Topics.SUBSCRIPTION_EVENTS));
     private static final String IDENTITY_USER_EVENTS = String.join(",", EventTypes.USER_REGISTERED, EventTypes.USER_LOGGED_IN,
             EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, EventTypes.USER_EMAIL_VERIFIED, EventTypes.USER_PASSWORD_RESET_REQUESTED,
             EventTypes.USER_ROLES_CHANGED);
@@ -183,6 +191,9 @@ class EventContractsTest {
                 assertTrue(field.has("minimum"), where + " has no minimum");
                 assertTrue(field.has("maximum"), where + " has no maximum");
             }
+            case "boolean" -> {
+                // two values: nothing to bound
+            }
             case "array" -> {
                 assertTrue(field.has("maxItems"), where + " has no maxItems");
                 assertBounded(where + "[]", field.path("items"));
@@ -213,7 +224,12 @@ class EventContractsTest {
                 "identity send user-events " + IDENTITY_USER_EVENTS + " -",
                 "identity send user-changes " + EventTypes.USER_UPSERTED + " -",
                 "monolith receive user-changes " + EventTypes.USER_UPSERTED + " user-changes-to-monolith",
-                "events receive payment-events " + EventTypes.PAYMENT_EVENT + " payment-events-to-events"));
+                "events receive payment-events " + EventTypes.PAYMENT_EVENT + " payment-events-to-events",
+                "payments send billing-events " + String.join(",", EventTypes.CHECKOUT_STARTED, EventTypes.PAYMENT_SUCCEEDED,
+                        EventTypes.PAYMENT_FAILED, EventTypes.PAYMENT_REFUNDED) + " -",
+                "payments send payment-changes " + EventTypes.PAYMENT_UPSERTED + " -",
+                "payments receive discount-events " + EventTypes.QUOTE_CONFIRMED + "," + EventTypes.QUOTE_REJECTED + " discount-events-to-payments",
+                "payments receive subscription-events " + EventTypes.SUBSCRIPTION_RENEWAL_REQUESTED + " subscription-events-to-payments"));
         assertEquals(expected, actual);
         List<String> ids = new ArrayList<>();
         CONTRACTS.operations().forEach(operation -> ids.add(operation.id()));
