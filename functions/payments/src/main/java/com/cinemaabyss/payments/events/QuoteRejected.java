@@ -1,0 +1,9 @@
+package com.cinemaabyss.payments.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Data of discounts' quote.rejected. */
+public record QuoteRejected(@JsonProperty("checkout_id") long checkoutId, @JsonProperty("payment_id") long paymentId,
+                            @JsonProperty("user_id") long userId, @JsonProperty("quote_id") String quoteId,
+                            @JsonProperty("reason_code") String reasonCode, String reason) {
+}
