@@ -38,6 +38,12 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
     private static final String GATEWAY = "gateway";
+    /** The sandbox payment provider: not a Knative Service, so not in the manifests; started here before the functions. */
+    static final String SANDBOX = "payment-sandbox";
+    static final String SANDBOX_JAR = "infra/payment-sandbox/target/payment-sandbox.jar";
+    static final int SANDBOX_PORT = 8090;
+    static final String PAYMENTS = "payments";
+    static final String WEBHOOK_PATH = "/api/v1/payments/webhooks/sandbox";
 
     private final PlatformOptions options;
     private final KnativeWiring wiring;
@@ -50,12 +56,17 @@ public final class LocalPlatform implements AutoCloseable {
     private final String adminToken;
     /** Only the bridge knows it, so only the bridge gets into the functions' /internal routes. */
     private final String deliveryToken;
+    /** Fresh each run, known only to the sandbox and payments. */
+    private final String sandboxApiKey;
+    private final String sandboxWebhookSecret;
 
     private LocalPlatform(PlatformOptions options) {
         this.options = options;
         this.wiring = KnativeWiring.load(options.root().resolve("knative"));
         this.adminToken = options.env().getOrDefault("GATEWAY_ADMIN_TOKEN", newToken());
         this.deliveryToken = newToken();
+        this.sandboxApiKey = "sk_local_" + newToken();
+        this.sandboxWebhookSecret = "whsec_" + newToken();
     }
 
     /** The gateway's admin routes are closed without a token, so a run without one in the shell gets a fresh one. */
@@ -120,7 +131,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void boot() {
-        List<Path> missing = wiring.services().stream().map(spec -> options.root().resolve(spec.jarPath()))
+        List<Path> missing = Stream.concat(wiring.services().stream().map(spec -> options.root().resolve(spec.jarPath())),
+                        Stream.of(options.root().resolve(SANDBOX_JAR)))
                 .filter(jar -> !Files.isRegularFile(jar)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("not built yet: " + missing + " (infra/bin/run builds them; or mvn -DskipTests package)");
@@ -135,6 +147,8 @@ public final class LocalPlatform implements AutoCloseable {
         dynamo = LocalDynamoDb.start(options.dynamoPort(), data.resolve("dynamodb"));
         log.info("Kafka on {}, DynamoDB Local on {}, data in {}", kafka.bootstrapServers(), dynamo.endpoint(), data);
 
+        launchSandbox(data.resolve("logs").resolve(SANDBOX + ".log")).awaitHealthy(START_TIMEOUT);
+        log.info("{} is healthy on {}", SANDBOX, sandboxUrl());
         for (ServiceSpec spec : wiring.services()) {
             launch(spec, data.resolve("logs").resolve(spec.name() + ".log"));
         }
@@ -160,6 +174,43 @@ public final class LocalPlatform implements AutoCloseable {
             services.put(spec.name(), service);
             service.process().onExit().thenRun(() -> exited(service));
         }
+    }
+
+    /**
+     * The sandbox payment provider, as a child JVM like the functions: a fresh API key and webhook secret, and webhooks
+     * to the gateway's public webhook route, as a real provider would send them.
+     */
+    private ServiceProcess launchSandbox(Path logFile) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SANDBOX_PORT", Integer.toString(sandboxPort()));
+        env.put("SANDBOX_API_KEY", sandboxApiKey);
+        env.put("SANDBOX_WEBHOOK_SECRET", sandboxWebhookSecret);
+        env.put("SANDBOX_WEBHOOK_URL", url(GATEWAY).resolve(WEBHOOK_PATH).toString());
+        synchronized (services) {
+            if (closing) {
+                throw new IllegalStateException("stopping: not starting " + SANDBOX);
+            }
+            ServiceProcess sandbox = ServiceProcess.start(SANDBOX, options.root().resolve(SANDBOX_JAR), env,
+                    sandboxUrl().resolve("/health"), logFile, options.echoServiceOutput() ? System.out : null);
+            services.put(SANDBOX, sandbox);
+            sandbox.process().onExit().thenRun(() -> exited(sandbox));
+            return sandbox;
+        }
+    }
+
+    public URI sandboxUrl() {
+        return URI.create("http://127.0.0.1:" + sandboxPort());
+    }
+
+    private int sandboxPort() {
+        return options.servicePorts().getOrDefault(SANDBOX, SANDBOX_PORT);
+    }
+
+    /** What payments needs to talk to the sandbox this run started; the manifest's provider and Secrets are the cluster's. */
+    Map<String, String> providerEnv() {
+        return Map.of("PAYMENTS_PROVIDER_URL", sandboxUrl().toString(),
+                "PAYMENTS_PROVIDER_API_KEY", sandboxApiKey,
+                "PAYMENTS_PROVIDER_WEBHOOK_SECRET", sandboxWebhookSecret);
     }
 
     private void seedDemoData() {
@@ -191,6 +242,9 @@ public final class LocalPlatform implements AutoCloseable {
         env.putAll(options.env());
         if (GATEWAY.equals(spec.name())) {
             env.put("GATEWAY_ADMIN_TOKEN", adminToken);
+        }
+        if (PAYMENTS.equals(spec.name())) {
+            env.putAll(providerEnv());
         }
         return env;
     }
@@ -316,10 +370,11 @@ public final class LocalPlatform implements AutoCloseable {
                 CinemaAbyss is up. Ctrl-C stops it.
                 %s  Kafka            %s
                   DynamoDB Local   %s
+                  payment sandbox  %s   (test cards: tok_visa, tok_chargeDeclined, tok_delayed, tok_duplicateWebhook)
                   metrics          %s/actuator/prometheus
                   admin token      %s   (Authorization: Bearer ... on %s/admin/migration)
                   data and logs    %s
-                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), url(GATEWAY), adminToken, url(GATEWAY),
+                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), url(GATEWAY), adminToken, url(GATEWAY),
                 options.dataDir());
     }
 

@@ -25,23 +25,25 @@ class KnativeWiringTest {
     void everyDeployableHasAServiceWithAModuleAPortAHealthPathAndItsEnvironment() {
         Map<String, ServiceSpec> services = KnativeWiring.load(KNATIVE).services().stream()
                 .collect(Collectors.toMap(ServiceSpec::name, s -> s));
-        assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083),
+        assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083,
+                        "payments", 8085),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
         assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health",
-                        "identity", "/api/auth/health"),
+                        "identity", "/api/auth/health", "payments", "/api/v1/payments/health"),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
         assertEquals("events/service/target/events.jar", services.get("events").jarPath());
         assertEquals("bff/gateway/target/gateway.jar", services.get("gateway").jarPath());
         assertEquals("functions/identity/target/identity.jar", services.get("identity").jarPath());
+        assertEquals("functions/payments/target/payments.jar", services.get("payments").jarPath());
 
         Map<String, String> gateway = services.get("gateway").env();
         assertEquals("http://monolith.cinemaabyss.svc.cluster.local", gateway.get("MONOLITH_URL"));
         assertEquals("http://catalog.cinemaabyss.svc.cluster.local", gateway.get("CATALOG_URL"));
         assertEquals("http://events.cinemaabyss.svc.cluster.local", gateway.get("EVENTS_SERVICE_URL"));
         assertTrue(gateway.containsKey("GRADUAL_MIGRATION") && gateway.containsKey("MOVIES_MIGRATION_PERCENT"), gateway.toString());
-        for (String function : List.of("monolith", "catalog", "events", "identity")) {
+        for (String function : List.of("monolith", "catalog", "events", "identity", "payments")) {
             Map<String, String> env = services.get(function).env();
             assertEquals("my-cluster-kafka-bootstrap.kafka:9092", env.get("KAFKA_BOOTSTRAP_SERVERS"), function);
             assertEquals("false", env.get("DYNAMODB_CREATE_TABLES"), function);
@@ -53,10 +55,10 @@ class KnativeWiringTest {
     }
 
     @Test
-    void sixSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
+    void eightSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(6, subscriptions.size());
+        assertEquals(8, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.of(
@@ -65,7 +67,9 @@ class KnativeWiringTest {
                 "payment-events->events", "/internal/events/payment-events",
                 "movie-changes->monolith", "/internal/events/movie-changes",
                 "movie-changes->catalog", "/internal/events/movie-changes",
-                "user-changes->monolith", "/internal/events/user-changes"), routes);
+                "user-changes->monolith", "/internal/events/user-changes",
+                "discount-events->payments", "/internal/events/discount-events",
+                "subscription-events->payments", "/internal/events/subscription-events"), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
@@ -82,9 +86,10 @@ class KnativeWiringTest {
     @Test
     void theTopicsComeFromTheStrimziDefinitions() {
         var topics = TopicDefinitions.load(KNATIVE.resolve("strimzi"));
-        assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "user-changes", "dead-letter-events"),
+        assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "user-changes", "dead-letter-events",
+                        "billing-events", "payment-changes", "discount-events", "subscription-events"),
                 topics.stream().map(t -> t.name()).collect(Collectors.toSet()));
-        for (String changelog : List.of("movie-changes", "user-changes")) {
+        for (String changelog : List.of("movie-changes", "user-changes", "payment-changes")) {
             var changes = topics.stream().filter(t -> t.name().equals(changelog)).findFirst().orElseThrow();
             assertEquals("compact", changes.configs().get("cleanup.policy"), changelog);
         }
