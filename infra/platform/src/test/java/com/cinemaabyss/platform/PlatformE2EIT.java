@@ -48,7 +48,7 @@ class PlatformE2EIT {
                     spec.jarPath() + " is not built: run infra/bin/test (or mvn -DskipTests package) from the repository root first");
         }
         Map<String, Integer> ports = new HashMap<>();
-        for (String service : List.of("gateway", "monolith", "catalog", "events", "payments", LocalPlatform.SANDBOX)) {
+        for (String service : List.of("gateway", "monolith", "catalog", "events", LocalPlatform.SANDBOX)) {
             ports.put(service, FreePorts.pick());
         }
         platform = LocalPlatform.start(new PlatformOptions(root, Files.createTempDirectory("cinemaabyss-e2e"), true, true,
