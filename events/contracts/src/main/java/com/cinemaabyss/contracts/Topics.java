@@ -9,6 +9,10 @@ public final class Topics {
     public static final String MOVIE_CHANGES = "movie-changes";
     /** Compacted changelog of identity's accounts, keyed by user id; the monolith stores each under the same id. */
     public static final String USER_CHANGES = "user-changes";
+    /** payments' checkout saga and payment outcomes, keyed by payment id. */
+    public static final String BILLING_EVENTS = "billing-events";
+    /** discounts' quote answers and promo uses (keyed by checkout id) and loyalty changes (keyed by user id). */
+    public static final String DISCOUNT_EVENTS = "discount-events";
     /** Where the eventing layer parks events a subscriber kept failing on. */
     public static final String DEAD_LETTERS = "dead-letter-events";
 
