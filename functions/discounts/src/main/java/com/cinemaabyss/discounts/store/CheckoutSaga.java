@@ -150,7 +150,7 @@ public class CheckoutSaga {
             events.add(DiscountEvents.adjusted(new DiscountEvents.PointsAdjusted(started.userId(), started.paymentId(), -points, balance, "spent")));
         }
         events.addFirst(DiscountEvents.confirmed(new DiscountEvents.QuoteConfirmed(started.checkoutId(), started.paymentId(), started.userId(),
-                started.quoteId(), quote.getPlanId(), quote.getPeriod(), value(quote.getMaxProfiles()), trial ? value(quote.getTrialDays()) : 0,
+                started.quoteId(), quote.getPlanId(), quote.getPeriod(), (int) value(quote.getMaxProfiles()), trial ? (int) value(quote.getTrialDays()) : 0,
                 value(quote.getListPrice()), trial ? 0 : value(quote.getFinalPrice()), quote.getCurrency(), promo == null ? null : promo.getCode(), points)));
         outbox.writeAndAnnounce(tx -> {
             tx.addPutItem(tables.checkouts(), checkout);
