@@ -9,29 +9,20 @@ import com.cinemaabyss.discounts.store.PlanStore;
 import com.cinemaabyss.discounts.store.PromoStore;
 import com.cinemaabyss.discounts.store.QuoteStore;
 import com.cinemaabyss.discounts.web.DiscountRoutes;
-import com.cinemaabyss.kit.core.idempotency.IdempotencyStore;
 import com.cinemaabyss.kit.dynamo.DynamoSettings;
 import com.cinemaabyss.kit.dynamo.IdSequences;
 import com.cinemaabyss.kit.dynamo.IdSequencesConfiguration;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.outbox.Outbox;
 import com.cinemaabyss.kit.outbox.OutboxConfiguration;
-import com.cinemaabyss.kit.web.IdempotencyFilter;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 
 /** The discounts domain's parts, wired. */
 @Configuration(proxyBeanMethods = false)
@@ -81,29 +72,5 @@ public class DiscountsConfiguration {
                 new DemoSeed(plans, promos).seed();
             }
         };
-    }
-
-    /**
-     * Idempotency keys on the public API, scoped to the caller's access token (as a hash): one user's key can never
-     * replay another user's answer, which kit-web's default (one scope for everyone, from before callers were known)
-     * would allow for two equal quote bodies.
-     */
-    @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store) {
-        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, request -> {
-            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            return authorization == null ? "" : sha256(authorization);
-        }));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -87,6 +87,20 @@ class DiscountsApiIT {
         assertTrue(isJsonError(http.put("/api/v1/plans/Family_Month", body, "Authorization", admin), 400, "plan id"));
     }
 
+    @Test
+    void anIdempotencyKeyBelongsToItsUserWhicheverTokenTheyHold() {
+        String body = "{\"plan_id\":\"" + plan(0) + "\"}";
+        String key = UUID.randomUUID().toString();
+        long alice = newId();
+        HttpResponse<String> first = http.post("/api/v1/quotes", body, "Authorization", user(alice), "Idempotency-Key", key);
+        HttpResponse<String> retried = http.post("/api/v1/quotes", body, "Authorization", user(alice), "Idempotency-Key", key);
+        assertEquals("true", retried.headers().firstValue("Idempotency-Replayed").orElse(""), "a new token, the same user: a retry");
+        assertEquals(quoteId(first), quoteId(retried));
+        HttpResponse<String> bobs = http.post("/api/v1/quotes", body, "Authorization", user(newId()), "Idempotency-Key", key);
+        assertEquals("", bobs.headers().firstValue("Idempotency-Replayed").orElse(""), "another user's key is never replayed");
+        assertTrue(quoteId(bobs) != quoteId(first));
+    }
+
     // --- promo codes
 
     @Test
