@@ -25,9 +25,13 @@ public final class EventTypes {
     public static final String PAYMENT_REFUNDED = "com.cinemaabyss.payments.payment.refunded.v1";
     /** payments' payments on the payment changelog, as the legacy payments API shows them. */
     public static final String PAYMENT_UPSERTED = "com.cinemaabyss.payments.payment.upserted.v1";
-    /** discounts on discount-events; payments charges what it says. */
+    /** discounts' answers in the checkout saga, and its promo and loyalty changes, on discount-events. */
     public static final String QUOTE_CONFIRMED = "com.cinemaabyss.discounts.quote.confirmed.v1";
     public static final String QUOTE_REJECTED = "com.cinemaabyss.discounts.quote.rejected.v1";
+    public static final String PROMO_REDEEMED = "com.cinemaabyss.discounts.promo.redeemed.v1";
+    public static final String PROMO_RELEASED = "com.cinemaabyss.discounts.promo.released.v1";
+    public static final String LOYALTY_POINTS_EARNED = "com.cinemaabyss.discounts.loyalty.points_earned.v1";
+    public static final String LOYALTY_POINTS_ADJUSTED = "com.cinemaabyss.discounts.loyalty.points_adjusted.v1";
     /** subscriptions on subscription-events; payments charges the saved payment method off-session. */
     public static final String SUBSCRIPTION_RENEWAL_REQUESTED = "com.cinemaabyss.subscriptions.subscription.renewal_requested.v1";
 

@@ -13,7 +13,7 @@ public final class Topics {
     public static final String BILLING_EVENTS = "billing-events";
     /** Compacted changelog of payments' payments, keyed by payment id; the monolith's legacy payments view reads it. */
     public static final String PAYMENT_CHANGES = "payment-changes";
-    /** discounts' quotes (keyed by checkout id) and loyalty (keyed by user id). */
+    /** discounts' quote answers and promo uses (keyed by checkout id) and loyalty changes (keyed by user id). */
     public static final String DISCOUNT_EVENTS = "discount-events";
     /** subscriptions' lifecycle and renewals, keyed by subscription id. */
     public static final String SUBSCRIPTION_EVENTS = "subscription-events";

@@ -83,7 +83,7 @@ class PaymentsApiIT {
     void aCheckoutIsAcceptedOncePerIdempotencyKeyWithAnEvenPaymentIdAndAnnounced() {
         long user = USERS.addAndGet(2);
         String key = UUID.randomUUID().toString();
-        String body = "{\"quote_id\":\"q-" + user + "\",\"payment_token\":\"tok_visa\"}";
+        String body = "{\"quote_id\":" + user + ",\"payment_token\":\"tok_visa\"}";
         HttpResponse<String> first = http.post("/api/v1/checkouts", body, "Authorization", bearer(user), "Idempotency-Key", key);
         HttpResponse<String> again = http.post("/api/v1/checkouts", body, "Authorization", bearer(user), "Idempotency-Key", key);
         assertEquals(202, first.statusCode(), first.body());
@@ -98,7 +98,7 @@ class PaymentsApiIT {
         List<EventsOnKafka.Event> started = EventsOnKafka.ofType(
                 EventsOnKafka.read(Topics.BILLING_EVENTS, paymentId, EventTypes.CHECKOUT_STARTED, 1), EventTypes.CHECKOUT_STARTED);
         assertEquals(1, started.size(), "one checkout for one key");
-        assertTrue(started.getFirst().data().contains("\"user_id\":" + user) && started.getFirst().data().contains("\"quote_id\":\"q-" + user + "\""));
+        assertTrue(started.getFirst().data().contains("\"user_id\":" + user) && started.getFirst().data().contains("\"quote_id\":" + user + ","));
 
         HttpResponse<String> shown = http.get("/api/v1/checkouts/" + checkoutId, "Authorization", bearer(user));
         assertEquals(200, shown.statusCode());
@@ -177,7 +177,7 @@ class PaymentsApiIT {
     void aRejectedQuoteFailsTheCheckoutWithItsReasonAndChargesNothing() {
         Checkout c = checkout("tok_visa");
         String rejected = "{\"checkout_id\":" + c.checkoutId() + ",\"payment_id\":" + c.paymentId() + ",\"user_id\":" + c.user()
-                + ",\"quote_id\":\"q-" + c.user() + "\",\"reason_code\":\"promo_exhausted\",\"reason\":\"The promo code has no uses left.\"}";
+                + ",\"quote_id\":" + c.user() + ",\"reason_code\":\"promo_exhausted\",\"reason\":\"The promo code has no uses left.\"}";
         assertEquals(202, deliver("/internal/events/discount-events", EventTypes.QUOTE_REJECTED, UUID.randomUUID().toString(), rejected).statusCode());
         assertEquals("{\"checkout_id\":" + c.checkoutId() + ",\"payment_id\":" + c.paymentId()
                         + ",\"status\":\"failed\",\"reason_code\":\"promo_exhausted\",\"reason\":\"The promo code has no uses left.\"}",
@@ -281,13 +281,13 @@ class PaymentsApiIT {
     @Test
     void badRequestsSayWhatIsWrong() {
         long user = USERS.addAndGet(2);
-        assertTrue(TestHttp.isJsonError(http.post("/api/v1/checkouts", "{\"quote_id\":\"q\",\"payment_token\":\"tok_visa\"}",
+        assertTrue(TestHttp.isJsonError(http.post("/api/v1/checkouts", "{\"quote_id\":7,\"payment_token\":\"tok_visa\"}",
                 "Authorization", bearer(user)), 400, "Idempotency-Key"));
-        assertTrue(TestHttp.isJsonError(http.post("/api/v1/checkouts", "{\"quote_id\":\"q\",\"payment_token\":\"4242424242424242\"}",
+        assertTrue(TestHttp.isJsonError(http.post("/api/v1/checkouts", "{\"quote_id\":7,\"payment_token\":\"4242424242424242\"}",
                 "Authorization", bearer(user), "Idempotency-Key", "k1"), 400, "payment_token"));
-        assertTrue(TestHttp.isJsonError(http.post("/api/v1/checkouts", "{\"quote_id\":\"../x\",\"payment_token\":\"tok_visa\"}",
+        assertTrue(TestHttp.isJsonError(http.post("/api/v1/checkouts", "{\"quote_id\":-3,\"payment_token\":\"tok_visa\"}",
                 "Authorization", bearer(user), "Idempotency-Key", "k2"), 400, "quote_id"));
-        assertEquals(401, http.post("/api/v1/checkouts", "{\"quote_id\":\"q\",\"payment_token\":\"tok_visa\"}", "Idempotency-Key", "k3").statusCode());
+        assertEquals(401, http.post("/api/v1/checkouts", "{\"quote_id\":7,\"payment_token\":\"tok_visa\"}", "Idempotency-Key", "k3").statusCode());
         assertTrue(TestHttp.isJsonError(http.get("/api/v1/checkouts/abc", "Authorization", bearer(user)), 400, "positive integer"));
         assertTrue(TestHttp.isJsonError(http.get("/api/v1/payments/99999999998", "Authorization", bearer(user)), 404, "not found"));
         // An event that breaks its contract is refused (the eventing layer dead-letters it), not retried forever.
@@ -299,7 +299,7 @@ class PaymentsApiIT {
 
     private Checkout checkout(String token) {
         long user = USERS.addAndGet(2);
-        HttpResponse<String> created = http.post("/api/v1/checkouts", "{\"quote_id\":\"q-" + user + "\",\"payment_token\":\"" + token + "\"}",
+        HttpResponse<String> created = http.post("/api/v1/checkouts", "{\"quote_id\":" + user + ",\"payment_token\":\"" + token + "\"}",
                 "Authorization", bearer(user), "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(202, created.statusCode(), created.body());
         return new Checkout(user, number(created.body(), "checkout_id"), number(created.body(), "payment_id"));
@@ -312,8 +312,8 @@ class PaymentsApiIT {
     }
 
     private static String quoteConfirmed(long user, long checkoutId, long paymentId, long amount, int trialDays) {
-        return "{\"checkout_id\":" + checkoutId + ",\"payment_id\":" + paymentId + ",\"user_id\":" + user + ",\"quote_id\":\"q-" + user
-                + "\",\"plan_id\":\"premium\",\"period\":\"month\",\"max_profiles\":4,\"trial_days\":" + trialDays + ",\"list_price\":1499,"
+        return "{\"checkout_id\":" + checkoutId + ",\"payment_id\":" + paymentId + ",\"user_id\":" + user + ",\"quote_id\":" + user
+                + ",\"plan_id\":\"premium\",\"period\":\"month\",\"max_profiles\":4,\"trial_days\":" + trialDays + ",\"list_price\":1499,"
                 + "\"amount\":" + amount + ",\"currency\":\"EUR\",\"promo_code\":\"SPRING\",\"points_used\":0}";
     }
 

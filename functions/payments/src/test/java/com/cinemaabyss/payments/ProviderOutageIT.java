@@ -143,15 +143,15 @@ class ProviderOutageIT {
     }
 
     private static long[] checkout(long user) {
-        HttpResponse<String> created = http.post("/api/v1/checkouts", "{\"quote_id\":\"q-" + user + "\",\"payment_token\":\"tok_visa\"}",
+        HttpResponse<String> created = http.post("/api/v1/checkouts", "{\"quote_id\":" + user + ",\"payment_token\":\"tok_visa\"}",
                 "Authorization", TestIdentity.shared().bearer(user), "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(202, created.statusCode(), created.body());
         return new long[] {PaymentsApiIT.number(created.body(), "checkout_id"), PaymentsApiIT.number(created.body(), "payment_id")};
     }
 
     private static String quoteConfirmed(long user, long checkoutId, long paymentId) {
-        return "{\"checkout_id\":" + checkoutId + ",\"payment_id\":" + paymentId + ",\"user_id\":" + user + ",\"quote_id\":\"q-" + user
-                + "\",\"plan_id\":\"basic\",\"period\":\"month\",\"max_profiles\":1,\"trial_days\":0,\"list_price\":999,"
+        return "{\"checkout_id\":" + checkoutId + ",\"payment_id\":" + paymentId + ",\"user_id\":" + user + ",\"quote_id\":" + user
+                + ",\"plan_id\":\"basic\",\"period\":\"month\",\"max_profiles\":1,\"trial_days\":0,\"list_price\":999,"
                 + "\"amount\":999,\"currency\":\"EUR\",\"points_used\":0}";
     }
 

@@ -25,7 +25,7 @@ class InternalEventsAuthorizationTest {
     @Test
     void everyKafkaSourceSinkIsGuardedByAPolicyCoveringItsPath() {
         List<Manifests.Doc> sources = ofKind(docs, "KafkaSource");
-        assertEquals(8, sources.size());
+        assertEquals(9, sources.size());
         for (Manifests.Doc source : sources) {
             String service = Manifests.at(source.yaml(), "spec", "sink", "ref", "name");
             String path = Manifests.at(source.yaml(), "spec", "sink", "uri");
@@ -41,7 +41,7 @@ class InternalEventsAuthorizationTest {
     void thePoliciesLetOnlyTheKnativeDataPlaneThrough() {
         List<Manifests.Doc> policies = ofKind(docs, "AuthorizationPolicy").stream()
                 .filter(policy -> policy.file().startsWith("istio/internal-events-")).toList();
-        assertEquals(4, policies.size(), "one per sink function: events, monolith, catalog, payments");
+        assertEquals(5, policies.size(), "one per sink function: events, monolith, catalog, discounts, payments");
         for (Manifests.Doc policy : policies) {
             for (Map<String, Object> rule : Manifests.<List<Map<String, Object>>>at(policy.yaml(), "spec", "rules")) {
                 List<String> allowed = Manifests.at(rule, "from", "0", "source", "notNamespaces");
@@ -54,7 +54,8 @@ class InternalEventsAuthorizationTest {
     @Test
     void aDisabledFunctionGetsNoPolicyAndIstioOffRendersNone() {
         Map<String, String> withoutEvents = ChartRenderer.render(Manifests.CHART, Map.of("functions.events.enabled", "false"));
-        assertEquals(Set.of("istio/internal-events-monolith.yaml", "istio/internal-events-catalog.yaml", "istio/internal-events-payments.yaml"),
+        assertEquals(Set.of("istio/internal-events-monolith.yaml", "istio/internal-events-catalog.yaml", "istio/internal-events-discounts.yaml",
+                        "istio/internal-events-payments.yaml"),
                 Set.copyOf(withoutEvents.keySet().stream().filter(f -> f.contains("internal-events")).toList()));
         Map<String, String> noIstio = ChartRenderer.render(Manifests.CHART, Map.of("istio.enabled", "false"));
         assertTrue(ofKind(Manifests.docs(noIstio), "AuthorizationPolicy").isEmpty());

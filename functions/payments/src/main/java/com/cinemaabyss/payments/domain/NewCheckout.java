@@ -6,17 +6,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.regex.Pattern;
 
-/** POST /api/v1/checkouts: the quote to pay for (from discounts) and the provider's payment token for the card. */
-public record NewCheckout(@JsonProperty("quote_id") String quoteId, @JsonProperty("payment_token") String paymentToken) {
+/** POST /api/v1/checkouts: the quote to pay for (its id from discounts' POST /api/v1/quotes) and the provider's payment token for the card. */
+public record NewCheckout(@JsonProperty("quote_id") Long quoteId, @JsonProperty("payment_token") String paymentToken) {
 
-    public static final Pattern QUOTE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern TOKEN = Pattern.compile("tok_[A-Za-z0-9_]{1,100}");
 
     public NewCheckout {
-        quoteId = Checks.requireText(quoteId, "quote_id");
-        if (!QUOTE_ID.matcher(quoteId).matches()) {
-            throw new InvalidInputException("field 'quote_id' must be 1 to 64 letters, digits, '_' or '-'");
-        }
+        Checks.requirePositive(quoteId, "quote_id");
         paymentToken = Checks.requireText(paymentToken, "payment_token");
         if (!TOKEN.matcher(paymentToken).matches()) {
             throw new InvalidInputException("field 'payment_token' must be a provider token: 'tok_' and up to 100 letters, digits or '_'");

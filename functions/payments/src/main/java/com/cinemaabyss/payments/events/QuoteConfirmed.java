@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record QuoteConfirmed(@JsonProperty("checkout_id") long checkoutId, @JsonProperty("payment_id") long paymentId,
-                             @JsonProperty("user_id") long userId, @JsonProperty("quote_id") String quoteId,
+                             @JsonProperty("user_id") long userId, @JsonProperty("quote_id") long quoteId,
                              @JsonProperty("plan_id") String planId, String period, @JsonProperty("max_profiles") int maxProfiles,
                              @JsonProperty("trial_days") int trialDays, @JsonProperty("list_price") long listPrice, long amount,
                              String currency, @JsonProperty("promo_code") String promoCode,

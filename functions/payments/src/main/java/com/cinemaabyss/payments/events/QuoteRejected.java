@@ -8,6 +8,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record QuoteRejected(@JsonProperty("checkout_id") long checkoutId, @JsonProperty("payment_id") long paymentId,
-                            @JsonProperty("user_id") long userId, @JsonProperty("quote_id") String quoteId,
+                            @JsonProperty("user_id") long userId, @JsonProperty("quote_id") long quoteId,
                             @JsonProperty("reason_code") String reasonCode, String reason) {
 }

@@ -9,7 +9,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbParti
 public class CheckoutItem {
     private Long id;
     private Long userId;
-    private String quoteId;
+    private Long quoteId;
     private Long paymentId;
     private String status;
     private String reasonCode;
@@ -34,11 +34,11 @@ public class CheckoutItem {
         this.userId = userId;
     }
 
-    public String getQuoteId() {
+    public Long getQuoteId() {
         return quoteId;
     }
 
-    public void setQuoteId(String quoteId) {
+    public void setQuoteId(Long quoteId) {
         this.quoteId = quoteId;
     }
 
