@@ -26,10 +26,10 @@ class KnativeWiringTest {
         Map<String, ServiceSpec> services = KnativeWiring.load(KNATIVE).services().stream()
                 .collect(Collectors.toMap(ServiceSpec::name, s -> s));
         assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083,
-                        "payments", 8085),
+                        "discounts", 8084, "payments", 8085),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
         assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health",
-                        "identity", "/api/auth/health", "payments", "/api/v1/payments/health"),
+                        "identity", "/api/auth/health", "discounts", "/api/v1/discounts/health", "payments", "/api/v1/payments/health"),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
@@ -55,10 +55,10 @@ class KnativeWiringTest {
     }
 
     @Test
-    void eightSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
+    void nineSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(8, subscriptions.size());
+        assertEquals(9, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.of(
@@ -68,16 +68,26 @@ class KnativeWiringTest {
                 "movie-changes->monolith", "/internal/events/movie-changes",
                 "movie-changes->catalog", "/internal/events/movie-changes",
                 "user-changes->monolith", "/internal/events/user-changes",
+                "billing-events->discounts", "/internal/events/billing-events",
                 "discount-events->payments", "/internal/events/discount-events",
                 "subscription-events->payments", "/internal/events/subscription-events"), routes);
+        // The money path's subscriptions (the chart's moneyDelivery) wait about 17 minutes before parking; the rest 6 s.
+        List<String> moneyPath = List.of("billing-events-to-discounts", "discount-events-to-payments", "subscription-events-to-payments");
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
-            assertEquals(5, subscription.retries());
             assertEquals("exponential", subscription.backoffPolicy());
-            assertEquals(Duration.ofMillis(200), subscription.backoffDelay());
-            assertEquals(Duration.ofMillis(400), subscription.backoff(1), "Knative waits delay * 2^retry");
-            assertEquals(Duration.ofMillis(6400), subscription.backoff(5));
+            if (moneyPath.contains(subscription.name())) {
+                assertEquals(10, subscription.retries(), subscription.name());
+                assertEquals(Duration.ofMillis(500), subscription.backoffDelay());
+                assertEquals(Duration.ofSeconds(1), subscription.backoff(1), "Knative waits delay * 2^retry");
+                assertEquals(Duration.ofSeconds(512), subscription.backoff(10));
+            } else {
+                assertEquals(5, subscription.retries(), subscription.name());
+                assertEquals(Duration.ofMillis(200), subscription.backoffDelay());
+                assertEquals(Duration.ofMillis(400), subscription.backoff(1), "Knative waits delay * 2^retry");
+                assertEquals(Duration.ofMillis(6400), subscription.backoff(5));
+            }
         }
         assertEquals(subscriptions.size(), subscriptions.stream().map(Subscription::consumerGroup).distinct().count(),
                 "each subscriber needs its own consumer group, or they would share the events");
