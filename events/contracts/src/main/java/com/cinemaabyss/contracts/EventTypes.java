@@ -18,6 +18,16 @@ public final class EventTypes {
     public static final String USER_ROLES_CHANGED = "com.cinemaabyss.identity.user.roles_changed.v1";
     /** identity's accounts on the user changelog, as the legacy users API shows them. */
     public static final String USER_UPSERTED = "com.cinemaabyss.identity.user.upserted.v1";
+    /** payments' answers on billing-events (docs/money-path.md); subscriptions consumes them. */
+    public static final String PAYMENT_SUCCEEDED = "com.cinemaabyss.payments.payment.succeeded.v1";
+    public static final String PAYMENT_FAILED = "com.cinemaabyss.payments.payment.failed.v1";
+    public static final String PAYMENT_REFUNDED = "com.cinemaabyss.payments.payment.refunded.v1";
+    public static final String SUBSCRIPTION_ACTIVATED = "com.cinemaabyss.subscriptions.subscription.activated.v1";
+    public static final String SUBSCRIPTION_STATUS_CHANGED = "com.cinemaabyss.subscriptions.subscription.status_changed.v1";
+    public static final String SUBSCRIPTION_RENEWAL_REQUESTED = "com.cinemaabyss.subscriptions.subscription.renewal_requested.v1";
+    public static final String SUBSCRIPTION_RENEWAL_UPCOMING = "com.cinemaabyss.subscriptions.subscription.renewal_upcoming.v1";
+    /** Subscriptions on the subscription changelog, as the legacy subscriptions API shows them. */
+    public static final String SUBSCRIPTION_UPSERTED = "com.cinemaabyss.subscriptions.subscription.upserted.v1";
 
     private EventTypes() {
     }

@@ -9,6 +9,12 @@ public final class Topics {
     public static final String MOVIE_CHANGES = "movie-changes";
     /** Compacted changelog of identity's accounts, keyed by user id; the monolith stores each under the same id. */
     public static final String USER_CHANGES = "user-changes";
+    /** payments' checkouts and the provider's answers, keyed by payment id. */
+    public static final String BILLING_EVENTS = "billing-events";
+    /** What happened to subscriptions, keyed by subscription id. */
+    public static final String SUBSCRIPTION_EVENTS = "subscription-events";
+    /** Compacted changelog of subscriptions, keyed by subscription id; the monolith shows each under the same id. */
+    public static final String SUBSCRIPTION_CHANGES = "subscription-changes";
     /** Where the eventing layer parks events a subscriber kept failing on. */
     public static final String DEAD_LETTERS = "dead-letter-events";
 
