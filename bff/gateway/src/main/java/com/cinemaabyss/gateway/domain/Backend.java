@@ -5,7 +5,10 @@ public enum Backend {
     MONOLITH("monolith"),
     CATALOG("catalog"),
     EVENTS("events"),
-    IDENTITY("identity");
+    IDENTITY("identity"),
+    DISCOUNTS("discounts"),
+    PAYMENTS("payments"),
+    SUBSCRIPTIONS("subscriptions");
 
     private final String label;
 

@@ -1,5 +1,6 @@
 package com.cinemaabyss.gateway.identity;
 
+import com.cinemaabyss.kit.auth.Role;
 import java.util.Locale;
 
 /**

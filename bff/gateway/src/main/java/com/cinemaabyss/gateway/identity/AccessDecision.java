@@ -1,5 +1,8 @@
 package com.cinemaabyss.gateway.identity;
 
+import com.cinemaabyss.kit.auth.TokenProblem;
+import com.cinemaabyss.kit.auth.Identity;
+import com.cinemaabyss.kit.auth.Role;
 import java.util.Optional;
 
 /**

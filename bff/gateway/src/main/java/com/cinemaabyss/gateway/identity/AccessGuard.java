@@ -1,5 +1,7 @@
 package com.cinemaabyss.gateway.identity;
 
+import com.cinemaabyss.kit.auth.TokenVerifier;
+import com.cinemaabyss.kit.auth.TokenVerification;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;

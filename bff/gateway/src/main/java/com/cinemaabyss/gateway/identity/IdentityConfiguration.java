@@ -1,5 +1,7 @@
 package com.cinemaabyss.gateway.identity;
 
+import com.cinemaabyss.kit.auth.JwksKeys;
+import com.cinemaabyss.kit.auth.TokenVerifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,7 @@
 package com.cinemaabyss.gateway.identity;
 
+import com.cinemaabyss.kit.auth.Identity;
+import com.cinemaabyss.kit.auth.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

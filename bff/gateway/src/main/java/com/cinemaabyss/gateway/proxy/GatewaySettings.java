@@ -12,6 +12,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("cinemaabyss.gateway")
 public record GatewaySettings(URI monolithUrl, URI catalogUrl, URI eventsUrl, URI identityUrl,
+                              URI discountsUrl, URI paymentsUrl, URI subscriptionsUrl,
                               Duration connectTimeout, Duration upstreamTimeout, Duration catalogTimeout,
                               int trustedProxies, Breaker catalogBreaker) {
 

@@ -9,13 +9,15 @@ import java.util.Objects;
 
 /**
  * {@code cinemaabyss.gateway.rate-limit.*}. Three classes of requests: to {@code authPaths} (per client address, to
- * slow password guessing), authenticated (per user), and anonymous (per client address). {@code store} is where the
+ * slow password guessing), authenticated (per user), and anonymous (per client address). {@code exemptPaths} take no
+ * token: what calls them is not a client (a payment provider's signed webhooks, all from a few addresses). {@code store} is where the
  * buckets live: in this pod, or in DynamoDB shared by all pods ({@link Shared}).
  */
 @ConfigurationProperties("cinemaabyss.gateway.rate-limit")
 public record RateLimitSettings(@DefaultValue("true") boolean enabled,
                                 @DefaultValue("local") Store store,
                                 @DefaultValue("/api/auth/**") List<String> authPaths,
+                                List<String> exemptPaths,
                                 Limit auth, Limit user, Limit anonymous,
                                 @DefaultValue("100000") int maxLocalKeys,
                                 @DefaultValue Shared shared) {
@@ -49,5 +51,6 @@ public record RateLimitSettings(@DefaultValue("true") boolean enabled,
         Objects.requireNonNull(user, "cinemaabyss.gateway.rate-limit.user");
         Objects.requireNonNull(anonymous, "cinemaabyss.gateway.rate-limit.anonymous");
         authPaths = authPaths == null ? List.of() : List.copyOf(authPaths);
+        exemptPaths = exemptPaths == null ? List.of() : List.copyOf(exemptPaths);
     }
 }

@@ -1,6 +1,6 @@
 package com.cinemaabyss.gateway.ratelimit;
 
-import com.cinemaabyss.gateway.identity.Identity;
+import com.cinemaabyss.kit.auth.Identity;
 import com.cinemaabyss.gateway.identity.RoutePattern;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,7 @@ public final class RateLimiter {
     private final boolean enabled;
     private final BucketStore store;
     private final List<RoutePattern> authPaths;
+    private final List<RoutePattern> exemptPaths;
     private final LimitClass auth;
     private final LimitClass user;
     private final LimitClass anonymous;
@@ -31,6 +32,7 @@ public final class RateLimiter {
         this.enabled = settings.enabled();
         this.store = store;
         this.authPaths = settings.authPaths().stream().map(RoutePattern::new).toList();
+        this.exemptPaths = settings.exemptPaths().stream().map(RoutePattern::new).toList();
         double share = settings.shared().unsynchronizedFraction();
         this.auth = new LimitClass("auth", settings.auth(), (long) (settings.auth().requests() * share));
         this.user = new LimitClass("user", settings.user(), (long) (settings.user().requests() * share));
@@ -43,7 +45,7 @@ public final class RateLimiter {
      * @param clientAddress the client's address as the gateway resolved it (trusted proxies applied)
      */
     public CompletableFuture<RateLimitResult> check(String path, Optional<Identity> identity, String clientAddress) {
-        if (!enabled) {
+        if (!enabled || exemptPaths.stream().anyMatch(p -> p.matches(path))) {
             return CompletableFuture.completedFuture(RateLimitResult.unlimited());
         }
         String client = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress;

@@ -1,8 +1,8 @@
 package com.cinemaabyss.gateway.web;
 
+import com.cinemaabyss.kit.auth.Identity;
 import com.cinemaabyss.gateway.identity.AccessDecision;
 import com.cinemaabyss.gateway.identity.AccessGuard;
-import com.cinemaabyss.gateway.identity.Identity;
 import com.cinemaabyss.gateway.identity.IdentityHeaders;
 import com.cinemaabyss.gateway.proxy.ForwardedHeaders;
 import com.cinemaabyss.gateway.proxy.IncomingRequest;

@@ -23,7 +23,9 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 /**
  * The gateway's routes. Its own: {@code GET /health} (405 for other methods). The proxy's, any method:
  * {@code /api/movies} to the split, users, payments and subscriptions to the monolith, events to the events service,
- * {@code /api/auth} and the signing keys ({@code /.well-known/jwks.json}) to identity. Who may call what is
+ * {@code /api/auth} and the signing keys ({@code /.well-known/jwks.json}) to identity; the money path's
+ * {@code /api/v1} routes to discounts (plans, promo codes, loyalty, quotes), payments (checkouts, payments and the
+ * provider's webhooks) and subscriptions (subscriptions, entitlements). Who may call what is
  * {@link EdgeFilter}'s decision, before any route.
  * Nothing else is routed: a 404 in JSON.
  */
@@ -53,6 +55,17 @@ public class GatewayRoutes {
         WebHandler identity = proxy.to(Backend.IDENTITY);
         routes.put("/api/auth/**", identity);
         routes.put("/.well-known/jwks.json", identity);
+        WebHandler discounts = proxy.to(Backend.DISCOUNTS);
+        routes.put("/api/v1/plans/**", discounts);
+        routes.put("/api/v1/promo-codes/**", discounts);
+        routes.put("/api/v1/loyalty/**", discounts);
+        routes.put("/api/v1/quotes/**", discounts);
+        WebHandler payments = proxy.to(Backend.PAYMENTS);
+        routes.put("/api/v1/checkouts/**", payments);
+        routes.put("/api/v1/payments/**", payments);
+        WebHandler subscriptions = proxy.to(Backend.SUBSCRIPTIONS);
+        routes.put("/api/v1/subscriptions/**", subscriptions);
+        routes.put("/api/v1/entitlements/**", subscriptions);
         // First of all mappings: a proxied path is never one of Spring's own (actuator, router functions), so the
         // request skips matching against them.
         return new SimpleUrlHandlerMapping(routes, Ordered.HIGHEST_PRECEDENCE);

@@ -113,6 +113,9 @@ public class ProxyHandler {
             case CATALOG -> settings.catalogUrl();
             case EVENTS -> settings.eventsUrl();
             case IDENTITY -> settings.identityUrl();
+            case DISCOUNTS -> settings.discountsUrl();
+            case PAYMENTS -> settings.paymentsUrl();
+            case SUBSCRIPTIONS -> settings.subscriptionsUrl();
         };
     }
 

@@ -1,5 +1,6 @@
 package com.cinemaabyss.gateway.web;
 
+import com.cinemaabyss.kit.auth.Identity;
 import com.cinemaabyss.gateway.identity.AccessGuard;
 import com.cinemaabyss.gateway.proxy.ForwardedHeaders;
 import com.cinemaabyss.gateway.ratelimit.RateLimiter;

@@ -1,5 +1,11 @@
 package com.cinemaabyss.gateway.identity;
 
+import com.cinemaabyss.kit.auth.JwksKeys;
+import com.cinemaabyss.kit.auth.TokenVerifier;
+import com.cinemaabyss.kit.auth.TokenProblem;
+import com.cinemaabyss.kit.auth.Identity;
+import com.cinemaabyss.kit.auth.Role;
+import com.cinemaabyss.kit.test.JwksServer;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package com.cinemaabyss.gateway.identity;
 
+import com.cinemaabyss.kit.test.JwksServer;
 import com.cinemaabyss.gateway.FakeUpstream;
 import com.cinemaabyss.kit.test.TestHttp;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -39,6 +40,9 @@ class GatewayAuthIT {
 
     static final FakeUpstream monolith = new FakeUpstream("monolith");
     static final FakeUpstream identity = new FakeUpstream("identity");
+    static final FakeUpstream discounts = new FakeUpstream("discounts");
+    static final FakeUpstream payments = new FakeUpstream("payments");
+    static final FakeUpstream subscriptions = new FakeUpstream("subscriptions");
     static final RSAKey KEY = JwksServer.newKey("key-1");
     static final JwksServer keys = start();
 
@@ -60,6 +64,9 @@ class GatewayAuthIT {
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("cinemaabyss.gateway.monolith-url", monolith::url);
         registry.add("cinemaabyss.gateway.identity-url", identity::url);
+        registry.add("cinemaabyss.gateway.discounts-url", discounts::url);
+        registry.add("cinemaabyss.gateway.payments-url", payments::url);
+        registry.add("cinemaabyss.gateway.subscriptions-url", subscriptions::url);
         registry.add("cinemaabyss.gateway.auth.jwks-url", () -> keys.jwksUrl().toString());
     }
 
@@ -67,6 +74,9 @@ class GatewayAuthIT {
     static void stop() {
         monolith.close();
         identity.close();
+        discounts.close();
+        payments.close();
+        subscriptions.close();
         keys.close();
     }
 
@@ -112,13 +122,42 @@ class GatewayAuthIT {
 
     @Test
     void newApiRoutesNeedATokenAndAdminRoutesTheAdminRole() {
-        HttpResponse<String> anonymous = http.get("/api/v1/plans");
+        HttpResponse<String> anonymous = http.get("/api/v1/entitlements/me");
         assertRefused(anonymous, 401, "bearer token is required");
         assertEquals("Bearer realm=\"cinemaabyss\"", anonymous.headers().firstValue("WWW-Authenticate").orElseThrow());
         HttpResponse<String> viewer = http.get("/admin/migration", "Authorization", bearer("42", "viewer"));
         assertTrue(TestHttp.isJsonError(viewer, 403, "admin role"), viewer.statusCode() + " " + viewer.body());
         assertTrue(viewer.headers().firstValue("WWW-Authenticate").orElseThrow().contains("insufficient_scope"));
         assertEquals(200, http.get("/admin/migration", "Authorization", bearer("1", "admin")).statusCode());
+    }
+
+    @Test
+    void theMoneyRoutesGoToTheirFunctionsWithTheCallersToken() {
+        String alice = bearer("42", "viewer");
+        String[][] routes = {{"/api/v1/quotes", "discounts"}, {"/api/v1/loyalty/me", "discounts"},
+                {"/api/v1/promo-codes", "discounts"}, {"/api/v1/checkouts/c1", "payments"}, {"/api/v1/payments/8/refunds", "payments"},
+                {"/api/v1/subscriptions/me", "subscriptions"}, {"/api/v1/entitlements/me", "subscriptions"}};
+        for (String[] route : routes) {
+            HttpResponse<String> passed = http.get(route[0], "Authorization", alice);
+            assertEquals(route[1], passed.headers().firstValue("X-Backend").orElseThrow(), route[0]);
+            assertEquals(alice, FakeUpstream.echo(passed.body()).get("headers").get("authorization").get(0).asString(),
+                    "the function verifies the token itself");
+        }
+        assertEquals("discounts", http.get("/api/v1/plans").headers().firstValue("X-Backend").orElseThrow(),
+                "prices are public before anyone signs up");
+        assertRefused(http.put("/api/v1/plans/basic", "{}"), 401, "bearer token is required");
+    }
+
+    @Test
+    void theProvidersWebhooksArePublicAndNotRateLimited() {
+        int hits = payments.hits();
+        for (int i = 0; i < 8; i++) {
+            HttpResponse<String> webhook = http.post("/api/v1/payments/webhooks/sandbox", "{}", "X-Forwarded-For", "198.51.100.7");
+            assertEquals(201, webhook.statusCode(), webhook.body()); // the fake upstream answers a POST with 201
+            assertFalse(webhook.headers().firstValue("RateLimit-Remaining").isPresent());
+        }
+        assertEquals(hits + 8, payments.hits(), "more than the anonymous limit of 5, all forwarded: payments checks the signature");
+        assertRefused(http.get("/api/v1/payments/webhooks/sandbox"), 401, "bearer token is required");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.cinemaabyss.gateway.identity;
 
+import com.cinemaabyss.kit.auth.Identity;
+import com.cinemaabyss.kit.auth.Role;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package com.cinemaabyss.gateway.ratelimit;
 
+import com.cinemaabyss.kit.auth.Identity;
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +96,7 @@ class DynamoRateLimitIT {
         String user = "user-" + System.nanoTime();
         int before = writes.get();
         for (int i = 0; i < 40; i++) {
-            assertTrue(pod.check("/api/v1/movies", Optional.of(new com.cinemaabyss.gateway.identity.Identity(user, java.util.Set.of())), "10.0.0.1")
+            assertTrue(pod.check("/api/v1/movies", Optional.of(new com.cinemaabyss.kit.auth.Identity(user, java.util.Set.of())), "10.0.0.1")
                     .join().allowed());
         }
         int written = writes.get() - before;

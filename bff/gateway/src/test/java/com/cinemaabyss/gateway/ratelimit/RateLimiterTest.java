@@ -1,6 +1,6 @@
 package com.cinemaabyss.gateway.ratelimit;
 
-import com.cinemaabyss.gateway.identity.Identity;
+import com.cinemaabyss.kit.auth.Identity;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -64,6 +64,16 @@ class RateLimiterTest {
     }
 
     @Test
+    void exemptPathsTakeNoToken() {
+        for (int i = 0; i < 10; i++) {
+            RateLimitResult webhook = limiter.check("/api/v1/payments/webhooks/sandbox", Optional.empty(), "10.0.0.9").join();
+            assertTrue(webhook.allowed());
+            assertEquals(0, webhook.headers().size());
+        }
+        assertTrue(limiter.check("/api/v1/payments/1", Optional.empty(), "10.0.0.9").join().headers().containsKey("RateLimit-Limit"));
+    }
+
+    @Test
     void keysAreBounded() {
         LimitClass anonymous = new LimitClass("anonymous", settings.anonymous(), 0);
         String shortKey = RateLimiter.key(anonymous, "2001:db8::1");
@@ -76,7 +86,7 @@ class RateLimiterTest {
 
     @Test
     void switchedOffEverythingGoesThroughWithoutHeaders() {
-        RateLimitSettings off = new RateLimitSettings(false, RateLimitSettings.Store.LOCAL, null, settings.auth(), settings.user(),
+        RateLimitSettings off = new RateLimitSettings(false, RateLimitSettings.Store.LOCAL, null, null, settings.auth(), settings.user(),
                 settings.anonymous(), 10, settings.shared());
         RateLimiter unlimited = new RateLimiter(off, RateLimitStores.local(off));
         for (int i = 0; i < 10; i++) {

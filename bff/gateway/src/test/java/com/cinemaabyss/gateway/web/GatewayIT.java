@@ -1,7 +1,7 @@
 package com.cinemaabyss.gateway.web;
 
+import com.cinemaabyss.kit.test.JwksServer;
 import com.cinemaabyss.gateway.FakeUpstream;
-import com.cinemaabyss.gateway.identity.JwksServer;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.cinemaabyss.gateway.domain.MovieSplit;
 import com.cinemaabyss.kit.test.TestHttp;

@@ -1,4 +1,4 @@
-package com.cinemaabyss.gateway.identity;
+package com.cinemaabyss.kit.auth;
 
 /**
  * Why a request's bearer token was not accepted. Descriptions are fixed ASCII without quotes or backslashes, so they

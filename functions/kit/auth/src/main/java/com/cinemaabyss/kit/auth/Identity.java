@@ -1,4 +1,4 @@
-package com.cinemaabyss.gateway.identity;
+package com.cinemaabyss.kit.auth;
 
 import java.util.EnumSet;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package com.cinemaabyss.gateway.identity;
+package com.cinemaabyss.kit.test;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A tiny identity stand-in on 127.0.0.1: serves a JWKS it can change, counts fetches, and signs tokens. */
 public final class JwksServer implements AutoCloseable {
 
-    static final String ISSUER = "cinemaabyss-identity";
-    static final String AUDIENCE = "cinemaabyss-api";
+    public static final String ISSUER = "cinemaabyss-identity";
+    public static final String AUDIENCE = "cinemaabyss-api";
 
     private final HttpServer server;
     private final AtomicInteger fetches = new AtomicInteger();

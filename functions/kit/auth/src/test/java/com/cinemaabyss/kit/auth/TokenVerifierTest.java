@@ -1,5 +1,6 @@
-package com.cinemaabyss.gateway.identity;
+package com.cinemaabyss.kit.auth;
 
+import com.cinemaabyss.kit.test.JwksServer;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

@@ -1,4 +1,4 @@
-package com.cinemaabyss.gateway.identity;
+package com.cinemaabyss.kit.auth;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
