@@ -25,10 +25,10 @@ class KnativeWiringTest {
     void everyDeployableHasAServiceWithAModuleAPortAHealthPathAndItsEnvironment() {
         Map<String, ServiceSpec> services = KnativeWiring.load(KNATIVE).services().stream()
                 .collect(Collectors.toMap(ServiceSpec::name, s -> s));
-        assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083),
+        assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083, "subscriptions", 8086),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
         assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health",
-                        "identity", "/api/auth/health"),
+                        "identity", "/api/auth/health", "subscriptions", "/api/v1/subscriptions/health"),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
@@ -41,7 +41,7 @@ class KnativeWiringTest {
         assertEquals("http://catalog.cinemaabyss.svc.cluster.local", gateway.get("CATALOG_URL"));
         assertEquals("http://events.cinemaabyss.svc.cluster.local", gateway.get("EVENTS_SERVICE_URL"));
         assertTrue(gateway.containsKey("GRADUAL_MIGRATION") && gateway.containsKey("MOVIES_MIGRATION_PERCENT"), gateway.toString());
-        for (String function : List.of("monolith", "catalog", "events", "identity")) {
+        for (String function : List.of("monolith", "catalog", "events", "identity", "subscriptions")) {
             Map<String, String> env = services.get(function).env();
             assertEquals("my-cluster-kafka-bootstrap.kafka:9092", env.get("KAFKA_BOOTSTRAP_SERVERS"), function);
             assertEquals("false", env.get("DYNAMODB_CREATE_TABLES"), function);
@@ -53,10 +53,10 @@ class KnativeWiringTest {
     }
 
     @Test
-    void sixSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
+    void sevenSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(6, subscriptions.size());
+        assertEquals(7, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.of(
@@ -65,7 +65,8 @@ class KnativeWiringTest {
                 "payment-events->events", "/internal/events/payment-events",
                 "movie-changes->monolith", "/internal/events/movie-changes",
                 "movie-changes->catalog", "/internal/events/movie-changes",
-                "user-changes->monolith", "/internal/events/user-changes"), routes);
+                "user-changes->monolith", "/internal/events/user-changes",
+                "billing-events->subscriptions", "/internal/events/billing-events"), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
@@ -82,9 +83,10 @@ class KnativeWiringTest {
     @Test
     void theTopicsComeFromTheStrimziDefinitions() {
         var topics = TopicDefinitions.load(KNATIVE.resolve("strimzi"));
-        assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "user-changes", "dead-letter-events"),
+        assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "user-changes", "dead-letter-events",
+                        "billing-events", "subscription-events", "subscription-changes"),
                 topics.stream().map(t -> t.name()).collect(Collectors.toSet()));
-        for (String changelog : List.of("movie-changes", "user-changes")) {
+        for (String changelog : List.of("movie-changes", "user-changes", "subscription-changes")) {
             var changes = topics.stream().filter(t -> t.name().equals(changelog)).findFirst().orElseThrow();
             assertEquals("compact", changes.configs().get("cleanup.policy"), changelog);
         }
@@ -131,6 +133,18 @@ class KnativeWiringTest {
                     ref: {name: events}
                 """);
         assertFailure(dir, "broken.yaml", "spec.delivery.backoffDelay is not an ISO-8601 duration: 200ms");
+
+        Files.writeString(dir.resolve("eventing/broken.yaml"), """
+                apiVersion: sources.knative.dev/v1
+                kind: PingSource
+                metadata:
+                  name: often
+                spec:
+                  schedule: "*/5 * * * * *"
+                  sink:
+                    ref: {name: subscriptions}
+                """);
+        assertFailure(dir, "broken.yaml", "spec.schedule is not a cron schedule");
 
         Files.writeString(dir.resolve("eventing/broken.yaml"), "kind: [unclosed");
         assertFailure(dir, "broken.yaml", "not valid YAML");

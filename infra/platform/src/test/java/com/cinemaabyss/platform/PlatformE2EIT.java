@@ -60,7 +60,7 @@ class PlatformE2EIT {
                         "CINEMAABYSS_GATEWAY_RATELIMIT_USER_REQUESTS", Integer.toString(USER_LIMIT),
                         // Access tokens that expire within the test, checked without the usual leeway.
                         "CINEMAABYSS_IDENTITY_TOKENS_ACCESSTTL", ACCESS_TTL.toSeconds() + "s",
-                        "CINEMAABYSS_GATEWAY_AUTH_CLOCKSKEW", "0s"), false));
+                        "CINEMAABYSS_GATEWAY_AUTH_CLOCKSKEW", "0s"), false, null));
         gateway = new TestHttp(platform.url("gateway").toString());
     }
 
