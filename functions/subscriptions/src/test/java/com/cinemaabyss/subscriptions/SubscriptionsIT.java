@@ -278,6 +278,10 @@ class SubscriptionsIT {
                 "a user's token is not the delivery token");
         assertTrue(TestHttp.isJsonError(Billing.post(http, UUID.randomUUID().toString(), Billing.SUCCEEDED, payment,
                 data.replace("\"currency\":\"EUR\"", "\"currency\":\"euro\""), "Bearer " + Billing.TOKEN), 400, "currency"));
+        assertTrue(TestHttp.isJsonError(Billing.post(http, UUID.randomUUID().toString(), Billing.SUCCEEDED, payment,
+                Billing.succeeded(payment, user, "trial", null, "basic", "month", 0, 0), "Bearer " + Billing.TOKEN), 400, "trial_days"));
+        assertTrue(TestHttp.isJsonError(Billing.post(http, "x".repeat(300), Billing.SUCCEEDED, payment, data, "Bearer " + Billing.TOKEN),
+                400, "CloudEvent id"));
         Billing.deliver(http, "com.cinemaabyss.payments.checkout.started.v1", payment, "{\"checkout_id\":1}");
         assertTrue(TestHttp.isJsonError(http.get("/api/v1/subscriptions/me", "Authorization", bearer()), 404, "no subscription"),
                 "neither the refused event nor another type bought anything");

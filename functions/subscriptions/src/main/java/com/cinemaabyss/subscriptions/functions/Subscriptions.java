@@ -1,5 +1,6 @@
 package com.cinemaabyss.subscriptions.functions;
 
+import com.cinemaabyss.kit.core.InvalidInputException;
 import com.cinemaabyss.kit.core.NotFoundException;
 import com.cinemaabyss.kit.core.UnavailableException;
 import com.cinemaabyss.subscriptions.domain.Effect;
@@ -36,6 +37,7 @@ public class Subscriptions {
     private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
     /** Reads and decides again this often when another writer keeps getting there first; then 503 (retried by the caller). */
     private static final int ATTEMPTS = 5;
+    private static final int MAX_EVENT_ID = 256;
 
     private final SubscriptionStore store;
     private final Lifecycle lifecycle;
@@ -74,6 +76,10 @@ public class Subscriptions {
 
     /** One delivery from billing-events; other types are acknowledged and left alone. */
     public void apply(CloudEvent event) {
+        if (event.getId().length() > MAX_EVENT_ID) {
+            // The id becomes a key of the processed table: bounded here, as the contracts' ce_id is.
+            throw new InvalidInputException("CloudEvent id is longer than " + MAX_EVENT_ID + " characters");
+        }
         Optional<BillingEvent> read = BillingEvents.read(event);
         if (read.isEmpty()) {
             log.debug("event={} type={} is not for subscriptions", event.getId(), event.getType());
@@ -145,6 +151,9 @@ public class Subscriptions {
                     p.subscriptionId(), p.userId());
         }
         boolean trial = "trial".equals(p.purpose());
+        if (trial && p.trialDays() < 1) {
+            throw new InvalidInputException("payment " + p.paymentId() + " starts a trial of " + p.trialDays() + " days: a trial needs trial_days of 1 or more");
+        }
         SubscriptionStore.Current current = store.current(p.userId());
         Optional<Subscription> live = current.subscription().filter(s -> s.status().live());
         if (live.isPresent()) {
