@@ -18,10 +18,18 @@ public final class EventTypes {
     public static final String USER_ROLES_CHANGED = "com.cinemaabyss.identity.user.roles_changed.v1";
     /** identity's accounts on the user changelog, as the legacy users API shows them. */
     public static final String USER_UPSERTED = "com.cinemaabyss.identity.user.upserted.v1";
-    /** payments' answers on billing-events (docs/money-path.md); subscriptions consumes them. */
+    /** payments' checkout saga on billing-events (docs/money-path.md); discounts receives them. */
+    public static final String CHECKOUT_STARTED = "com.cinemaabyss.payments.checkout.started.v1";
     public static final String PAYMENT_SUCCEEDED = "com.cinemaabyss.payments.payment.succeeded.v1";
     public static final String PAYMENT_FAILED = "com.cinemaabyss.payments.payment.failed.v1";
     public static final String PAYMENT_REFUNDED = "com.cinemaabyss.payments.payment.refunded.v1";
+    /** discounts' answers in the checkout saga, and its promo and loyalty changes, on discount-events. */
+    public static final String QUOTE_CONFIRMED = "com.cinemaabyss.discounts.quote.confirmed.v1";
+    public static final String QUOTE_REJECTED = "com.cinemaabyss.discounts.quote.rejected.v1";
+    public static final String PROMO_REDEEMED = "com.cinemaabyss.discounts.promo.redeemed.v1";
+    public static final String PROMO_RELEASED = "com.cinemaabyss.discounts.promo.released.v1";
+    public static final String LOYALTY_POINTS_EARNED = "com.cinemaabyss.discounts.loyalty.points_earned.v1";
+    public static final String LOYALTY_POINTS_ADJUSTED = "com.cinemaabyss.discounts.loyalty.points_adjusted.v1";
     public static final String SUBSCRIPTION_ACTIVATED = "com.cinemaabyss.subscriptions.subscription.activated.v1";
     public static final String SUBSCRIPTION_STATUS_CHANGED = "com.cinemaabyss.subscriptions.subscription.status_changed.v1";
     public static final String SUBSCRIPTION_RENEWAL_REQUESTED = "com.cinemaabyss.subscriptions.subscription.renewal_requested.v1";

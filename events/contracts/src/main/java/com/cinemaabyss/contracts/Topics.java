@@ -9,8 +9,10 @@ public final class Topics {
     public static final String MOVIE_CHANGES = "movie-changes";
     /** Compacted changelog of identity's accounts, keyed by user id; the monolith stores each under the same id. */
     public static final String USER_CHANGES = "user-changes";
-    /** payments' checkouts and the provider's answers, keyed by payment id. */
+    /** payments' checkout saga and payment outcomes, keyed by payment id. */
     public static final String BILLING_EVENTS = "billing-events";
+    /** discounts' quote answers and promo uses (keyed by checkout id) and loyalty changes (keyed by user id). */
+    public static final String DISCOUNT_EVENTS = "discount-events";
     /** What happened to subscriptions, keyed by subscription id. */
     public static final String SUBSCRIPTION_EVENTS = "subscription-events";
     /** Compacted changelog of subscriptions, keyed by subscription id; the monolith shows each under the same id. */

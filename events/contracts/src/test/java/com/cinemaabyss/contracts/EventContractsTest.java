@@ -44,9 +44,16 @@ class EventContractsTest {
             Map.entry(EventTypes.USER_PASSWORD_RESET_REQUESTED, Topics.USER_EVENTS),
             Map.entry(EventTypes.USER_ROLES_CHANGED, Topics.USER_EVENTS),
             Map.entry(EventTypes.USER_UPSERTED, Topics.USER_CHANGES),
+            Map.entry(EventTypes.CHECKOUT_STARTED, Topics.BILLING_EVENTS),
             Map.entry(EventTypes.PAYMENT_SUCCEEDED, Topics.BILLING_EVENTS),
             Map.entry(EventTypes.PAYMENT_FAILED, Topics.BILLING_EVENTS),
             Map.entry(EventTypes.PAYMENT_REFUNDED, Topics.BILLING_EVENTS),
+            Map.entry(EventTypes.QUOTE_CONFIRMED, Topics.DISCOUNT_EVENTS),
+            Map.entry(EventTypes.QUOTE_REJECTED, Topics.DISCOUNT_EVENTS),
+            Map.entry(EventTypes.PROMO_REDEEMED, Topics.DISCOUNT_EVENTS),
+            Map.entry(EventTypes.PROMO_RELEASED, Topics.DISCOUNT_EVENTS),
+            Map.entry(EventTypes.LOYALTY_POINTS_EARNED, Topics.DISCOUNT_EVENTS),
+            Map.entry(EventTypes.LOYALTY_POINTS_ADJUSTED, Topics.DISCOUNT_EVENTS),
             Map.entry(EventTypes.SUBSCRIPTION_ACTIVATED, Topics.SUBSCRIPTION_EVENTS),
             Map.entry(EventTypes.SUBSCRIPTION_STATUS_CHANGED, Topics.SUBSCRIPTION_EVENTS),
             Map.entry(EventTypes.SUBSCRIPTION_RENEWAL_REQUESTED, Topics.SUBSCRIPTION_EVENTS),
@@ -57,6 +64,10 @@ class EventContractsTest {
     private static final String IDENTITY_USER_EVENTS = String.join(",", EventTypes.USER_REGISTERED, EventTypes.USER_LOGGED_IN,
             EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, EventTypes.USER_EMAIL_VERIFIED, EventTypes.USER_PASSWORD_RESET_REQUESTED,
             EventTypes.USER_ROLES_CHANGED);
+    private static final String BILLING_EVENTS = String.join(",", EventTypes.CHECKOUT_STARTED, EventTypes.PAYMENT_SUCCEEDED,
+            EventTypes.PAYMENT_FAILED, EventTypes.PAYMENT_REFUNDED);
+    private static final String DISCOUNT_EVENTS = String.join(",", EventTypes.QUOTE_CONFIRMED, EventTypes.QUOTE_REJECTED,
+            EventTypes.PROMO_REDEEMED, EventTypes.PROMO_RELEASED, EventTypes.LOYALTY_POINTS_EARNED, EventTypes.LOYALTY_POINTS_ADJUSTED);
 
     @Test
     void everyEventTypeConstantHasAContractOnItsTopicAndNothingElseHasOne() throws IllegalAccessException {
@@ -185,12 +196,11 @@ class EventContractsTest {
     private static void assertBounded(String where, JsonNode field) {
         switch (field.path("type").asString()) {
             case "string" -> assertTrue(field.has("maxLength") || field.has("enum"), where + " has no maxLength");
-            case "boolean" -> {
-                // two values: bounded by its type
-            }
             case "integer" -> {
                 assertTrue(field.has("minimum"), where + " has no minimum");
                 assertEquals(MAX_SAFE_INTEGER, field.path("maximum").asLong(), where + " maximum");
+            }
+            case "boolean" -> {
             }
             case "number" -> {
                 assertTrue(field.has("minimum"), where + " has no minimum");
@@ -227,7 +237,8 @@ class EventContractsTest {
                 "identity send user-changes " + EventTypes.USER_UPSERTED + " -",
                 "monolith receive user-changes " + EventTypes.USER_UPSERTED + " user-changes-to-monolith",
                 "events receive payment-events " + EventTypes.PAYMENT_EVENT + " payment-events-to-events",
-                "payments send billing-events " + BILLING_ANSWERS + " -",
+                "discounts send discount-events " + DISCOUNT_EVENTS + " -",
+                "discounts receive billing-events " + BILLING_EVENTS + " billing-events-to-discounts",
                 "subscriptions receive billing-events " + BILLING_ANSWERS + " billing-events-to-subscriptions",
                 "subscriptions send subscription-events " + String.join(",", EventTypes.SUBSCRIPTION_ACTIVATED,
                         EventTypes.SUBSCRIPTION_STATUS_CHANGED, EventTypes.SUBSCRIPTION_RENEWAL_REQUESTED,

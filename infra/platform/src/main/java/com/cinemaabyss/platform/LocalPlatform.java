@@ -126,6 +126,29 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** Kills one function app at once (SIGKILL), as a crash would, in the middle of whatever it was doing. */
+    public void killService(String name) {
+        ServiceProcess service;
+        synchronized (services) {
+            service = services.get(name);
+        }
+        if (service != null) {
+            service.kill();
+        }
+    }
+
+    /** Starts a function app that was stopped or killed again, with the same environment; returns once it is healthy. */
+    public void restartService(String name) {
+        ServiceSpec spec = wiring.service(name);
+        stopService(name);
+        launch(spec, options.dataDir().resolve("logs").resolve(name + ".log"));
+        ServiceProcess restarted;
+        synchronized (services) {
+            restarted = services.get(name);
+        }
+        restarted.awaitHealthy(START_TIMEOUT);
+    }
+
     private void boot() {
         List<Path> missing = wiring.services().stream().map(spec -> options.root().resolve(spec.jarPath()))
                 .filter(jar -> !Files.isRegularFile(jar)).toList();

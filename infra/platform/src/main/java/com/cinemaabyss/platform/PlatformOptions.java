@@ -45,6 +45,12 @@ public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean se
         env = Map.copyOf(env);
     }
 
+    /** Every PingSource on its own cron. */
+    public PlatformOptions(Path root, Path dataDir, boolean fresh, boolean seed, int kafkaPort, int dynamoPort,
+                           Map<String, Integer> servicePorts, Map<String, String> env, boolean echoServiceOutput) {
+        this(root, dataDir, fresh, seed, kafkaPort, dynamoPort, servicePorts, env, echoServiceOutput, null);
+    }
+
     public static PlatformOptions defaults(Path root) {
         return new PlatformOptions(root, root.resolve(".local-data"), false, true, KAFKA_PORT, DYNAMODB_PORT, Map.of(), Map.of(), true, null);
     }

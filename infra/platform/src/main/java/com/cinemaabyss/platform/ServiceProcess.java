@@ -100,6 +100,17 @@ final class ServiceProcess implements AutoCloseable {
         Processes.stop(process, Duration.ofSeconds(20));
     }
 
+    /** Ends the process at once (SIGKILL), as a crashed node would: no shutdown hooks, nothing flushed. */
+    void kill() {
+        stopping = true;
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void pump(Path logFile, PrintStream console) {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              var log = Files.newBufferedWriter(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {

@@ -1,8 +1,6 @@
 package com.cinemaabyss.platform;
 
-import com.cinemaabyss.local.FreePorts;
 import com.cinemaabyss.kit.test.TestHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -12,10 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,42 +30,15 @@ class PlatformE2EIT {
 
     private static final Pattern EVENT_ID = Pattern.compile("\"event\":\\{\"id\":\"([^\"]+)\"");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int USER_LIMIT = 40;
-    private static final Duration ACCESS_TTL = Duration.ofSeconds(8);
+    private static final int USER_LIMIT = E2EPlatform.USER_LIMIT;
+    private static final Duration ACCESS_TTL = E2EPlatform.ACCESS_TTL;
     private static LocalPlatform platform;
     private static TestHttp gateway;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path root = PlatformOptions.findRoot(Path.of("").toAbsolutePath());
-        // The reactor builds every jar before this module. Run on its own, this module may find them missing: that is
-        // a failure to say loudly, never a reason to pass without testing anything.
-        for (ServiceSpec spec : KnativeWiring.load(root.resolve("knative")).services()) {
-            assertTrue(Files.isRegularFile(root.resolve(spec.jarPath())),
-                    spec.jarPath() + " is not built: run infra/bin/test (or mvn -DskipTests package) from the repository root first");
-        }
-        Map<String, Integer> ports = new HashMap<>();
-        for (String service : List.of("gateway", "monolith", "catalog", "events")) {
-            ports.put(service, FreePorts.pick());
-        }
-        platform = LocalPlatform.start(new PlatformOptions(root, Files.createTempDirectory("cinemaabyss-e2e"), true, true,
-                FreePorts.pick(), FreePorts.pick(), ports, Map.of("GRADUAL_MIGRATION", "true", "MOVIES_MIGRATION_PERCENT", "0",
-                        // Every request here comes from 127.0.0.1: the per-address limits would meet the test's own
-                        // volume, so only the per-user limit stays low enough to be reached on purpose.
-                        "CINEMAABYSS_GATEWAY_RATELIMIT_ANONYMOUS_REQUESTS", "1000000",
-                        "CINEMAABYSS_GATEWAY_RATELIMIT_AUTH_REQUESTS", "1000000",
-                        "CINEMAABYSS_GATEWAY_RATELIMIT_USER_REQUESTS", Integer.toString(USER_LIMIT),
-                        // Access tokens that expire within the test, checked without the usual leeway.
-                        "CINEMAABYSS_IDENTITY_TOKENS_ACCESSTTL", ACCESS_TTL.toSeconds() + "s",
-                        "CINEMAABYSS_GATEWAY_AUTH_CLOCKSKEW", "0s"), false, null));
-        gateway = new TestHttp(platform.url("gateway").toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void start() {
+        platform = E2EPlatform.platform();
+        gateway = E2EPlatform.gateway();
     }
 
     @Test
@@ -190,14 +160,14 @@ class PlatformE2EIT {
 
         HttpResponse<String> last = null;
         for (int i = 0; i <= USER_LIMIT && (last == null || last.statusCode() != 429); i++) {
-            last = gateway.get("/api/v1/plans", "Authorization", "Bearer " + token);
+            last = gateway.get("/api/v1/entitlements/me", "Authorization", "Bearer " + token);
         }
         assertTrue(TestHttp.isJsonError(last, 429, "too many requests"), last.statusCode() + " " + last.body());
         assertTrue(last.headers().firstValue("Retry-After").isPresent() && last.headers().firstValue("RateLimit-Policy").isPresent());
 
         long left = ACCESS_TTL.toMillis() - (System.nanoTime() - issuedBy) / 1_000_000 + 1_000;
         Thread.sleep(Math.max(left, 0));
-        HttpResponse<String> expired = gateway.get("/api/v1/plans", "Authorization", "Bearer " + token);
+        HttpResponse<String> expired = gateway.get("/api/v1/entitlements/me", "Authorization", "Bearer " + token);
         assertTrue(TestHttp.isJsonError(expired, 401, "expired"), expired.statusCode() + " " + expired.body());
     }
 

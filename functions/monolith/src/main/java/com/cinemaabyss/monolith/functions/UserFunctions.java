@@ -7,7 +7,9 @@ import com.cinemaabyss.monolith.store.UserStore;
 import com.cinemaabyss.kit.web.Created;
 import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
 import com.cinemaabyss.kit.lambda.KafkaEventRecords;
-import com.cinemaabyss.monolith.events.UserChangelog;
+import com.cinemaabyss.contracts.EventTypes;
+import com.cinemaabyss.monolith.events.Changelog;
+import com.cinemaabyss.monolith.events.UserChange;
 import io.cloudevents.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ import java.util.function.Supplier;
 public class UserFunctions {
 
     private static final Logger log = LoggerFactory.getLogger(UserFunctions.class);
+    private static final Changelog<UserChange> USER_CHANGES = Changelog.of(EventTypes.USER_UPSERTED, UserChange.class);
 
     @Bean
     public Supplier<Iterable<User>> listUsers(UserStore users) {
@@ -42,7 +45,7 @@ public class UserFunctions {
     /** Triggered by identity's user changelog: stores its accounts as legacy users under the same id, idempotently. */
     @Bean
     public Consumer<CloudEvent> applyUserChange(UserStore users) {
-        return event -> UserChangelog.read(event).ifPresentOrElse(
+        return event -> USER_CHANGES.read(event).ifPresentOrElse(
                 change -> log.info("event={} type={} user={} version={} applied={}", event.getId(), event.getType(), change.id(),
                         change.version(), users.applyIdentityChange(change)),
                 () -> log.debug("event={} type={} skipped: not a user change", event.getId(), event.getType()));

@@ -1,6 +1,6 @@
 package com.cinemaabyss.monolith.store;
 
-import com.cinemaabyss.kit.dynamo.IdSequences;
+import com.cinemaabyss.kit.dynamo.InterleavedIds;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.monolith.domain.NewPayment;
 import com.cinemaabyss.monolith.domain.Payment;
@@ -12,16 +12,16 @@ import java.util.Optional;
 public class PaymentStore {
 
     private final KeyedTable<PaymentItem> payments;
-    private final IdSequences ids;
+    private final InterleavedIds ids;
 
-    public PaymentStore(KeyedTable<PaymentItem> payments, IdSequences ids) {
+    public PaymentStore(KeyedTable<PaymentItem> payments, InterleavedIds ids) {
         this.payments = payments;
         this.ids = ids;
     }
 
     public Payment create(NewPayment request) {
         PaymentItem item = new PaymentItem();
-        item.setId(ids.next("payments"));
+        item.setId(ids.next());
         item.setUserId(request.userId());
         item.setAmount(request.amount());
         item.setTimestamp(Instant.now().toString());

@@ -1,6 +1,6 @@
 package com.cinemaabyss.monolith.store;
 
-import com.cinemaabyss.kit.dynamo.IdSequences;
+import com.cinemaabyss.kit.dynamo.InterleavedIds;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.monolith.domain.NewSubscription;
 import com.cinemaabyss.monolith.domain.Subscription;
@@ -11,16 +11,16 @@ import java.util.Optional;
 public class SubscriptionStore {
 
     private final KeyedTable<SubscriptionItem> subscriptions;
-    private final IdSequences ids;
+    private final InterleavedIds ids;
 
-    public SubscriptionStore(KeyedTable<SubscriptionItem> subscriptions, IdSequences ids) {
+    public SubscriptionStore(KeyedTable<SubscriptionItem> subscriptions, InterleavedIds ids) {
         this.subscriptions = subscriptions;
         this.ids = ids;
     }
 
     public Subscription create(NewSubscription request) {
         SubscriptionItem item = new SubscriptionItem();
-        item.setId(ids.next("subscriptions"));
+        item.setId(ids.next());
         item.setUserId(request.userId());
         item.setPlanType(request.planType());
         item.setStartDate(request.startDate());

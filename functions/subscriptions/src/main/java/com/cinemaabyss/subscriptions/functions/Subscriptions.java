@@ -151,18 +151,18 @@ public class Subscriptions {
                     p.subscriptionId(), p.userId());
         }
         boolean trial = "trial".equals(p.purpose());
-        if (trial && p.trialDays() < 1) {
-            throw new InvalidInputException("payment " + p.paymentId() + " starts a trial of " + p.trialDays() + " days: a trial needs trial_days of 1 or more");
+        if (trial && p.trialDaysOrZero() < 1) {
+            throw new InvalidInputException("payment " + p.paymentId() + " starts a trial of " + p.trialDaysOrZero() + " days: a trial needs trial_days of 1 or more");
         }
         SubscriptionStore.Current current = store.current(p.userId());
         Optional<Subscription> live = current.subscription().filter(s -> s.status().live());
         if (live.isPresent()) {
             Subscription before = live.get();
             Instant base = before.status() != Status.PAST_DUE && before.periodEnd().isAfter(now) ? before.periodEnd() : now;
-            Transition t = lifecycle.extended(before, p.plan(), trial, p.trialDays(), p.paymentId(), now);
+            Transition t = lifecycle.extended(before, p.plan(), trial, p.trialDaysOrZero(), p.paymentId(), now);
             return store.write(t, before.version(), current.subscriptionId(), true, paidMarkers(eventId, p, t.after(), base), now);
         }
-        Transition t = lifecycle.start(store.nextId(), p.userId(), p.plan(), trial, p.trialDays(), p.paymentId(), now);
+        Transition t = lifecycle.start(store.nextId(), p.userId(), p.plan(), trial, p.trialDaysOrZero(), p.paymentId(), now);
         return store.write(t, 0, current.subscriptionId(), true, paidMarkers(eventId, p, t.after(), t.after().periodStart()), now);
     }
 

@@ -11,6 +11,7 @@ import com.cinemaabyss.kit.core.UnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.function.ServerRequest;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,6 +50,21 @@ public final class Callers {
             throw new ForbiddenException("this needs the " + role + " role");
         }
         return caller;
+    }
+
+    /** The user a valid {@code Authorization} value names; empty without one (never fails: for scoping, not for access). */
+    public Optional<Long> userIdOf(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        if (verifier.verify(authorization).join() instanceof TokenVerification.Valid valid) {
+            try {
+                return Optional.of(caller(valid.identity()).userId());
+            } catch (UnauthorizedException notAUserId) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static Caller caller(Identity identity) {

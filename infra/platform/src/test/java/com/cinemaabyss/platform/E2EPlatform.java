@@ -1,0 +1,73 @@
+package com.cinemaabyss.platform;
+
+import com.cinemaabyss.kit.test.TestHttp;
+import com.cinemaabyss.local.FreePorts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole platform as {@code infra/bin/run} starts it, once per test JVM for every end-to-end test class (starting it
+ * takes most of a minute); stopped when the JVM exits.
+ */
+final class E2EPlatform {
+
+    static final int USER_LIMIT = 120;
+    static final Duration ACCESS_TTL = Duration.ofSeconds(8);
+    static final String ADMIN_EMAIL = "operator@cinemaabyss.test";
+    static final String ADMIN_PASSWORD = "the operators' own passphrase";
+
+    private static LocalPlatform platform;
+
+    private E2EPlatform() {
+    }
+
+    static synchronized LocalPlatform platform() {
+        if (platform == null) {
+            platform = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-stop"));
+        }
+        return platform;
+    }
+
+    static TestHttp gateway() {
+        return new TestHttp(platform().url("gateway").toString());
+    }
+
+    private static LocalPlatform start() {
+        Path root = PlatformOptions.findRoot(Path.of("").toAbsolutePath());
+        // The reactor builds every jar before this module. Run on its own, this module may find them missing: that is
+        // a failure to say loudly, never a reason to pass without testing anything.
+        for (ServiceSpec spec : KnativeWiring.load(root.resolve("knative")).services()) {
+            assertTrue(Files.isRegularFile(root.resolve(spec.jarPath())),
+                    spec.jarPath() + " is not built: run infra/bin/test (or mvn -DskipTests package) from the repository root first");
+        }
+        Map<String, Integer> ports = new HashMap<>();
+        for (ServiceSpec spec : KnativeWiring.load(root.resolve("knative")).services()) {
+            ports.put(spec.name(), FreePorts.pick());
+        }
+        try {
+            return LocalPlatform.start(new PlatformOptions(root, Files.createTempDirectory("cinemaabyss-e2e"), true, true,
+                    FreePorts.pick(), FreePorts.pick(), ports, Map.of("GRADUAL_MIGRATION", "true", "MOVIES_MIGRATION_PERCENT", "0",
+                            // Every request here comes from 127.0.0.1: the per-address limits would meet the test's own
+                            // volume, so only the per-user limit stays low enough to be reached on purpose.
+                            "CINEMAABYSS_GATEWAY_RATELIMIT_ANONYMOUS_REQUESTS", "1000000",
+                            "CINEMAABYSS_GATEWAY_RATELIMIT_AUTH_REQUESTS", "1000000",
+                            "CINEMAABYSS_GATEWAY_RATELIMIT_USER_REQUESTS", Integer.toString(USER_LIMIT),
+                            // Access tokens that expire within the test, checked without the usual leeway.
+                            "CINEMAABYSS_IDENTITY_TOKENS_ACCESSTTL", ACCESS_TTL.toSeconds() + "s",
+                            "CINEMAABYSS_GATEWAY_AUTH_CLOCKSKEW", "0s",
+                            "IDENTITY_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL,
+                            "IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD), false));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
