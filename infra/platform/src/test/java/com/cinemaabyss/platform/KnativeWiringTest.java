@@ -20,15 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KnativeWiringTest {
 
     static final Path KNATIVE = Path.of("../../knative").toAbsolutePath().normalize();
+    /** The subscriptions with the chart's moneyDelivery. */
+    static final Set<String> MONEY_PATH = Set.of("billing-events-to-discounts", "billing-events-to-subscriptions");
 
     @Test
     void everyDeployableHasAServiceWithAModuleAPortAHealthPathAndItsEnvironment() {
         Map<String, ServiceSpec> services = KnativeWiring.load(KNATIVE).services().stream()
                 .collect(Collectors.toMap(ServiceSpec::name, s -> s));
-        assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083, "subscriptions", 8086),
+        assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083, "discounts", 8084, "subscriptions", 8086),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
         assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health",
-                        "identity", "/api/auth/health", "subscriptions", "/api/v1/subscriptions/health"),
+                        "identity", "/api/auth/health", "discounts", "/api/v1/discounts/health",
+                        "subscriptions", "/api/v1/subscriptions/health"),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
@@ -41,7 +44,7 @@ class KnativeWiringTest {
         assertEquals("http://catalog.cinemaabyss.svc.cluster.local", gateway.get("CATALOG_URL"));
         assertEquals("http://events.cinemaabyss.svc.cluster.local", gateway.get("EVENTS_SERVICE_URL"));
         assertTrue(gateway.containsKey("GRADUAL_MIGRATION") && gateway.containsKey("MOVIES_MIGRATION_PERCENT"), gateway.toString());
-        for (String function : List.of("monolith", "catalog", "events", "identity", "subscriptions")) {
+        for (String function : List.of("monolith", "catalog", "events", "identity", "discounts", "subscriptions")) {
             Map<String, String> env = services.get(function).env();
             assertEquals("my-cluster-kafka-bootstrap.kafka:9092", env.get("KAFKA_BOOTSTRAP_SERVERS"), function);
             assertEquals("false", env.get("DYNAMODB_CREATE_TABLES"), function);
@@ -53,10 +56,10 @@ class KnativeWiringTest {
     }
 
     @Test
-    void sevenSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
+    void eightSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(7, subscriptions.size());
+        assertEquals(8, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.of(
@@ -66,15 +69,23 @@ class KnativeWiringTest {
                 "movie-changes->monolith", "/internal/events/movie-changes",
                 "movie-changes->catalog", "/internal/events/movie-changes",
                 "user-changes->monolith", "/internal/events/user-changes",
+                "billing-events->discounts", "/internal/events/billing-events",
                 "billing-events->subscriptions", "/internal/events/billing-events"), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
-            assertEquals(5, subscription.retries());
             assertEquals("exponential", subscription.backoffPolicy());
-            assertEquals(Duration.ofMillis(200), subscription.backoffDelay());
-            assertEquals(Duration.ofMillis(400), subscription.backoff(1), "Knative waits delay * 2^retry");
-            assertEquals(Duration.ofMillis(6400), subscription.backoff(5));
+            if (MONEY_PATH.contains(subscription.name())) {
+                // the chart's moneyDelivery: a payment's result outlasts a subscriber's outage (about 17 minutes)
+                assertEquals(10, subscription.retries(), subscription.name());
+                assertEquals(Duration.ofMillis(500), subscription.backoffDelay(), subscription.name());
+                assertEquals(Duration.ofSeconds(512), subscription.backoff(10), subscription.name());
+            } else {
+                assertEquals(5, subscription.retries(), subscription.name());
+                assertEquals(Duration.ofMillis(200), subscription.backoffDelay());
+                assertEquals(Duration.ofMillis(400), subscription.backoff(1), "Knative waits delay * 2^retry");
+                assertEquals(Duration.ofMillis(6400), subscription.backoff(5));
+            }
         }
         assertEquals(subscriptions.size(), subscriptions.stream().map(Subscription::consumerGroup).distinct().count(),
                 "each subscriber needs its own consumer group, or they would share the events");
@@ -84,7 +95,7 @@ class KnativeWiringTest {
     void theTopicsComeFromTheStrimziDefinitions() {
         var topics = TopicDefinitions.load(KNATIVE.resolve("strimzi"));
         assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "user-changes", "dead-letter-events",
-                        "billing-events", "subscription-events", "subscription-changes"),
+                        "billing-events", "discount-events", "subscription-events", "subscription-changes"),
                 topics.stream().map(t -> t.name()).collect(Collectors.toSet()));
         for (String changelog : List.of("movie-changes", "user-changes", "subscription-changes")) {
             var changes = topics.stream().filter(t -> t.name().equals(changelog)).findFirst().orElseThrow();
