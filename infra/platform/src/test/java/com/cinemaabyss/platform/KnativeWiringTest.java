@@ -42,6 +42,7 @@ class KnativeWiringTest {
         Map<String, String> gateway = services.get("gateway").env();
         assertEquals("http://monolith.cinemaabyss.svc.cluster.local", gateway.get("MONOLITH_URL"));
         assertEquals("http://catalog.cinemaabyss.svc.cluster.local", gateway.get("CATALOG_URL"));
+        assertEquals("http://subscriptions.cinemaabyss.svc.cluster.local", gateway.get("SUBSCRIPTIONS_URL"), "the gateway finds subscriptions in the cluster");
         assertEquals("http://events.cinemaabyss.svc.cluster.local", gateway.get("EVENTS_SERVICE_URL"));
         assertTrue(gateway.containsKey("GRADUAL_MIGRATION") && gateway.containsKey("MOVIES_MIGRATION_PERCENT"), gateway.toString());
         for (String function : List.of("monolith", "catalog", "events", "identity", "discounts", "subscriptions")) {
