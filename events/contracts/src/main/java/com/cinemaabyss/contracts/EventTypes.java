@@ -32,8 +32,12 @@ public final class EventTypes {
     public static final String PROMO_RELEASED = "com.cinemaabyss.discounts.promo.released.v1";
     public static final String LOYALTY_POINTS_EARNED = "com.cinemaabyss.discounts.loyalty.points_earned.v1";
     public static final String LOYALTY_POINTS_ADJUSTED = "com.cinemaabyss.discounts.loyalty.points_adjusted.v1";
-    /** subscriptions on subscription-events; payments charges the saved payment method off-session. */
+    public static final String SUBSCRIPTION_ACTIVATED = "com.cinemaabyss.subscriptions.subscription.activated.v1";
+    public static final String SUBSCRIPTION_STATUS_CHANGED = "com.cinemaabyss.subscriptions.subscription.status_changed.v1";
     public static final String SUBSCRIPTION_RENEWAL_REQUESTED = "com.cinemaabyss.subscriptions.subscription.renewal_requested.v1";
+    public static final String SUBSCRIPTION_RENEWAL_UPCOMING = "com.cinemaabyss.subscriptions.subscription.renewal_upcoming.v1";
+    /** Subscriptions on the subscription changelog, as the legacy subscriptions API shows them. */
+    public static final String SUBSCRIPTION_UPSERTED = "com.cinemaabyss.subscriptions.subscription.upserted.v1";
 
     private EventTypes() {
     }

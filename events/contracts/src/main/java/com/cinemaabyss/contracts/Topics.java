@@ -17,6 +17,8 @@ public final class Topics {
     public static final String DISCOUNT_EVENTS = "discount-events";
     /** subscriptions' lifecycle and renewals, keyed by subscription id. */
     public static final String SUBSCRIPTION_EVENTS = "subscription-events";
+    /** Compacted changelog of subscriptions, keyed by subscription id; the monolith shows each under the same id. */
+    public static final String SUBSCRIPTION_CHANGES = "subscription-changes";
     /** Where the eventing layer parks events a subscriber kept failing on. */
     public static final String DEAD_LETTERS = "dead-letter-events";
 

@@ -93,6 +93,25 @@ class CodeCrossChecksTest {
         }
     }
 
+    /** A PingSource delivers to a Service that exists, on its /internal/schedules/<name> route, at a cron schedule. */
+    @Test
+    void schedulesNameAServiceAndTheirOwnRoute() {
+        Set<String> services = names("Service");
+        List<Manifests.Doc> pings = docs.stream().filter(d -> d.kind().equals("PingSource")).toList();
+        assertEquals(List.of("renewals"), pings.stream().map(Manifests.Doc::name).toList());
+        for (Manifests.Doc ping : pings) {
+            assertTrue(services.contains(Manifests.<String>at(ping.yaml(), "spec", "sink", "ref", "name")), ping.file());
+            assertEquals("/internal/schedules/" + ping.name(), Manifests.at(ping.yaml(), "spec", "sink", "uri"), ping.file());
+            String schedule = Manifests.at(ping.yaml(), "spec", "schedule");
+            assertEquals(5, schedule.trim().split("\\s+").length, ping.file() + ": standard 5-field cron, got " + schedule);
+        }
+        Map<String, String> wrongPath = Map.of("schedules[0].name", "renewals", "schedules[0].schedule", "*/5 * * * *",
+                "schedules[0].function", "subscriptions", "schedules[0].description", "x", "schedules[0].path", "/internal/events/renewals");
+        RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> ChartRenderer.render(Manifests.CHART, wrongPath));
+        assertTrue(String.valueOf(refused.getMessage()).contains("must be /internal/schedules/renewals"), refused.getMessage());
+    }
+
     @Test
     void theTopicsSubscribedToAreTopicsTheClusterCreates() {
         Set<String> topics = new HashSet<>();

@@ -25,7 +25,7 @@ class InternalEventsAuthorizationTest {
     @Test
     void everyKafkaSourceSinkIsGuardedByAPolicyCoveringItsPath() {
         List<Manifests.Doc> sources = ofKind(docs, "KafkaSource");
-        assertEquals(9, sources.size());
+        assertEquals(10, sources.size());
         for (Manifests.Doc source : sources) {
             String service = Manifests.at(source.yaml(), "spec", "sink", "ref", "name");
             String path = Manifests.at(source.yaml(), "spec", "sink", "uri");
@@ -37,11 +37,25 @@ class InternalEventsAuthorizationTest {
         }
     }
 
+    /** The PingSource adapter runs in knative-eventing too: its sinks get the same guard as the KafkaSources'. */
+    @Test
+    void everyPingSourceSinkIsGuardedByAPolicyCoveringItsPath() {
+        List<Manifests.Doc> pings = ofKind(docs, "PingSource");
+        assertEquals(1, pings.size());
+        for (Manifests.Doc ping : pings) {
+            String service = Manifests.at(ping.yaml(), "spec", "sink", "ref", "name");
+            String path = Manifests.at(ping.yaml(), "spec", "sink", "uri");
+            String namespace = Manifests.at(ping.yaml(), "metadata", "namespace");
+            assertTrue(ofKind(docs, "AuthorizationPolicy").stream().anyMatch(policy -> guards(policy, namespace, service, path)),
+                    ping.file() + ": nothing keeps callers outside the eventing layer away from " + service + " " + path);
+        }
+    }
+
     @Test
     void thePoliciesLetOnlyTheKnativeDataPlaneThrough() {
         List<Manifests.Doc> policies = ofKind(docs, "AuthorizationPolicy").stream()
                 .filter(policy -> policy.file().startsWith("istio/internal-events-")).toList();
-        assertEquals(5, policies.size(), "one per sink function: events, monolith, catalog, discounts, payments");
+        assertEquals(6, policies.size(), "one per sink function: events, monolith, catalog, discounts, payments, subscriptions");
         for (Manifests.Doc policy : policies) {
             for (Map<String, Object> rule : Manifests.<List<Map<String, Object>>>at(policy.yaml(), "spec", "rules")) {
                 List<String> allowed = Manifests.at(rule, "from", "0", "source", "notNamespaces");
@@ -55,7 +69,7 @@ class InternalEventsAuthorizationTest {
     void aDisabledFunctionGetsNoPolicyAndIstioOffRendersNone() {
         Map<String, String> withoutEvents = ChartRenderer.render(Manifests.CHART, Map.of("functions.events.enabled", "false"));
         assertEquals(Set.of("istio/internal-events-monolith.yaml", "istio/internal-events-catalog.yaml", "istio/internal-events-discounts.yaml",
-                        "istio/internal-events-payments.yaml"),
+                        "istio/internal-events-payments.yaml", "istio/internal-events-subscriptions.yaml"),
                 Set.copyOf(withoutEvents.keySet().stream().filter(f -> f.contains("internal-events")).toList()));
         Map<String, String> noIstio = ChartRenderer.render(Manifests.CHART, Map.of("istio.enabled", "false"));
         assertTrue(ofKind(Manifests.docs(noIstio), "AuthorizationPolicy").isEmpty());

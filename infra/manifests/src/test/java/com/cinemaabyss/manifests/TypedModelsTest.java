@@ -27,6 +27,7 @@ class TypedModelsTest {
     static final Map<String, Class<?>> MODELS = Map.ofEntries(
             Map.entry("serving.knative.dev/v1/Service", io.fabric8.knative.serving.v1.Service.class),
             Map.entry("sources.knative.dev/v1beta1/KafkaSource", io.fabric8.knative.sources.v1beta1.KafkaSource.class),
+            Map.entry("sources.knative.dev/v1/PingSource", io.fabric8.knative.sources.v1.PingSource.class),
             Map.entry("eventing.knative.dev/v1alpha1/KafkaSink", io.fabric8.knative.eventing.v1alpha1.KafkaSink.class),
             Map.entry("networking.istio.io/v1/DestinationRule", io.fabric8.istio.api.networking.v1.DestinationRule.class),
             Map.entry("networking.istio.io/v1/Gateway", io.fabric8.istio.api.networking.v1.Gateway.class),

@@ -1,6 +1,9 @@
 package com.cinemaabyss.platform;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,10 +23,12 @@ public final class KnativeWiring {
 
     private final List<ServiceSpec> services;
     private final List<Subscription> subscriptions;
+    private final List<Schedule> schedules;
 
-    private KnativeWiring(List<ServiceSpec> services, List<Subscription> subscriptions) {
+    private KnativeWiring(List<ServiceSpec> services, List<Subscription> subscriptions, List<Schedule> schedules) {
         this.services = services;
         this.subscriptions = subscriptions;
+        this.schedules = schedules;
     }
 
     /** Loads {@code knativeDir}/serving/*.yaml and {@code knativeDir}/eventing/*.yaml (multi-document YAML allowed). */
@@ -38,7 +43,9 @@ public final class KnativeWiring {
                 .map(KnativeWiring::service).toList();
         List<Subscription> subscriptions = documents.stream().filter(d -> d.is("sources.knative.dev/", "KafkaSource"))
                 .map(d -> subscription(d, sinkTopics)).toList();
-        return new KnativeWiring(services, subscriptions);
+        List<Schedule> schedules = documents.stream().filter(d -> d.is("sources.knative.dev/", "PingSource"))
+                .map(KnativeWiring::schedule).toList();
+        return new KnativeWiring(services, subscriptions, schedules);
     }
 
     public List<ServiceSpec> services() {
@@ -47,6 +54,11 @@ public final class KnativeWiring {
 
     public List<Subscription> subscriptions() {
         return subscriptions;
+    }
+
+    /** The PingSources: cron schedules the local platform fires as Knative's adapter would. */
+    public List<Schedule> schedules() {
+        return schedules;
     }
 
     public ServiceSpec service(String name) {
@@ -93,6 +105,25 @@ public final class KnativeWiring {
         return new Subscription(d.text("metadata.name"), topics, d.text("spec.consumerGroup"),
                 d.text("spec.sink.ref.name"), d.has("spec.sink.uri") ? d.text("spec.sink.uri") : "/",
                 d.integer("spec.delivery.retry"), policy, backoffDelay, deadLetterTopic);
+    }
+
+    private static Schedule schedule(ManifestDocument d) {
+        String cron = d.text("spec.schedule");
+        try {
+            Schedule.expression(cron);
+        } catch (IllegalArgumentException e) {
+            throw d.error("spec.schedule is not a cron schedule: " + e.getMessage());
+        }
+        ZoneId zone;
+        try {
+            zone = d.has("spec.timezone") ? ZoneId.of(d.text("spec.timezone")) : ZoneOffset.UTC;
+        } catch (DateTimeException e) {
+            throw d.error("spec.timezone is not a time zone: " + d.text("spec.timezone"));
+        }
+        return new Schedule(d.text("metadata.name"), d.has("metadata.namespace") ? d.text("metadata.namespace") : "default", cron, zone,
+                d.text("spec.sink.ref.name"), d.has("spec.sink.uri") ? d.text("spec.sink.uri") : "/",
+                d.has("spec.contentType") ? d.text("spec.contentType") : "application/json",
+                d.has("spec.data") ? d.text("spec.data") : null);
     }
 
     /** A manifest the local platform cannot use; the message names the file and the field. */

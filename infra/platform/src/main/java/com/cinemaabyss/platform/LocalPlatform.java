@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class LocalPlatform implements AutoCloseable {
     private LocalKafka kafka;
     private LocalDynamoDb dynamo;
     private EventingBridge bridge;
+    private PingSources pings;
     private volatile boolean closing;
     private final String adminToken;
     /** Only the bridge knows it, so only the bridge gets into the functions' /internal routes. */
@@ -113,6 +115,11 @@ public final class LocalPlatform implements AutoCloseable {
     /** Each subscription of the eventing bridge: running, restarted, delivered, parked; empty before it starts. */
     public List<EventingBridge.Health> bridgeHealth() {
         return bridge == null ? List.of() : bridge.health();
+    }
+
+    /** Each PingSource the platform fires: how often it fired and was delivered; empty before the platform is up. */
+    public List<PingSources.Health> pingHealth() {
+        return pings == null ? List.of() : pings.health();
     }
 
     public KnativeWiring wiring() {
@@ -181,6 +188,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         bridge = new EventingBridge(wiring.subscriptions(), this::url, kafka.bootstrapServers(), DELIVERY_TIMEOUT, deliveryToken).start();
         log.info("Eventing bridge delivers {} subscriptions", wiring.subscriptions().size());
+        pings = new PingSources(wiring.schedules(), this::url, new HttpDelivery(DELIVERY_TIMEOUT, deliveryToken), options.pingInterval(),
+                Clock.systemUTC()).start();
         if (options.seed()) {
             seedDemoData();
         }
@@ -313,6 +322,9 @@ public final class LocalPlatform implements AutoCloseable {
             }
             closing = true;
             children = new ArrayList<>(services.values());
+        }
+        if (pings != null) {
+            pings.close();
         }
         if (bridge != null) {
             bridge.close();

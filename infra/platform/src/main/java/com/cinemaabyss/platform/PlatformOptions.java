@@ -2,6 +2,11 @@ package com.cinemaabyss.platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +17,14 @@ import java.util.Map;
  * every service's environment last.
  */
 public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean seed, int kafkaPort, int dynamoPort,
-                              Map<String, Integer> servicePorts, Map<String, String> env, boolean echoServiceOutput) {
+                              Map<String, Integer> servicePorts, Map<String, String> env, boolean echoServiceOutput,
+                              Duration pingInterval) {
 
     public static final int KAFKA_PORT = 9092;
     public static final int DYNAMODB_PORT = 8001;
+    /** Fires every PingSource at this fixed interval instead of its cron: CINEMAABYSS_PING_INTERVAL=2s. */
+    static final String PING_INTERVAL = "CINEMAABYSS_PING_INTERVAL";
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
     /** Launcher environment variables handed on to the services, over what their manifests say. */
     static final List<String> PASSED_THROUGH = List.of("GRADUAL_MIGRATION", "MOVIES_MIGRATION_PERCENT", "GATEWAY_ADMIN_TOKEN");
@@ -28,15 +37,51 @@ public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean se
               --kafka-port N     Kafka broker port (default 9092, or $LOCAL_KAFKA_PORT)
               --dynamodb-port N  DynamoDB Local port (default 8001, or $LOCAL_DYNAMODB_PORT)
               --root DIR         the CinemaAbyss checkout (default: found upwards from the working folder)
-            GRADUAL_MIGRATION, MOVIES_MIGRATION_PERCENT and GATEWAY_ADMIN_TOKEN, when set, override the manifests.""";
+            GRADUAL_MIGRATION, MOVIES_MIGRATION_PERCENT and GATEWAY_ADMIN_TOKEN, when set, override the manifests.
+            CINEMAABYSS_PING_INTERVAL (e.g. 2s) fires the PingSources of knative/eventing at that interval instead of their cron.""";
 
     public PlatformOptions {
         servicePorts = Map.copyOf(servicePorts);
         env = Map.copyOf(env);
     }
 
+    /** Every PingSource on its own cron. */
+    public PlatformOptions(Path root, Path dataDir, boolean fresh, boolean seed, int kafkaPort, int dynamoPort,
+                           Map<String, Integer> servicePorts, Map<String, String> env, boolean echoServiceOutput) {
+        this(root, dataDir, fresh, seed, kafkaPort, dynamoPort, servicePorts, env, echoServiceOutput, null);
+    }
+
     public static PlatformOptions defaults(Path root) {
-        return new PlatformOptions(root, root.resolve(".local-data"), false, true, KAFKA_PORT, DYNAMODB_PORT, Map.of(), Map.of(), true);
+        return new PlatformOptions(root, root.resolve(".local-data"), false, true, KAFKA_PORT, DYNAMODB_PORT, Map.of(), Map.of(), true, null);
+    }
+
+    /** The same options with every PingSource firing at a fixed {@code interval} instead of its cron (tests). */
+    public PlatformOptions withPingInterval(Duration interval) {
+        return new PlatformOptions(root, dataDir, fresh, seed, kafkaPort, dynamoPort, servicePorts, env, echoServiceOutput, interval);
+    }
+
+    /**
+     * A duration as CINEMAABYSS_PING_INTERVAL takes it: a number with ms, s, m or h ("2s"), or ISO-8601 ("PT2S"); positive.
+     */
+    static Duration interval(String value) {
+        Matcher simple = SIMPLE_DURATION.matcher(value.strip());
+        Duration interval;
+        try {
+            interval = simple.matches()
+                    ? Duration.of(Long.parseLong(simple.group(1)), switch (simple.group(2)) {
+                        case "ms" -> ChronoUnit.MILLIS;
+                        case "s" -> ChronoUnit.SECONDS;
+                        case "m" -> ChronoUnit.MINUTES;
+                        default -> ChronoUnit.HOURS;
+                    })
+                    : Duration.parse(value.strip());
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException(PING_INTERVAL + " is not a duration (2s, 500ms, PT1M): " + value);
+        }
+        if (!interval.isPositive()) {
+            throw new IllegalArgumentException(PING_INTERVAL + " must be positive: " + value);
+        }
+        return interval;
     }
 
     /** Parses the command line; {@code environment} is the launcher's own (System.getenv() outside tests). */
@@ -66,8 +111,9 @@ public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean se
                 passed.put(name, environment.get(name));
             }
         }
+        Duration pingInterval = environment.get(PING_INTERVAL) == null ? null : interval(environment.get(PING_INTERVAL));
         return new PlatformOptions(resolvedRoot, dataDir != null ? dataDir.toAbsolutePath() : resolvedRoot.resolve(".local-data"),
-                fresh, seed, kafkaPort, dynamoPort, Map.of(), passed, true);
+                fresh, seed, kafkaPort, dynamoPort, Map.of(), passed, true, pingInterval);
     }
 
     /** The repository root: the nearest folder upwards holding both pom.xml and knative/. */

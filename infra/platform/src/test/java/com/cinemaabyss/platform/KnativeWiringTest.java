@@ -20,16 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KnativeWiringTest {
 
     static final Path KNATIVE = Path.of("../../knative").toAbsolutePath().normalize();
+    /** The subscriptions with the chart's moneyDelivery. */
+    static final Set<String> MONEY_PATH = Set.of("billing-events-to-discounts", "billing-events-to-subscriptions",
+            "discount-events-to-payments", "subscription-events-to-payments");
 
     @Test
     void everyDeployableHasAServiceWithAModuleAPortAHealthPathAndItsEnvironment() {
         Map<String, ServiceSpec> services = KnativeWiring.load(KNATIVE).services().stream()
                 .collect(Collectors.toMap(ServiceSpec::name, s -> s));
         assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083,
-                        "discounts", 8084, "payments", 8085),
+                        "discounts", 8084, "payments", 8085, "subscriptions", 8086),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
         assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health",
-                        "identity", "/api/auth/health", "discounts", "/api/v1/discounts/health", "payments", "/api/v1/payments/health"),
+                        "identity", "/api/auth/health", "discounts", "/api/v1/discounts/health", "payments", "/api/v1/payments/health",
+                        "subscriptions", "/api/v1/subscriptions/health"),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
@@ -41,9 +45,10 @@ class KnativeWiringTest {
         Map<String, String> gateway = services.get("gateway").env();
         assertEquals("http://monolith.cinemaabyss.svc.cluster.local", gateway.get("MONOLITH_URL"));
         assertEquals("http://catalog.cinemaabyss.svc.cluster.local", gateway.get("CATALOG_URL"));
+        assertEquals("http://subscriptions.cinemaabyss.svc.cluster.local", gateway.get("SUBSCRIPTIONS_URL"), "the gateway finds subscriptions in the cluster");
         assertEquals("http://events.cinemaabyss.svc.cluster.local", gateway.get("EVENTS_SERVICE_URL"));
         assertTrue(gateway.containsKey("GRADUAL_MIGRATION") && gateway.containsKey("MOVIES_MIGRATION_PERCENT"), gateway.toString());
-        for (String function : List.of("monolith", "catalog", "events", "identity", "payments")) {
+        for (String function : List.of("monolith", "catalog", "events", "identity", "discounts", "payments", "subscriptions")) {
             Map<String, String> env = services.get(function).env();
             assertEquals("my-cluster-kafka-bootstrap.kafka:9092", env.get("KAFKA_BOOTSTRAP_SERVERS"), function);
             assertEquals("false", env.get("DYNAMODB_CREATE_TABLES"), function);
@@ -55,10 +60,10 @@ class KnativeWiringTest {
     }
 
     @Test
-    void nineSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
+    void tenSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(9, subscriptions.size());
+        assertEquals(10, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.of(
@@ -70,18 +75,18 @@ class KnativeWiringTest {
                 "user-changes->monolith", "/internal/events/user-changes",
                 "billing-events->discounts", "/internal/events/billing-events",
                 "discount-events->payments", "/internal/events/discount-events",
-                "subscription-events->payments", "/internal/events/subscription-events"), routes);
-        // The money path's subscriptions (the chart's moneyDelivery) wait about 17 minutes before parking; the rest 6 s.
-        List<String> moneyPath = List.of("billing-events-to-discounts", "discount-events-to-payments", "subscription-events-to-payments");
+                "subscription-events->payments", "/internal/events/subscription-events",
+                "billing-events->subscriptions", "/internal/events/billing-events"), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
             assertEquals("exponential", subscription.backoffPolicy());
-            if (moneyPath.contains(subscription.name())) {
+            if (MONEY_PATH.contains(subscription.name())) {
+                // the chart's moneyDelivery: a payment's result outlasts a subscriber's outage (about 17 minutes)
                 assertEquals(10, subscription.retries(), subscription.name());
-                assertEquals(Duration.ofMillis(500), subscription.backoffDelay());
+                assertEquals(Duration.ofMillis(500), subscription.backoffDelay(), subscription.name());
                 assertEquals(Duration.ofSeconds(1), subscription.backoff(1), "Knative waits delay * 2^retry");
-                assertEquals(Duration.ofSeconds(512), subscription.backoff(10));
+                assertEquals(Duration.ofSeconds(512), subscription.backoff(10), subscription.name());
             } else {
                 assertEquals(5, subscription.retries(), subscription.name());
                 assertEquals(Duration.ofMillis(200), subscription.backoffDelay());
@@ -97,9 +102,9 @@ class KnativeWiringTest {
     void theTopicsComeFromTheStrimziDefinitions() {
         var topics = TopicDefinitions.load(KNATIVE.resolve("strimzi"));
         assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "user-changes", "dead-letter-events",
-                        "billing-events", "payment-changes", "discount-events", "subscription-events"),
+                        "billing-events", "payment-changes", "discount-events", "subscription-events", "subscription-changes"),
                 topics.stream().map(t -> t.name()).collect(Collectors.toSet()));
-        for (String changelog : List.of("movie-changes", "user-changes", "payment-changes")) {
+        for (String changelog : List.of("movie-changes", "user-changes", "payment-changes", "subscription-changes")) {
             var changes = topics.stream().filter(t -> t.name().equals(changelog)).findFirst().orElseThrow();
             assertEquals("compact", changes.configs().get("cleanup.policy"), changelog);
         }
@@ -146,6 +151,18 @@ class KnativeWiringTest {
                     ref: {name: events}
                 """);
         assertFailure(dir, "broken.yaml", "spec.delivery.backoffDelay is not an ISO-8601 duration: 200ms");
+
+        Files.writeString(dir.resolve("eventing/broken.yaml"), """
+                apiVersion: sources.knative.dev/v1
+                kind: PingSource
+                metadata:
+                  name: often
+                spec:
+                  schedule: "*/5 * * * * *"
+                  sink:
+                    ref: {name: subscriptions}
+                """);
+        assertFailure(dir, "broken.yaml", "spec.schedule is not a cron schedule");
 
         Files.writeString(dir.resolve("eventing/broken.yaml"), "kind: [unclosed");
         assertFailure(dir, "broken.yaml", "not valid YAML");
