@@ -237,6 +237,8 @@ class EventContractsTest {
                 "identity send user-events " + IDENTITY_USER_EVENTS + " -",
                 "identity send user-changes " + EventTypes.USER_UPSERTED + " -",
                 "monolith receive user-changes " + EventTypes.USER_UPSERTED + " user-changes-to-monolith",
+                "monolith receive payment-changes " + EventTypes.PAYMENT_UPSERTED + " payment-changes-to-monolith",
+                "monolith receive subscription-changes " + EventTypes.SUBSCRIPTION_UPSERTED + " subscription-changes-to-monolith",
                 "events receive payment-events " + EventTypes.PAYMENT_EVENT + " payment-events-to-events",
                 "discounts send discount-events " + DISCOUNT_EVENTS + " -",
                 "discounts receive billing-events " + BILLING_EVENTS + " billing-events-to-discounts",

@@ -22,7 +22,8 @@ class KnativeWiringTest {
     static final Path KNATIVE = Path.of("../../knative").toAbsolutePath().normalize();
     /** The subscriptions with the chart's moneyDelivery. */
     static final Set<String> MONEY_PATH = Set.of("billing-events-to-discounts", "billing-events-to-subscriptions",
-            "discount-events-to-payments", "subscription-events-to-payments");
+            "discount-events-to-payments", "subscription-events-to-payments", "payment-changes-to-monolith",
+            "subscription-changes-to-monolith");
 
     @Test
     void everyDeployableHasAServiceWithAModuleAPortAHealthPathAndItsEnvironment() {
@@ -60,10 +61,10 @@ class KnativeWiringTest {
     }
 
     @Test
-    void tenSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
+    void twelveSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(10, subscriptions.size());
+        assertEquals(12, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.of(
@@ -76,7 +77,9 @@ class KnativeWiringTest {
                 "billing-events->discounts", "/internal/events/billing-events",
                 "discount-events->payments", "/internal/events/discount-events",
                 "subscription-events->payments", "/internal/events/subscription-events",
-                "billing-events->subscriptions", "/internal/events/billing-events"), routes);
+                "billing-events->subscriptions", "/internal/events/billing-events",
+                "payment-changes->monolith", "/internal/events/payment-changes",
+                "subscription-changes->monolith", "/internal/events/subscription-changes"), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());

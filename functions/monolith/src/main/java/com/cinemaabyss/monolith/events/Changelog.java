@@ -5,9 +5,12 @@ import com.cinemaabyss.contracts.EventContracts;
 import com.cinemaabyss.kit.core.InvalidInputException;
 import com.cinemaabyss.kit.events.EventJson;
 import io.cloudevents.CloudEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The monolith's side of an extracted function's changelog (identity's users, payments' payments, subscriptions'
@@ -15,6 +18,8 @@ import java.util.Optional;
  * eventing layer dead-letters it).
  */
 public final class Changelog<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(Changelog.class);
 
     private final String type;
     private final Class<T> dataType;
@@ -28,6 +33,14 @@ public final class Changelog<T> {
 
     public static <T> Changelog<T> of(String type, Class<T> dataType) {
         return new Changelog<>(type, dataType);
+    }
+
+    /** A consumer of the changelog's events: each change of this type is applied, events of other types skipped. */
+    public Consumer<CloudEvent> applying(Consumer<T> apply) {
+        return event -> read(event).ifPresentOrElse(change -> {
+            apply.accept(change);
+            log.info("event={} type={} subject={} applied", event.getId(), event.getType(), event.getSubject());
+        }, () -> log.debug("event={} type={} skipped: not a {}", event.getId(), event.getType(), type));
     }
 
     /** The change, or empty for an event of another type. */

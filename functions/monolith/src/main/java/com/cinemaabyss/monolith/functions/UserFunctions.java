@@ -11,8 +11,6 @@ import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.monolith.events.Changelog;
 import com.cinemaabyss.monolith.events.UserChange;
 import io.cloudevents.CloudEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -24,7 +22,6 @@ import java.util.function.Supplier;
 @Configuration(proxyBeanMethods = false)
 public class UserFunctions {
 
-    private static final Logger log = LoggerFactory.getLogger(UserFunctions.class);
     private static final Changelog<UserChange> USER_CHANGES = Changelog.of(EventTypes.USER_UPSERTED, UserChange.class);
 
     @Bean
@@ -45,10 +42,7 @@ public class UserFunctions {
     /** Triggered by identity's user changelog: stores its accounts as legacy users under the same id, idempotently. */
     @Bean
     public Consumer<CloudEvent> applyUserChange(UserStore users) {
-        return event -> USER_CHANGES.read(event).ifPresentOrElse(
-                change -> log.info("event={} type={} user={} version={} applied={}", event.getId(), event.getType(), change.id(),
-                        change.version(), users.applyIdentityChange(change)),
-                () -> log.debug("event={} type={} skipped: not a user change", event.getId(), event.getType()));
+        return USER_CHANGES.applying(users::applyIdentityChange);
     }
 
     /** The user changelog consumer as an AWS Lambda Kafka trigger delivers it (see applyMovieChangesFromKafka). */

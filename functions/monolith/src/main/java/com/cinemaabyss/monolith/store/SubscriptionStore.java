@@ -5,10 +5,15 @@ import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.monolith.domain.NewSubscription;
 import com.cinemaabyss.monolith.domain.Subscription;
 
+import com.cinemaabyss.monolith.events.SubscriptionChange;
+
 import java.util.List;
 import java.util.Optional;
 
+/** The legacy subscriptions: the monolith's own (odd ids) and copies of the subscriptions function's (even ids). */
 public class SubscriptionStore {
+
+    private static final String SUBSCRIPTIONS = "subscriptions";
 
     private final KeyedTable<SubscriptionItem> subscriptions;
     private final InterleavedIds ids;
@@ -27,6 +32,18 @@ public class SubscriptionStore {
         item.setEndDate(request.endDate());
         subscriptions.insert(item);
         return toSubscription(item);
+    }
+
+    /** Stores a subscription of the subscriptions function under its id (plan id as plan type); the latest change wins. */
+    public void applySubscriptionsChange(SubscriptionChange change) {
+        SubscriptionItem item = new SubscriptionItem();
+        item.setId(change.subscriptionId());
+        item.setUserId(change.userId());
+        item.setPlanType(change.planId());
+        item.setStartDate(change.periodStart());
+        item.setEndDate(change.periodEnd());
+        item.setOrigin(SUBSCRIPTIONS);
+        ExtractedCopies.put(subscriptions, SubscriptionItem.class, item, ids, "subscription");
     }
 
     public Optional<Subscription> find(long id) {

@@ -29,6 +29,8 @@ import static org.springframework.web.servlet.function.RouterFunctions.route;
 public class MonolithRoutes {
 
     public static final String USER_CHANGES_PATH = "/internal/events/user-changes";
+    public static final String PAYMENT_CHANGES_PATH = "/internal/events/payment-changes";
+    public static final String SUBSCRIPTION_CHANGES_PATH = "/internal/events/subscription-changes";
 
     @Bean
     RouterFunction<ServerResponse> monolithApi(
@@ -37,7 +39,9 @@ public class MonolithRoutes {
             Function<Long, List<Payment>> paymentsOfUser, Function<NewPayment, Message<Payment>> createPayment,
             Supplier<Iterable<Subscription>> listSubscriptions, Function<Long, Subscription> getSubscription,
             Function<Long, List<Subscription>> subscriptionsOfUser, Function<NewSubscription, Message<Subscription>> createSubscription,
-            @Qualifier("applyUserChange") Consumer<CloudEvent> applyUserChange) {
+            @Qualifier("applyUserChange") Consumer<CloudEvent> applyUserChange,
+            @Qualifier("applyPaymentChange") Consumer<CloudEvent> applyPaymentChange,
+            @Qualifier("applySubscriptionChange") Consumer<CloudEvent> applySubscriptionChange) {
         return route()
                 .GET("/health", request -> Responses.healthy())
                 .add(CollectionRoutes.at("/api/users", NewUser.class).list(listUsers).get(getUser).create(createUser).build())
@@ -46,6 +50,8 @@ public class MonolithRoutes {
                 .add(CollectionRoutes.at("/api/subscriptions", NewSubscription.class)
                         .list(listSubscriptions).get(getSubscription).byUser(subscriptionsOfUser).create(createSubscription).build())
                 .POST(USER_CHANGES_PATH, CloudEventRequests.deliverTo(applyUserChange))
+                .POST(PAYMENT_CHANGES_PATH, CloudEventRequests.deliverTo(applyPaymentChange))
+                .POST(SUBSCRIPTION_CHANGES_PATH, CloudEventRequests.deliverTo(applySubscriptionChange))
                 .filter(Responses.jsonErrors())
                 .build();
     }
