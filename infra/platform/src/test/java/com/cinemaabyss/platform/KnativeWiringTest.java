@@ -67,19 +67,19 @@ class KnativeWiringTest {
         assertEquals(12, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
-        assertEquals(Map.of(
-                "movie-events->events", "/internal/events/movie-events",
-                "user-events->events", "/internal/events/user-events",
-                "payment-events->events", "/internal/events/payment-events",
-                "movie-changes->monolith", "/internal/events/movie-changes",
-                "movie-changes->catalog", "/internal/events/movie-changes",
-                "user-changes->monolith", "/internal/events/user-changes",
-                "billing-events->discounts", "/internal/events/billing-events",
-                "discount-events->payments", "/internal/events/discount-events",
-                "subscription-events->payments", "/internal/events/subscription-events",
-                "billing-events->subscriptions", "/internal/events/billing-events",
-                "payment-changes->monolith", "/internal/events/payment-changes",
-                "subscription-changes->monolith", "/internal/events/subscription-changes"), routes);
+        assertEquals(Map.ofEntries(
+                Map.entry("movie-events->events", "/internal/events/movie-events"),
+                Map.entry("user-events->events", "/internal/events/user-events"),
+                Map.entry("payment-events->events", "/internal/events/payment-events"),
+                Map.entry("movie-changes->monolith", "/internal/events/movie-changes"),
+                Map.entry("movie-changes->catalog", "/internal/events/movie-changes"),
+                Map.entry("user-changes->monolith", "/internal/events/user-changes"),
+                Map.entry("billing-events->discounts", "/internal/events/billing-events"),
+                Map.entry("discount-events->payments", "/internal/events/discount-events"),
+                Map.entry("subscription-events->payments", "/internal/events/subscription-events"),
+                Map.entry("billing-events->subscriptions", "/internal/events/billing-events"),
+                Map.entry("payment-changes->monolith", "/internal/events/payment-changes"),
+                Map.entry("subscription-changes->monolith", "/internal/events/subscription-changes")), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
