@@ -130,10 +130,24 @@ public final class PaymentSandbox implements AutoCloseable {
         if ("POST".equals(method) && "/v1/refunds".equals(path)) {
             return ledger.refund(key, body(exchange));
         }
+        if ("GET".equals(method) && "/v1/charges".equals(path)) {
+            return chargeList(exchange.getRequestURI().getRawQuery());
+        }
         if ("GET".equals(method) && path.startsWith(CHARGE_PATH)) {
             return ledger.find(path.substring(CHARGE_PATH.length()));
         }
         throw new ProviderError(404, "invalid_request_error", "resource_missing", "Unrecognized request URL (" + method + ")");
+    }
+
+    /** GET /v1/charges?payment_id=N: Stripe's list shape, the charges whose metadata names that payment. */
+    private JsonNode chargeList(String query) {
+        String prefix = "payment_id=";
+        if (query == null || !query.startsWith(prefix) || query.indexOf('&') >= 0) {
+            throw ProviderError.invalid("parameter_missing", "list charges with exactly one filter: payment_id");
+        }
+        ObjectNode list = json.createObjectNode().put("object", "list");
+        ledger.chargesFor(query.substring(prefix.length())).forEach(list.putArray("data")::add);
+        return list;
     }
 
     private JsonNode body(HttpExchange exchange) throws IOException {

@@ -73,6 +73,13 @@ class PaymentSandboxTest {
         assertTrue(first.body().contains("\"status\":\"pending\"") && first.body().contains("\"payment_method\":\"pm_"), first.body());
         assertEquals(1, sandbox.chargesFor(2).size());
         assertEquals(400, post("/v1/charges", "sk_test", "k-2", charge("tok_visa", 3)).statusCode());
+        HttpResponse<String> listed = get("/v1/charges?payment_id=2", "sk_test");
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertTrue(listed.body().startsWith("{\"object\":\"list\",\"data\":[{") && listed.body().split("\"id\":\"ch_").length == 2,
+                listed.body());
+        assertEquals("{\"object\":\"list\",\"data\":[]}", get("/v1/charges?payment_id=3", "sk_test").body());
+        assertEquals(400, get("/v1/charges", "sk_test").statusCode(), "no listing of every charge");
+        assertEquals(401, get("/v1/charges?payment_id=2", "sk_wrong").statusCode());
         awaitReceived(1);
         Received hook = received.getFirst();
         assertTrue(hook.body().contains("\"type\":\"charge.succeeded\""), hook.body());
@@ -125,6 +132,15 @@ class PaymentSandboxTest {
 
     private static String charge(String token, long paymentId) {
         return "{\"amount\":999,\"currency\":\"EUR\",\"payment_token\":\"" + token + "\",\"metadata\":{\"payment_id\":\"" + paymentId + "\"}}";
+    }
+
+    private HttpResponse<String> get(String path, String key) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(sandbox.url().resolve(path)).header("Authorization", "Bearer " + key).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private HttpResponse<String> post(String path, String key, String idempotencyKey, String body) {

@@ -41,6 +41,7 @@ public final class LocalPlatform implements AutoCloseable {
     private static final String GATEWAY = "gateway";
     /** The sandbox payment provider: not a Knative Service, so not in the manifests; started here before the functions. */
     static final String SANDBOX = "payment-sandbox";
+    private static final String DISCOUNTS = "discounts";
     static final String SANDBOX_JAR = "infra/payment-sandbox/target/payment-sandbox.jar";
     static final int SANDBOX_PORT = 8090;
     static final String PAYMENTS = "payments";
@@ -230,6 +231,11 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** The key this run's sandbox provider takes, for tests that ask it what it charged. */
+    public String sandboxApiKey() {
+        return sandboxApiKey;
+    }
+
     public URI sandboxUrl() {
         return URI.create("http://127.0.0.1:" + sandboxPort());
     }
@@ -271,6 +277,10 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("DYNAMODB_CREATE_TABLES", "true");
         env.put("DYNAMODB_TABLE_PREFIX", "");
         env.put("AWS_REGION", "us-east-1");
+        if (options.seed() && DISCOUNTS.equals(spec.name())) {
+            // The demo plans and the WELCOME10 code: written by discounts itself, only into empty tables.
+            env.put("DISCOUNTS_SEED_DEMO", "true");
+        }
         env.putAll(options.env());
         if (GATEWAY.equals(spec.name())) {
             env.put("GATEWAY_ADMIN_TOKEN", adminToken);
