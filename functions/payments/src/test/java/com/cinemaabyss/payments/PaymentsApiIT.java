@@ -171,6 +171,7 @@ class PaymentsApiIT {
         String data = EventsOnKafka.ofType(EventsOnKafka.read(Topics.BILLING_EVENTS, c.paymentId(), EventTypes.PAYMENT_SUCCEEDED, 1),
                 EventTypes.PAYMENT_SUCCEEDED).getFirst().data();
         assertTrue(data.contains("\"purpose\":\"trial\"") && data.contains("\"trial_days\":14") && data.contains("\"amount\":0"), data);
+        assertTrue(data.contains("\"list_price\":1499"), "what converting the trial will cost: " + data);
     }
 
     @Test

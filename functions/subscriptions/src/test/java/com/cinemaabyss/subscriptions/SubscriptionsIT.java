@@ -132,6 +132,23 @@ class SubscriptionsIT {
     }
 
     @Test
+    void aTrialOfAPricedPlanConvertsAtItsEndAtTheListPrice() {
+        long payment = Billing.newId();
+        Billing.deliver(http, Billing.SUCCEEDED, payment, Billing.succeeded(payment, user, "trial", null, "basic", "month", 7, 0)
+                .replace("\"amount\":0,", "\"amount\":0,\"list_price\":799,"));
+        assertEquals(799, mine().path("amount").asLong(), "what the trial will cost once it converts");
+        clock.advance(Duration.ofDays(7));
+        assertEquals(200, Billing.tick(http).statusCode());
+        assertEquals("trialing", mine().path("status").asString(), "its renewal is requested, not expired");
+        assertFalse(entitlement().path("active").asBoolean(), "no access past the trial until the charge succeeds");
+        long renewal = Billing.newId();
+        long subscription = mine().path("id").asLong();
+        Billing.deliver(http, Billing.SUCCEEDED, renewal, Billing.succeeded(renewal, user, "renewal", subscription, "basic", "month", 0, 799));
+        assertEquals("active", mine().path("status").asString());
+        assertTrue(entitlement().path("active").asBoolean());
+    }
+
+    @Test
     void theTickRemindsOnceThenRequestsTheRenewalOnceAndThePaymentRenews() throws Exception {
         long id = checkout();
         Instant end = Instant.parse(mine().path("period_end").asString());

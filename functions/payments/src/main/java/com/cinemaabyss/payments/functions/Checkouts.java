@@ -82,6 +82,7 @@ public class Checkouts {
             p.setPeriod(quote.period());
             p.setMaxProfiles(quote.maxProfiles());
             p.setTrialDays(quote.trialDays());
+            p.setListPrice(quote.listPrice());
             p.setPurpose(quote.trialDays() > 0 ? Purpose.TRIAL.wire() : Purpose.CHECKOUT.wire());
             p.setUpdatedAt(store.now());
             store.update(PaymentStore.Change.of().put(p).upserted(p));

@@ -61,6 +61,7 @@ public class Renewals {
         payment.setPurpose(Purpose.RENEWAL.wire());
         payment.setStatus(PaymentStatus.PENDING.wire());
         payment.setAmount(request.amount());
+        payment.setListPrice(request.amount());
         payment.setCurrency(request.currency());
         payment.setPlanId(request.planId());
         payment.setPeriod(request.period());

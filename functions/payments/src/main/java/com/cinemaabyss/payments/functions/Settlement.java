@@ -87,6 +87,6 @@ public class Settlement {
         boolean renewal = Purpose.RENEWAL.wire().equals(p.getPurpose());
         return new PaymentOutcome(p.getId(), p.getUserId(), p.getPurpose(), renewal ? null : p.getCheckoutId(),
                 renewal ? p.getSubscriptionId() : null, p.getPlanId(), p.getPeriod(), p.getMaxProfiles(), p.getTrialDays(),
-                p.getAmount(), p.getCurrency(), p.getProviderChargeId(), p.getFailureCode(), p.getFailureMessage(), now);
+                p.getAmount(), p.getListPrice(), p.getCurrency(), p.getProviderChargeId(), p.getFailureCode(), p.getFailureMessage(), now);
     }
 }

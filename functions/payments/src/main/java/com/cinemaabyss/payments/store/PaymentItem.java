@@ -17,6 +17,8 @@ public class PaymentItem {
     private String period;
     private Integer maxProfiles;
     private Integer trialDays;
+    /** The plan's price before discounts (what its renewals cost); absent on payments older than the field. */
+    private Long listPrice;
     private Long checkoutId;
     private Long subscriptionId;
     private String paymentToken;
@@ -108,6 +110,14 @@ public class PaymentItem {
 
     public void setTrialDays(Integer trialDays) {
         this.trialDays = trialDays;
+    }
+
+    public Long getListPrice() {
+        return listPrice;
+    }
+
+    public void setListPrice(Long listPrice) {
+        this.listPrice = listPrice;
     }
 
     public Long getCheckoutId() {

@@ -16,9 +16,9 @@ import java.util.Optional;
  *
  * <pre>
  *  (payment.succeeded checkout) -> active      (payment.succeeded trial) -> trialing
- *  trialing --period_end--------------------------------------------------> expired (period_ended)
- *  active --period_end, tick: renewal_requested--> active (awaiting the answer; no access after period_end)
- *  active --payment.succeeded renewal-> active (next period)   --payment.failed renewal-> past_due (dunning)
+ *  trialing/active --period_end, tick: renewal_requested--> same (awaiting the answer; no access after period_end)
+ *  trialing of a plan with no price to charge --period_end--> expired (period_ended)
+ *  trialing/active --payment.succeeded renewal-> active (next period)   --payment.failed renewal-> past_due (dunning)
  *  past_due --retry time, tick: renewal_requested; succeeded -> active; failed after the last retry -> canceled
  *  active/trialing --cancel--> same status, cancel_at_period_end; --period_end--> expired
  *  past_due --cancel--> canceled (canceled_by_user)        any live --full refund--> canceled (refunded)
@@ -82,7 +82,8 @@ public final class Lifecycle {
      * of the last retry cancels it (dunning_exhausted).
      */
     public Optional<Transition> renewalFailed(Subscription current, long paymentId, Instant now) {
-        if (!current.awaitingRenewalAnswer() || !(current.status() == Status.ACTIVE || current.status() == Status.PAST_DUE)) {
+        if (!current.awaitingRenewalAnswer() || !(current.status() == Status.TRIALING || current.status() == Status.ACTIVE
+                || current.status() == Status.PAST_DUE)) {
             return Optional.empty();
         }
         Instant since = current.dunningSince() != null ? current.dunningSince() : now;
@@ -142,15 +143,13 @@ public final class Lifecycle {
     public Optional<Transition> tick(Subscription s, Instant now) {
         boolean over = !s.periodEnd().isAfter(now);
         switch (s.status()) {
-            case TRIALING -> {
-                return over ? Optional.of(expired(s)) : Optional.empty();
-            }
-            case ACTIVE -> {
+            case TRIALING, ACTIVE -> {
                 if (s.awaitingRenewalAnswer()) {
                     return answerOverdue(s, now) ? Optional.of(requested(s, s.renewalAttempt(), now)) : Optional.empty();
                 }
                 if (over) {
-                    return Optional.of(s.cancelAtPeriodEnd() ? expired(s) : requested(s, 1, now));
+                    // A trial converts at its end: the plan's list price, charged off-session with the card it checked.
+                    return Optional.of(s.cancelAtPeriodEnd() || s.plan().amount() == 0 ? expired(s) : requested(s, 1, now));
                 }
                 if (!s.cancelAtPeriodEnd() && !s.periodEnd().equals(s.upcomingSentFor()) && !now.isBefore(s.periodEnd().minus(upcomingLead))) {
                     return Optional.of(new Transition(s.withUpcomingSentFor(s.periodEnd()), List.of(new Effect.RenewalUpcoming(s.periodEnd()))));
@@ -173,8 +172,7 @@ public final class Lifecycle {
     /** When the tick next has something to do with it; empty once it has ended (it then leaves the due index). */
     public Optional<Instant> dueAt(Subscription s) {
         return switch (s.status()) {
-            case TRIALING -> Optional.of(s.periodEnd());
-            case ACTIVE -> {
+            case TRIALING, ACTIVE -> {
                 if (s.awaitingRenewalAnswer()) {
                     yield Optional.of(s.renewalRequestedAt().plus(answerTimeout));
                 }

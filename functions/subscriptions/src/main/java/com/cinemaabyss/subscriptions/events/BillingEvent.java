@@ -16,7 +16,7 @@ public sealed interface BillingEvent {
     record Payment(@JsonProperty("payment_id") long paymentId, @JsonProperty("user_id") long userId, String purpose,
                    @JsonProperty("checkout_id") Long checkoutId, @JsonProperty("subscription_id") Long subscriptionId,
                    @JsonProperty("plan_id") String planId, String period, @JsonProperty("max_profiles") Integer maxProfiles,
-                   @JsonProperty("trial_days") Integer trialDays, long amount, String currency,
+                   @JsonProperty("trial_days") Integer trialDays, long amount, @JsonProperty("list_price") Long listPrice, String currency,
                    @JsonProperty("provider_charge_id") String providerChargeId,
                    @JsonProperty("failure_code") String failureCode, @JsonProperty("failure_message") String failureMessage,
                    @JsonProperty("occurred_at") String occurredAt) {
@@ -30,7 +30,10 @@ public sealed interface BillingEvent {
             if (maxProfiles == null || (period == null && !"trial".equals(purpose))) {
                 throw new InvalidInputException("payment " + paymentId + " does not say what it bought: period and max_profiles are required");
             }
-            return new Plan(planId, period == null ? Period.MONTH : Period.fromWire(period), maxProfiles, amount, currency);
+            // What renewals charge: the plan's list price (a promo code or points discount one payment, a trial's card
+            // check pays nothing); the amount paid where the event does not say.
+            return new Plan(planId, period == null ? Period.MONTH : Period.fromWire(period), maxProfiles,
+                    listPrice != null ? listPrice : amount, currency);
         }
 
         public int trialDaysOrZero() {

@@ -130,8 +130,27 @@ class LifecycleTest {
         Transition expire = lifecycle.tick(cancel.after(), s.periodEnd()).orElseThrow();
         assertEquals(Status.EXPIRED, expire.after().status());
         assertEquals(List.of(new Effect.StatusChanged(Status.ACTIVE, Status.EXPIRED, Reason.PERIOD_ENDED, null)), expire.effects());
-        Transition trialEnds = lifecycle.tick(lifecycle.start(4, 7, BASIC, true, 7, 1, T0).after(), T0.plus(Duration.ofDays(7))).orElseThrow();
-        assertEquals(Status.EXPIRED, trialEnds.after().status(), "a trial ends; converting it takes a checkout");
+        Transition freeTrialEnds = lifecycle.tick(lifecycle.start(4, 7, new Plan("free", Period.MONTH, 1, 0, "EUR"), true, 7, 1, T0).after(),
+                T0.plus(Duration.ofDays(7))).orElseThrow();
+        assertEquals(Status.EXPIRED, freeTrialEnds.after().status(), "a trial of a plan with no price to charge just ends");
+    }
+
+    @Test
+    void aTrialConvertsAtItsEndByChargingTheListPriceAndACanceledOneEnds() {
+        Subscription trial = lifecycle.start(4, 7, BASIC, true, 7, 1, T0).after();
+        Instant end = T0.plus(Duration.ofDays(7));
+        assertEquals(List.of(new Effect.RenewalUpcoming(end)), lifecycle.tick(trial, end.minus(Duration.ofDays(3))).orElseThrow().effects(),
+                "told three days ahead that the trial turns into a paid plan");
+        Transition due = lifecycle.tick(trial, end).orElseThrow();
+        assertEquals(List.of(new Effect.RenewalRequested(1, end)), due.effects());
+        assertEquals(Status.TRIALING, due.after().status());
+        Transition paid = lifecycle.renewed(due.after(), BASIC, 2, end.plusSeconds(5));
+        assertEquals(Status.ACTIVE, paid.after().status());
+        assertEquals(Instant.parse("2026-03-07T10:00:00Z"), paid.after().periodEnd(), "a calendar month from the trial's end (7 February)");
+        Transition declined = lifecycle.renewalFailed(due.after(), 2, end.plusSeconds(5)).orElseThrow();
+        assertEquals(Status.PAST_DUE, declined.after().status(), "a card that fails at conversion goes through dunning");
+        Transition canceled = lifecycle.tick(lifecycle.canceled(trial, T0.plus(DAY)).after(), end).orElseThrow();
+        assertEquals(Status.EXPIRED, canceled.after().status(), "a trial canceled before its end is never charged");
     }
 
     @Test
