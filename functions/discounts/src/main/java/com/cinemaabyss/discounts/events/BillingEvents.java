@@ -1,13 +1,11 @@
 package com.cinemaabyss.discounts.events;
 
-import com.cinemaabyss.contracts.EventContracts;
+import com.cinemaabyss.kit.events.ContractEvents;
 import com.cinemaabyss.contracts.EventTypes;
-import com.cinemaabyss.kit.core.InvalidInputException;
 import com.cinemaabyss.kit.events.EventJson;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cloudevents.CloudEvent;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,21 +52,12 @@ public final class BillingEvents {
         if (!HANDLED.contains(type)) {
             return Optional.empty();
         }
-        byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
-        List<String> violations = EventContracts.load().forType(type).orElseThrow().violations(data);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException("CloudEvent " + shortId(event) + " breaks the schema of " + type + ": " + String.join("; ", violations));
-        }
+        ContractEvents.requireValid(event);
         return Optional.of(switch (type) {
             case EventTypes.CHECKOUT_STARTED -> EventJson.data(event, CheckoutStarted.class);
             case EventTypes.PAYMENT_SUCCEEDED -> new PaymentSucceeded(EventJson.data(event, PaymentOutcome.class));
             case EventTypes.PAYMENT_FAILED -> new PaymentFailed(EventJson.data(event, PaymentOutcome.class));
             default -> EventJson.data(event, PaymentRefunded.class);
         });
-    }
-
-    private static String shortId(CloudEvent event) {
-        String id = event.getId();
-        return id.length() > 100 ? id.substring(0, 100) + "..." : id;
     }
 }

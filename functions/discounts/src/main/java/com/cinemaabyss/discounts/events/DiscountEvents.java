@@ -1,20 +1,13 @@
 package com.cinemaabyss.discounts.events;
 
-import com.cinemaabyss.contracts.EventContract;
-import com.cinemaabyss.contracts.EventContracts;
+import com.cinemaabyss.kit.events.ContractEvents;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.contracts.Topics;
-import com.cinemaabyss.kit.events.EventJson;
 import com.cinemaabyss.kit.outbox.Outbox;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.cloudevents.core.builder.CloudEventBuilder;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * What discounts publishes on {@value Topics#DISCOUNT_EVENTS}: quote answers and promo uses keyed by checkout id,
@@ -79,22 +72,7 @@ public final class DiscountEvents {
     }
 
     private static Outbox.Announcement announce(String type, long key, Object data) {
-        byte[] bytes = EventJson.toBytes(data);
-        EventContract contract = EventContracts.load().forType(type)
-                .orElseThrow(() -> new IllegalStateException("no contract for " + type));
-        List<String> violations = contract.violations(bytes);
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException(type + " about " + key + " breaks its schema: " + String.join("; ", violations));
-        }
         String subject = Long.toString(key);
-        return new Outbox.Announcement(Topics.DISCOUNT_EVENTS, subject, CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
-                .withSource(SOURCE)
-                .withType(type)
-                .withSubject(subject)
-                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withData(bytes)
-                .build());
+        return new Outbox.Announcement(Topics.DISCOUNT_EVENTS, subject, ContractEvents.create(SOURCE, type, subject, data));
     }
 }

@@ -1,21 +1,15 @@
 package com.cinemaabyss.identity.events;
 
-import com.cinemaabyss.contracts.EventContract;
-import com.cinemaabyss.contracts.EventContracts;
+import com.cinemaabyss.kit.events.ContractEvents;
 import com.cinemaabyss.contracts.EventTypes;
-import com.cinemaabyss.kit.events.EventJson;
 import com.cinemaabyss.kit.outbox.Outbox;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.cloudevents.core.builder.CloudEventBuilder;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The CloudEvents identity announces, each checked against its contract before it is queued in the outbox: the
@@ -25,7 +19,7 @@ import java.util.UUID;
 public final class UserEvents {
 
     public static final URI SOURCE = URI.create("/cinemaabyss/identity");
-    private static final String USER_EVENTS = contract(EventTypes.USER_REGISTERED).topic();
+    private static final String USER_EVENTS = ContractEvents.topic(EventTypes.USER_REGISTERED);
 
     public record Registered(@JsonProperty("user_id") long userId, String email, String username, List<String> roles, String timestamp) {
     }
@@ -98,25 +92,7 @@ public final class UserEvents {
     }
 
     private static Outbox.Announcement announce(String type, long userId, Object data) {
-        EventContract contract = contract(type);
-        byte[] json = EventJson.toBytes(data);
-        List<String> violations = contract.violations(json);
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException("identity wrote " + type + " data that breaks its contract: " + String.join("; ", violations));
-        }
         String subject = Long.toString(userId);
-        return new Outbox.Announcement(contract.topic(), subject, CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
-                .withSource(SOURCE)
-                .withType(type)
-                .withSubject(subject)
-                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withData(json)
-                .build());
-    }
-
-    private static EventContract contract(String type) {
-        return EventContracts.load().forType(type).orElseThrow(() -> new IllegalStateException("no contract for " + type));
+        return new Outbox.Announcement(ContractEvents.topic(type), subject, ContractEvents.create(SOURCE, type, subject, data));
     }
 }

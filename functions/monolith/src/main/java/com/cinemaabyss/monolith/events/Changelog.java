@@ -1,14 +1,11 @@
 package com.cinemaabyss.monolith.events;
 
-import com.cinemaabyss.contracts.EventContract;
+import com.cinemaabyss.kit.events.ContractEvents;
 import com.cinemaabyss.contracts.EventContracts;
-import com.cinemaabyss.kit.core.InvalidInputException;
-import com.cinemaabyss.kit.events.EventJson;
 import io.cloudevents.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -23,12 +20,12 @@ public final class Changelog<T> {
 
     private final String type;
     private final Class<T> dataType;
-    private final EventContract contract;
 
     private Changelog(String type, Class<T> dataType) {
         this.type = type;
         this.dataType = dataType;
-        this.contract = EventContracts.load().forType(type).orElseThrow(() -> new IllegalStateException("no contract for " + type));
+        // Fails at start for a type without a contract, not at the first event.
+        EventContracts.load().forType(type).orElseThrow(() -> new IllegalStateException("no contract for " + type));
     }
 
     public static <T> Changelog<T> of(String type, Class<T> dataType) {
@@ -45,14 +42,6 @@ public final class Changelog<T> {
 
     /** The change, or empty for an event of another type. */
     public Optional<T> read(CloudEvent event) {
-        if (!type.equals(event.getType())) {
-            return Optional.empty();
-        }
-        List<String> violations = contract.violations(event.getData() == null ? new byte[0] : event.getData().toBytes());
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException("CloudEvent " + event.getId() + " breaks the schema of " + type + ": "
-                    + String.join("; ", violations));
-        }
-        return Optional.of(EventJson.data(event, dataType));
+        return ContractEvents.read(event, type, dataType);
     }
 }

@@ -1,12 +1,10 @@
 package com.cinemaabyss.subscriptions.events;
 
-import com.cinemaabyss.contracts.EventContracts;
+import com.cinemaabyss.kit.events.ContractEvents;
 import com.cinemaabyss.contracts.EventTypes;
-import com.cinemaabyss.kit.core.InvalidInputException;
 import com.cinemaabyss.kit.events.EventJson;
 import io.cloudevents.CloudEvent;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,11 +22,7 @@ public final class BillingEvents {
         if (!EventTypes.PAYMENT_SUCCEEDED.equals(type) && !EventTypes.PAYMENT_FAILED.equals(type) && !EventTypes.PAYMENT_REFUNDED.equals(type)) {
             return Optional.empty();
         }
-        byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
-        List<String> violations = EventContracts.load().forType(type).orElseThrow().violations(data);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException("CloudEvent " + event.getId() + " breaks the schema of " + type + ": " + String.join("; ", violations));
-        }
+        ContractEvents.requireValid(event);
         return Optional.of(switch (type) {
             case EventTypes.PAYMENT_SUCCEEDED -> new BillingEvent.Succeeded(EventJson.data(event, BillingEvent.Payment.class));
             case EventTypes.PAYMENT_FAILED -> new BillingEvent.Failed(EventJson.data(event, BillingEvent.Payment.class));

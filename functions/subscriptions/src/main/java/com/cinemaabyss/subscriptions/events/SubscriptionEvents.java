@@ -1,25 +1,20 @@
 package com.cinemaabyss.subscriptions.events;
 
-import com.cinemaabyss.contracts.EventContracts;
+import com.cinemaabyss.kit.events.ContractEvents;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.contracts.Topics;
-import com.cinemaabyss.kit.events.EventJson;
 import com.cinemaabyss.kit.outbox.Outbox;
 import com.cinemaabyss.subscriptions.domain.Effect;
 import com.cinemaabyss.subscriptions.domain.Subscription;
 import com.cinemaabyss.subscriptions.domain.Transition;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The CloudEvents of a transition, ready for the outbox: one per effect on subscription-events, and the subscription as
@@ -76,19 +71,6 @@ public final class SubscriptionEvents {
     }
 
     private static CloudEvent event(String type, Subscription s, Map<String, Object> data) {
-        byte[] bytes = EventJson.toBytes(data);
-        List<String> violations = EventContracts.load().forType(type).orElseThrow().violations(bytes);
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException("subscription " + s.id() + ": " + type + " breaks its schema: " + String.join("; ", violations));
-        }
-        return CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
-                .withSource(SOURCE)
-                .withType(type)
-                .withSubject(Long.toString(s.id()))
-                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withData(bytes)
-                .build();
+        return ContractEvents.create(SOURCE, type, Long.toString(s.id()), data);
     }
 }
