@@ -1,6 +1,7 @@
 package com.cinemaabyss.discounts.events;
 
-import com.cinemaabyss.kit.events.ContractEvents;
+import com.cinemaabyss.kit.events.EventJson;
+import com.cinemaabyss.contracts.ContractEvents;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.contracts.Topics;
 import com.cinemaabyss.kit.outbox.Outbox;
@@ -73,6 +74,6 @@ public final class DiscountEvents {
 
     private static Outbox.Announcement announce(String type, long key, Object data) {
         String subject = Long.toString(key);
-        return new Outbox.Announcement(Topics.DISCOUNT_EVENTS, subject, ContractEvents.create(SOURCE, type, subject, data));
+        return new Outbox.Announcement(Topics.DISCOUNT_EVENTS, subject, ContractEvents.create(SOURCE, type, subject, EventJson.toBytes(data)));
     }
 }

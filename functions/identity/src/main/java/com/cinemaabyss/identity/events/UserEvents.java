@@ -1,6 +1,7 @@
 package com.cinemaabyss.identity.events;
 
-import com.cinemaabyss.kit.events.ContractEvents;
+import com.cinemaabyss.kit.events.EventJson;
+import com.cinemaabyss.contracts.ContractEvents;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.kit.outbox.Outbox;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -93,6 +94,6 @@ public final class UserEvents {
 
     private static Outbox.Announcement announce(String type, long userId, Object data) {
         String subject = Long.toString(userId);
-        return new Outbox.Announcement(ContractEvents.topic(type), subject, ContractEvents.create(SOURCE, type, subject, data));
+        return new Outbox.Announcement(ContractEvents.topic(type), subject, ContractEvents.create(SOURCE, type, subject, EventJson.toBytes(data)));
     }
 }

@@ -1,6 +1,7 @@
 package com.cinemaabyss.monolith.events;
 
-import com.cinemaabyss.kit.events.ContractEvents;
+import com.cinemaabyss.kit.events.EventJson;
+import com.cinemaabyss.contracts.ContractEvents;
 import com.cinemaabyss.contracts.EventContracts;
 import io.cloudevents.CloudEvent;
 import org.slf4j.Logger;
@@ -42,6 +43,10 @@ public final class Changelog<T> {
 
     /** The change, or empty for an event of another type. */
     public Optional<T> read(CloudEvent event) {
-        return ContractEvents.read(event, type, dataType);
+        if (!type.equals(event.getType())) {
+            return Optional.empty();
+        }
+        ContractEvents.requireValid(event);
+        return Optional.of(EventJson.data(event, dataType));
     }
 }

@@ -1,6 +1,7 @@
 package com.cinemaabyss.payments.events;
 
-import com.cinemaabyss.kit.events.ContractEvents;
+import com.cinemaabyss.kit.events.EventJson;
+import com.cinemaabyss.contracts.ContractEvents;
 import com.cinemaabyss.contracts.EventTypes;
 import io.cloudevents.CloudEvent;
 
@@ -41,10 +42,14 @@ public final class BillingEvents {
 
     /** The event's data as {@code type} if the event is of {@code eventType}; checked against the contract first. */
     public static <T> Optional<T> read(CloudEvent event, String eventType, Class<T> type) {
-        return ContractEvents.read(event, eventType, type);
+        if (!eventType.equals(event.getType())) {
+            return Optional.empty();
+        }
+        ContractEvents.requireValid(event);
+        return Optional.of(EventJson.data(event, type));
     }
 
     private static CloudEvent event(String type, long subject, Object data) {
-        return ContractEvents.create(SOURCE, type, Long.toString(subject), data);
+        return ContractEvents.create(SOURCE, type, Long.toString(subject), EventJson.toBytes(data));
     }
 }

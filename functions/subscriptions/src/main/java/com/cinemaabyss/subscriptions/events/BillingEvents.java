@@ -1,6 +1,6 @@
 package com.cinemaabyss.subscriptions.events;
 
-import com.cinemaabyss.kit.events.ContractEvents;
+import com.cinemaabyss.contracts.ContractEvents;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.kit.events.EventJson;
 import io.cloudevents.CloudEvent;

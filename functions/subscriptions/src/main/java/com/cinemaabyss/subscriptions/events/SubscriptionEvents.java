@@ -1,6 +1,7 @@
 package com.cinemaabyss.subscriptions.events;
 
-import com.cinemaabyss.kit.events.ContractEvents;
+import com.cinemaabyss.kit.events.EventJson;
+import com.cinemaabyss.contracts.ContractEvents;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.contracts.Topics;
 import com.cinemaabyss.kit.outbox.Outbox;
@@ -71,6 +72,6 @@ public final class SubscriptionEvents {
     }
 
     private static CloudEvent event(String type, Subscription s, Map<String, Object> data) {
-        return ContractEvents.create(SOURCE, type, Long.toString(s.id()), data);
+        return ContractEvents.create(SOURCE, type, Long.toString(s.id()), EventJson.toBytes(data));
     }
 }

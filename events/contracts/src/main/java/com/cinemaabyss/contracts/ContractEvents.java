@@ -1,7 +1,5 @@
-package com.cinemaabyss.kit.events;
+package com.cinemaabyss.contracts;
 
-import com.cinemaabyss.contracts.EventContract;
-import com.cinemaabyss.contracts.EventContracts;
 import com.cinemaabyss.kit.core.InvalidInputException;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -10,23 +8,23 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * CloudEvents held to their contracts (events/contracts) at both ends. What a function publishes is checked before it
- * leaves: data that breaks its schema is the publisher's bug (IllegalStateException, a 500 that nothing retries into
- * Kafka). What it receives is checked before it is believed: a breach is the sender's (InvalidInputException, a 400
- * the eventing layer dead-letters instead of delivering again).
+ * CloudEvents held to their contracts at both ends. What a function publishes is checked before it leaves: data that
+ * breaks its schema is the publisher's bug (IllegalStateException: a 500, never queued for Kafka). What it receives is
+ * checked before it is believed: a breach is the sender's (InvalidInputException: a 400, which the eventing layer
+ * dead-letters instead of delivering it again).
  */
 public final class ContractEvents {
+
+    private static final int MAX_ID_IN_MESSAGE = 64;
 
     private ContractEvents() {
     }
 
-    /** A new event of {@code type} about {@code subject}, from {@code source}, its data as JSON. */
-    public static CloudEvent create(URI source, String type, String subject, Object data) {
-        byte[] json = EventJson.toBytes(data);
+    /** A new event of {@code type} about {@code subject}, from {@code source}, with {@code json} as its data. */
+    public static CloudEvent create(URI source, String type, String subject, byte[] json) {
         List<String> violations = contract(type).violations(json);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(source + " wrote " + type + " about " + subject + " that breaks its schema: "
@@ -48,21 +46,12 @@ public final class ContractEvents {
         return contract(type).topic();
     }
 
-    /** The data of {@code event} as {@code dataType} when it is of {@code eventType}, checked first; empty for other types. */
-    public static <T> Optional<T> read(CloudEvent event, String eventType, Class<T> dataType) {
-        if (!eventType.equals(event.getType())) {
-            return Optional.empty();
-        }
-        requireValid(event);
-        return Optional.of(EventJson.data(event, dataType));
-    }
-
-    /** Checks a received event's data against the contract of its type: InvalidInputException (400) when it breaks it. */
+    /** Checks a received event's data against the contract of its type. */
     public static void requireValid(CloudEvent event) {
         List<String> violations = contract(event.getType()).violations(event.getData() == null ? new byte[0] : event.getData().toBytes());
         if (!violations.isEmpty()) {
             String id = String.valueOf(event.getId());
-            throw new InvalidInputException("CloudEvent " + (id.length() > 64 ? id.substring(0, 64) + "..." : id)
+            throw new InvalidInputException("CloudEvent " + (id.length() > MAX_ID_IN_MESSAGE ? id.substring(0, MAX_ID_IN_MESSAGE) + "..." : id)
                     + " breaks the schema of " + event.getType() + ": " + String.join("; ", violations));
         }
     }
