@@ -195,9 +195,10 @@ class MoneyPathE2EIT {
     void aFunctionKilledMidCheckoutLeavesNothingHalfDoneOnceItIsBack() {
         Viewer grace = Viewer.register("grace");
         JsonNode quote = grace.quote(PREMIUM, null);
-        // The provider answers a delayed card seconds later: payments is gone when its webhook comes, and subscriptions
-        // is gone when payments, back, announces the payment.
+        // The provider answers a delayed card 3 s after the charge: payments is gone when its webhook comes (the gateway
+        // answers 503 and the provider retries), and subscriptions is gone when payments, back, announces the payment.
         Checkout checkout = grace.checkout(quote, "tok_delayed");
+        await("the provider's charge of payment " + checkout.paymentId(), () -> charges(checkout.paymentId()) == 1);
         platform.killService("payments");
         platform.killService("subscriptions");
         platform.restartService("payments");
