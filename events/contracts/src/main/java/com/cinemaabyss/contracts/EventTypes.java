@@ -39,6 +39,15 @@ public final class EventTypes {
     /** Subscriptions on the subscription changelog, as the legacy subscriptions API shows them. */
     public static final String SUBSCRIPTION_UPSERTED = "com.cinemaabyss.subscriptions.subscription.upserted.v1";
 
+    /** The catalog's titles on the title changelog: the whole title after every change (catalog writes; content and profile read). */
+    public static final String TITLE_UPSERTED = "com.cinemaabyss.catalog.title.upserted.v1";
+    /** profile's changes to a profile's library on profile-events, keyed by profile id. */
+    public static final String PROFILE_RATING_SET = "com.cinemaabyss.profile.rating.set.v1";
+    public static final String PROFILE_RATING_REMOVED = "com.cinemaabyss.profile.rating.removed.v1";
+    public static final String PROFILE_FAVORITE_ADDED = "com.cinemaabyss.profile.favorite.added.v1";
+    public static final String PROFILE_FAVORITE_REMOVED = "com.cinemaabyss.profile.favorite.removed.v1";
+    public static final String PROFILE_PROGRESS_RECORDED = "com.cinemaabyss.profile.progress.recorded.v1";
+
     private EventTypes() {
     }
 }
