@@ -314,9 +314,10 @@ class ProfileIT {
         return ids;
     }
 
+    /** The subject of an access token (TestIdentity's user id). */
     private static long userIdOf(String bearer) {
-        return IDS.get() >= 0 ? Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode(bearer.substring(7).split("\\.")[1]))
-                .replaceAll(".*\"sub\":\"([0-9]+)\".*", "$1")) : 0;
+        byte[] claims = java.util.Base64.getUrlDecoder().decode(bearer.substring("Bearer ".length()).split("\\.")[1]);
+        return JSON.readTree(claims).path("sub").asLong();
     }
 
     /** Newest-first lists sort by the millisecond: keep consecutive writes apart. */

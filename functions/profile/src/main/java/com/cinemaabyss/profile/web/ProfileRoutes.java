@@ -47,7 +47,6 @@ public class ProfileRoutes {
     static final int MAX_PAGE = 100;
 
     @Bean
-    @SuppressWarnings("checkstyle:ParameterNumber")
     RouterFunction<ServerResponse> profileApi(Callers callers, Function<Long, List<Profile>> listProfiles,
                                               Function<Commands.CreateProfile, Message<Profile>> createProfile,
                                               Function<Commands.ProfileRef, Profile> getProfile,
