@@ -59,7 +59,9 @@ class EventContractsTest {
             Map.entry(EventTypes.SUBSCRIPTION_STATUS_CHANGED, Topics.SUBSCRIPTION_EVENTS),
             Map.entry(EventTypes.SUBSCRIPTION_RENEWAL_REQUESTED, Topics.SUBSCRIPTION_EVENTS),
             Map.entry(EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, Topics.SUBSCRIPTION_EVENTS),
-            Map.entry(EventTypes.SUBSCRIPTION_UPSERTED, Topics.SUBSCRIPTION_CHANGES));
+            Map.entry(EventTypes.SUBSCRIPTION_UPSERTED, Topics.SUBSCRIPTION_CHANGES),
+            Map.entry(EventTypes.TITLE_UPSERTED, Topics.TITLE_CHANGES),
+            Map.entry(EventTypes.PLAYBACK_STARTED, Topics.PLAYBACK_EVENTS));
     private static final String BILLING_ANSWERS = String.join(",", EventTypes.PAYMENT_SUCCEEDED, EventTypes.PAYMENT_FAILED,
             EventTypes.PAYMENT_REFUNDED);
     private static final String IDENTITY_USER_EVENTS = String.join(",", EventTypes.USER_REGISTERED, EventTypes.USER_LOGGED_IN,

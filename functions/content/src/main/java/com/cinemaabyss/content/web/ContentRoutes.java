@@ -11,6 +11,7 @@ import com.cinemaabyss.kit.auth.Role;
 import com.cinemaabyss.kit.core.ErrorBody;
 import com.cinemaabyss.kit.core.InvalidInputException;
 import com.cinemaabyss.kit.web.CloudEventRequests;
+import com.cinemaabyss.kit.web.JsonErrors;
 import com.cinemaabyss.kit.web.Requests;
 import com.cinemaabyss.kit.web.Responses;
 import com.cinemaabyss.kit.web.auth.Caller;
@@ -75,14 +76,16 @@ public class ContentRoutes {
                     return ServerResponse.noContent().build();
                 })
                 .POST(TITLE_CHANGES_PATH, CloudEventRequests.deliverTo(applyTitleChange))
+                // One filter for every failure: a refusal with its own status (402, 451, ...), the rest as the kit maps them.
                 .filter((request, next) -> {
                     try {
                         return next.handle(request);
                     } catch (PlaybackRefused refused) {
                         return ServerResponse.status(refused.status()).contentType(MediaType.APPLICATION_JSON).body(new ErrorBody(refused.getMessage()));
+                    } catch (Exception e) {
+                        return JsonErrors.toServerResponse(e);
                     }
                 })
-                .filter(Responses.jsonErrors())
                 .build();
     }
 
