@@ -38,6 +38,10 @@ public final class EventTypes {
     public static final String SUBSCRIPTION_RENEWAL_UPCOMING = "com.cinemaabyss.subscriptions.subscription.renewal_upcoming.v1";
     /** Subscriptions on the subscription changelog, as the legacy subscriptions API shows them. */
     public static final String SUBSCRIPTION_UPSERTED = "com.cinemaabyss.subscriptions.subscription.upserted.v1";
+    /** The whole title as it is now, after every change; on the compacted title-changes (catalog writes, content reads). */
+    public static final String TITLE_UPSERTED = "com.cinemaabyss.catalog.title.upserted.v1";
+    /** content granted a viewer a signed stream URL; on playback-events, keyed by user id. */
+    public static final String PLAYBACK_STARTED = "com.cinemaabyss.content.playback.started.v1";
 
     private EventTypes() {
     }
