@@ -38,9 +38,10 @@ public final class EventTypes {
     public static final String SUBSCRIPTION_RENEWAL_UPCOMING = "com.cinemaabyss.subscriptions.subscription.renewal_upcoming.v1";
     /** Subscriptions on the subscription changelog, as the legacy subscriptions API shows them. */
     public static final String SUBSCRIPTION_UPSERTED = "com.cinemaabyss.subscriptions.subscription.upserted.v1";
-
-    /** The catalog's titles on the title changelog: the whole title after every change (catalog writes; content and profile read). */
+    /** The whole title as it is now, after every change; on the compacted title-changes (catalog writes, content and profile read). */
     public static final String TITLE_UPSERTED = "com.cinemaabyss.catalog.title.upserted.v1";
+    /** content granted a viewer a signed stream URL; on playback-events, keyed by user id. */
+    public static final String PLAYBACK_STARTED = "com.cinemaabyss.content.playback.started.v1";
     /** profile's changes to a profile's library on profile-events, keyed by profile id. */
     public static final String PROFILE_RATING_SET = "com.cinemaabyss.profile.rating.set.v1";
     public static final String PROFILE_RATING_REMOVED = "com.cinemaabyss.profile.rating.removed.v1";

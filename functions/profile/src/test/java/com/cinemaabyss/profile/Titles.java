@@ -41,7 +41,7 @@ final class Titles {
     private static String title(long id, String kind, long version, String seasons) {
         return "{\"id\":" + id + ",\"kind\":\"" + kind + "\",\"status\":\"published\",\"title\":\"T" + id + "\",\"description\":\"\","
                 + "\"genres\":[\"Drama\"],\"countries\":[\"RU\"],\"original_language\":\"ru\",\"release_year\":1979,\"age_rating\":12,"
-                + "\"seasons\":[" + seasons + "],\"rating\":{\"average\":0,\"votes\":0},\"version\":" + version
+                + "\"people\":[],\"offered_licences\":[],\"seasons\":[" + seasons + "],\"rating\":{\"average\":0,\"votes\":0},\"version\":" + version
                 + ",\"updated_at\":\"2026-11-25T10:00:00Z\"}";
     }
 

@@ -8,7 +8,9 @@ public enum Backend {
     IDENTITY("identity"),
     DISCOUNTS("discounts"),
     PAYMENTS("payments"),
-    SUBSCRIPTIONS("subscriptions");
+    SUBSCRIPTIONS("subscriptions"),
+    CONTENT("content"),
+    PROFILE("profile");
 
     private final String label;
 
