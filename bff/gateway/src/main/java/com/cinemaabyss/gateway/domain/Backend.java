@@ -10,7 +10,8 @@ public enum Backend {
     PAYMENTS("payments"),
     SUBSCRIPTIONS("subscriptions"),
     CONTENT("content"),
-    PROFILE("profile");
+    PROFILE("profile"),
+    RECOMMENDATIONS("recommendations");
 
     private final String label;
 

@@ -13,7 +13,7 @@ import java.util.List;
  */
 @ConfigurationProperties("cinemaabyss.gateway")
 public record GatewaySettings(URI monolithUrl, URI catalogUrl, URI eventsUrl, URI identityUrl,
-                              URI discountsUrl, URI paymentsUrl, URI subscriptionsUrl, URI contentUrl, URI profileUrl,
+                              URI discountsUrl, URI paymentsUrl, URI subscriptionsUrl, URI contentUrl, URI profileUrl, URI recommendationsUrl,
                               Duration connectTimeout, Duration upstreamTimeout, Duration catalogTimeout,
                               int trustedProxies, ClientCountry clientCountry, Breaker catalogBreaker) {
 

@@ -118,6 +118,7 @@ public class ProxyHandler {
             case SUBSCRIPTIONS -> settings.subscriptionsUrl();
             case CONTENT -> settings.contentUrl();
             case PROFILE -> settings.profileUrl();
+            case RECOMMENDATIONS -> settings.recommendationsUrl();
         };
     }
 
