@@ -41,9 +41,10 @@ public class ContentConfiguration {
 
     @Bean
     ContentStore contentStore(DynamoDbEnhancedClient client, TableSetup tables, DynamoSettings dynamo, Outbox outbox) {
+        var sessions = tables.ensure(client.table(dynamo.table("sessions"), TableSchema.fromBean(SessionItem.class)));
+        tables.expireBy(sessions.tableName(), SessionItem.DELETE_AFTER);
         return new ContentStore(tables.ensure(client.table(dynamo.table("titles"), TableSchema.fromBean(TitleItem.class))),
-                tables.ensure(client.table(dynamo.table("licences"), TableSchema.fromBean(LicenceItem.class))),
-                tables.ensure(client.table(dynamo.table("sessions"), TableSchema.fromBean(SessionItem.class))), outbox);
+                tables.ensure(client.table(dynamo.table("licences"), TableSchema.fromBean(LicenceItem.class))), sessions, outbox);
     }
 
     @Bean
@@ -66,7 +67,7 @@ public class ContentConfiguration {
     @Bean
     Playbacks playbacks(ContentStore store, Entitlements entitlements, Profiles profiles, StreamTokens tokens, ContentSettings settings, Clock clock) {
         return new Playbacks(store, entitlements, profiles, tokens, settings.media().originUrl(), settings.media().asset(),
-                settings.media().urlTtl(), clock);
+                settings.media().urlTtl(), settings.sessions().keepAfterExpiry(), clock);
     }
 
     @Bean

@@ -8,10 +8,10 @@ import java.time.Duration;
 
 /**
  * {@code cinemaabyss.content.*}: where stream URLs point and how they are signed ({@code media}), and where the
- * entitlement and the profile are read ({@code upstream}).
+ * entitlement and the profile are read ({@code upstream}), and how long a playback session is kept ({@code sessions}).
  */
 @ConfigurationProperties("cinemaabyss.content")
-public record ContentSettings(Media media, Upstream upstream) {
+public record ContentSettings(Media media, Upstream upstream, @DefaultValue Sessions sessions) {
 
     /**
      * The origin (a CDN in a cluster, infra/media-origin locally), the signing secret it shares with content (no
@@ -33,6 +33,18 @@ public record ContentSettings(Media media, Upstream upstream) {
         public Upstream {
             if (subscriptionsUrl == null || profileUrl == null || !timeout.isPositive()) {
                 throw new IllegalArgumentException("cinemaabyss.content.upstream needs subscriptions-url, profile-url and a positive timeout");
+            }
+        }
+    }
+
+    /**
+     * A session is kept {@code keepAfterExpiry} after its stream URL expired, then DynamoDB's TTL deletes it. A day by
+     * default: as long as an Idempotency-Key is kept, so a replayed start never names a session already gone.
+     */
+    public record Sessions(@DefaultValue("24h") Duration keepAfterExpiry) {
+        public Sessions {
+            if (keepAfterExpiry.isNegative() || keepAfterExpiry.compareTo(Duration.ofDays(365)) > 0) {
+                throw new IllegalArgumentException("cinemaabyss.content.sessions.keep-after-expiry must be between 0 and 365 days");
             }
         }
     }

@@ -7,6 +7,7 @@ import com.cinemaabyss.kit.media.StreamTokens;
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import com.cinemaabyss.kit.test.TestHttp;
 import com.cinemaabyss.kit.test.TestIdentity;
+import com.cinemaabyss.kit.dynamo.DynamoSettings;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,6 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -120,6 +124,52 @@ class ContentIT {
         assertEquals("RU", data.path("region").asString());
         assertEquals(expires.toString(), data.path("expires_at").asString());
         assertTrue(data.path("profile_id").isMissingNode() && data.path("episode_id").isMissingNode());
+    }
+
+    @Test
+    void aRetriedStartWithTheSameIdempotencyKeyAnswersTheSameSessionAndAnotherKeyANewOne() {
+        long movie = Titles.newId();
+        Titles.deliver(http, movie, Titles.movie(movie, "published", 0, 1, Titles.offer("RU", OPEN, CLOSE)));
+        String body = "{\"title_id\":" + movie + "}";
+        String key = "play-" + UUID.randomUUID();
+
+        HttpResponse<String> first = play(viewer, body, "RU", key);
+        assertEquals(200, first.statusCode(), first.body());
+        // The retry comes with a refreshed token of the same viewer: the key is the viewer's, not the token's.
+        HttpResponse<String> retry = play(TestIdentity.shared().bearer(user), body, "RU", key);
+        assertEquals(200, retry.statusCode(), retry.body());
+        assertEquals(first.body(), retry.body(), "the same session and the same URL");
+        assertEquals("true", retry.headers().firstValue("Idempotency-Replayed").orElse(""));
+        HttpResponse<String> other = play(viewer, body, "RU", "play-" + UUID.randomUUID());
+        assertEquals(200, other.statusCode(), other.body());
+        String session = JSON.readTree(first.body()).path("session_id").asString();
+        String otherSession = JSON.readTree(other.body()).path("session_id").asString();
+        assertTrue(!session.equals(otherSession), "another key starts another session");
+        assertError(422, play(viewer, "{\"title_id\":" + movie + ",\"profile_id\":3}", "RU", key), "different request");
+
+        playbackEvent(session);
+        playbackEvent(otherSession);
+        assertEquals(java.util.stream.Stream.of(session, otherSession).sorted().toList(), sessionsStartedBy(user).stream().sorted().toList(),
+                "one playback.started per session, none for the replay");
+    }
+
+    @Test
+    void aSessionCarriesItsDeletionTimeAndTheTableDeletesByIt(@org.springframework.beans.factory.annotation.Autowired DynamoDbClient dynamo,
+                                                                @org.springframework.beans.factory.annotation.Autowired DynamoSettings tables) {
+        long movie = Titles.newId();
+        Titles.deliver(http, movie, Titles.movie(movie, "published", 0, 1, Titles.offer("RU", OPEN, CLOSE)));
+        HttpResponse<String> answer = play("{\"title_id\":" + movie + "}", "RU");
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode playback = JSON.readTree(answer.body());
+        String table = tables.table("sessions");
+        var item = dynamo.getItem(b -> b.tableName(table).key(Map.of("sessionId",
+                AttributeValue.fromS(playback.path("session_id").asString())))).item();
+        Instant expires = Instant.parse(playback.path("expires_at").asString());
+        assertEquals(expires.plus(Duration.ofHours(24)).getEpochSecond(), Long.parseLong(item.get("deleteAfter").n()),
+                "a day after the URL expired, in epoch seconds");
+        var ttl = dynamo.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
+        assertEquals(TimeToLiveStatus.ENABLED, ttl.timeToLiveStatus());
+        assertEquals("deleteAfter", ttl.attributeName());
     }
 
     @Test
@@ -261,6 +311,10 @@ class ContentIT {
     }
 
     private HttpResponse<String> play(String authorization, String body, String country) {
+        return play(authorization, body, country, null);
+    }
+
+    private HttpResponse<String> play(String authorization, String body, String country, String idempotencyKey) {
         HttpRequest.Builder request = http.request("/api/v1/playback").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
@@ -268,6 +322,9 @@ class ContentIT {
         }
         if (country != null) {
             request.header("X-Client-Country", country);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         return http.send(request);
     }
@@ -279,6 +336,38 @@ class ContentIT {
     private static void assertError(int status, HttpResponse<String> answer, String fragment) {
         assertEquals(status, answer.statusCode(), answer.body());
         assertTrue(TestHttp.isJsonError(answer, status, fragment), "a JSON error with '" + fragment + "': " + answer.body());
+    }
+
+    /**
+     * The session ids of every playback.started keyed by {@code user} on the topic: read from the start to the end it
+     * had when this began (called once the events awaited are there).
+     */
+    private static List<String> sessionsStartedBy(long user) {
+        List<String> sessions = new ArrayList<>();
+        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "content-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.PLAYBACK_EVENTS));
+            long deadline = System.currentTimeMillis() + 30_000;
+            Map<org.apache.kafka.common.TopicPartition, Long> end = Map.of();
+            while (end.isEmpty() || end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("could not read " + Topics.PLAYBACK_EVENTS + " to its end");
+                }
+                for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (Long.toString(user).equals(record.key()) && record.value() != null) {
+                        sessions.add(JSON.readTree(record.value().getData().toBytes()).path("session_id").asString());
+                    }
+                }
+                if (end.isEmpty() && !consumer.assignment().isEmpty()) {
+                    end = consumer.endOffsets(consumer.assignment());
+                }
+            }
+        }
+        return sessions;
     }
 
     /** The playback.started of {@code session}, held to its contract; fails after 30 s without it. */

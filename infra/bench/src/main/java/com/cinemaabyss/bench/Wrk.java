@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs wrk (the Debian package) with one thread and a fixed number of connections; loopback only. */
@@ -47,6 +48,47 @@ final class Wrk {
                 end
                 """.formatted(System.nanoTime() % 1_000_000, String.join(", ", tokens.stream().map(t -> '"' + t + '"').toList()),
                 pathWithId, maxId));
+    }
+
+    /**
+     * POST {@code json} to {@code path} with {@code headers} (plain ASCII, nothing to escape in Lua) and
+     * {@code Authorization: Bearer <token>}, a token drawn at random from {@code tokens} per request.
+     */
+    String postScript(String name, String path, String json, Map<String, String> headers, List<String> tokens) {
+        if (tokens.isEmpty() || tokens.stream().anyMatch(token -> !token.matches("[A-Za-z0-9_.-]+"))) {
+            throw new IllegalArgumentException("bearer tokens are compact JWS strings");
+        }
+        if (headers.entrySet().stream().anyMatch(h -> !(h.getKey() + h.getValue()).matches("[A-Za-z0-9 _./:-]*"))) {
+            throw new IllegalArgumentException("headers are plain ASCII here");
+        }
+        StringBuilder fixed = new StringBuilder();
+        headers.forEach((header, value) -> fixed.append("[\"").append(header).append("\"] = \"").append(value).append("\", "));
+        return script(name, """
+                math.randomseed(%d)
+                local tokens = { %s }
+                request = function()
+                  local headers = { %s["Content-Type"] = "application/json" }
+                  headers["Authorization"] = "Bearer " .. tokens[math.random(1, #tokens)]
+                  return wrk.format("POST", "%s", headers, [[%s]])
+                end
+                """.formatted(System.nanoTime() % 1_000_000, String.join(", ", tokens.stream().map(t -> '"' + t + '"').toList()),
+                fixed, path, json));
+    }
+
+    /**
+     * One DynamoDB API call ({@code target}, e.g. {@code DynamoDB_20120810.GetItem}) with {@code json}, as the AWS SDK
+     * sends it to DynamoDB Local: a SigV4-shaped Authorization naming the access key "local" and us-east-1 (the
+     * functions' database there), which DynamoDB Local parses but does not verify.
+     */
+    String dynamoScript(String name, String target, String json) {
+        return script(name, """
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/x-amz-json-1.0"
+                wrk.headers["X-Amz-Target"] = "%s"
+                wrk.headers["X-Amz-Date"] = "20260101T000000Z"
+                wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000000000000000"
+                wrk.body = [[%s]]
+                """.formatted(target, json));
     }
 
     String postJsonScript(String name, String json) {

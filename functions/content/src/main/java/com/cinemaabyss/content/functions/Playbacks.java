@@ -44,11 +44,12 @@ public class Playbacks {
     private final URI origin;
     private final String asset;
     private final Duration ttl;
+    private final Duration keepAfterExpiry;
     private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     public Playbacks(ContentStore store, Entitlements entitlements, Profiles profiles, StreamTokens tokens, URI origin, String asset,
-                     Duration ttl, Clock clock) {
+                     Duration ttl, Duration keepAfterExpiry, Clock clock) {
         this.store = store;
         this.entitlements = entitlements;
         this.profiles = profiles;
@@ -56,6 +57,7 @@ public class Playbacks {
         this.origin = origin;
         this.asset = asset;
         this.ttl = ttl;
+        this.keepAfterExpiry = keepAfterExpiry;
         this.clock = clock;
     }
 
@@ -86,6 +88,7 @@ public class Playbacks {
         session.setRegion(command.region());
         session.setStartedAtMillis(now.toEpochMilli());
         session.setExpiresAtMillis(signed.expiresAt().toEpochMilli());
+        session.setDeleteAfter(signed.expiresAt().plus(keepAfterExpiry).getEpochSecond());
         store.recordSession(session);
         return new Playback(signed.url().toString(), signed.expiresAt().toString(), session.getSessionId());
     }

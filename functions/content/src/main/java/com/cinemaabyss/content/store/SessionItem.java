@@ -3,7 +3,11 @@ package com.cinemaabyss.content.store;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 
-/** A playback session content granted, written with its playback.started event (the outbox's transaction). */
+/**
+ * A playback session content granted, written with its playback.started event (the outbox's transaction). The table
+ * keeps it only for a while ({@link #DELETE_AFTER}, DynamoDB's time to live): whatever outlives the session (for
+ * analytics) is in the event.
+ */
 @DynamoDbBean
 public class SessionItem {
     private String sessionId;
@@ -14,6 +18,10 @@ public class SessionItem {
     private String region;
     private Long startedAtMillis;
     private Long expiresAtMillis;
+    private Long deleteAfter;
+
+    /** The table's TTL attribute: epoch seconds after which DynamoDB deletes the item. */
+    public static final String DELETE_AFTER = "deleteAfter";
 
     @DynamoDbPartitionKey
     public String getSessionId() {
@@ -78,5 +86,13 @@ public class SessionItem {
 
     public void setExpiresAtMillis(Long expiresAtMillis) {
         this.expiresAtMillis = expiresAtMillis;
+    }
+
+    public Long getDeleteAfter() {
+        return deleteAfter;
+    }
+
+    public void setDeleteAfter(Long deleteAfter) {
+        this.deleteAfter = deleteAfter;
     }
 }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 import java.time.Duration;
 
@@ -53,6 +54,24 @@ public class TableSetup {
             client.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()).overrideConfiguration(SETUP_TIMEOUT));
         }
         return table;
+    }
+
+    /**
+     * Turns on DynamoDB's time to live on {@code table}: an item whose {@code attribute} (epoch seconds) has passed is
+     * deleted by DynamoDB itself, within a day or two. Locally only, as the tables are; in AWS the table's
+     * TimeToLiveSpecification does it.
+     */
+    public void expireBy(String table, String attribute) {
+        if (!enabled) {
+            return;
+        }
+        var current = client.describeTimeToLive(b -> b.tableName(table).overrideConfiguration(SETUP_TIMEOUT)).timeToLiveDescription();
+        // DynamoDB refuses to enable it twice (a second start finds the table as the first left it).
+        boolean on = current.timeToLiveStatus() == TimeToLiveStatus.ENABLED || current.timeToLiveStatus() == TimeToLiveStatus.ENABLING;
+        if (!on) {
+            client.updateTimeToLive(b -> b.tableName(table).overrideConfiguration(SETUP_TIMEOUT)
+                    .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true)));
+        }
     }
 
     /** A table of named rows (counters, statistics): a string partition key {@code name} and nothing else declared. */
