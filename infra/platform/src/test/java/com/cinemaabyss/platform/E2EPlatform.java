@@ -65,6 +65,8 @@ final class E2EPlatform {
                             // Access tokens that expire within the test, checked without the usual leeway.
                             "CINEMAABYSS_IDENTITY_TOKENS_ACCESSTTL", ACCESS_TTL.toSeconds() + "s",
                             "CINEMAABYSS_GATEWAY_AUTH_CLOCKSKEW", "0s",
+                            // A second loopback address stands for a viewer abroad (WatchingE2EIT).
+                            "EDGE_COUNTRY_RANGES", WatchingE2EIT.GERMAN_CLIENT + "/32=DE",
                             "IDENTITY_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL,
                             "IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD), false));
         } catch (IOException e) {

@@ -193,7 +193,10 @@ class PlatformE2EIT {
             assertTrue(ledger.contains("\"deliveries\":1") && ledger.contains("\"duplicates\":0"), ledger);
         }
         for (EventingBridge.Health subscription : platform.bridgeHealth()) {
-            assertTrue(subscription.running() && subscription.restarts() == 0 && subscription.parked() == 0, subscription.toString());
+            // WatchingE2EIT, on the same platform, parks a malformed provider feed item on purpose.
+            boolean parksOnPurpose = subscription.subscription().equals("provider-feed-to-catalog");
+            assertTrue(subscription.running() && subscription.restarts() == 0 && (parksOnPurpose || subscription.parked() == 0),
+                    subscription.toString());
         }
     }
 
