@@ -39,6 +39,12 @@ public final class EventTypes {
     /** Subscriptions on the subscription changelog, as the legacy subscriptions API shows them. */
     public static final String SUBSCRIPTION_UPSERTED = "com.cinemaabyss.subscriptions.subscription.upserted.v1";
 
+    /** The catalog's titles on the title changelog: the whole title after every change. */
+    public static final String TITLE_UPSERTED = "com.cinemaabyss.catalog.title.upserted.v1";
+    /** Outside providers' items on provider-feed (through the events ingress); the catalog maps them into titles. */
+    public static final String PROVIDER_TITLE_PUBLISHED = "com.cinemaabyss.content.title.published.v1";
+    public static final String PROVIDER_TITLE_WITHDRAWN = "com.cinemaabyss.content.title.withdrawn.v1";
+
     private EventTypes() {
     }
 }

@@ -19,6 +19,10 @@ public final class Topics {
     public static final String SUBSCRIPTION_EVENTS = "subscription-events";
     /** Compacted changelog of subscriptions, keyed by subscription id; the monolith shows each under the same id. */
     public static final String SUBSCRIPTION_CHANGES = "subscription-changes";
+    /** Compacted changelog of the catalog's titles, keyed by title id; every catalog replica indexes it for search. */
+    public static final String TITLE_CHANGES = "title-changes";
+    /** Outside providers' items (published, withdrawn), keyed by provider/external id, through the events ingress. */
+    public static final String PROVIDER_FEED = "provider-feed";
     /** Where the eventing layer parks events a subscriber kept failing on. */
     public static final String DEAD_LETTERS = "dead-letter-events";
 

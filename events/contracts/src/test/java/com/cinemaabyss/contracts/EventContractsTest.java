@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventContractsTest {
 
     private static final EventContracts CONTRACTS = EventContracts.load();
+    private static final String PROVIDER_FEED = EventTypes.PROVIDER_TITLE_PUBLISHED + "," + EventTypes.PROVIDER_TITLE_WITHDRAWN;
     private static final long MAX_SAFE_INTEGER = 9007199254740991L;
 
     /** Where each type must travel; written out here rather than derived, so a wrong topic in the document fails. */
@@ -59,7 +60,10 @@ class EventContractsTest {
             Map.entry(EventTypes.SUBSCRIPTION_STATUS_CHANGED, Topics.SUBSCRIPTION_EVENTS),
             Map.entry(EventTypes.SUBSCRIPTION_RENEWAL_REQUESTED, Topics.SUBSCRIPTION_EVENTS),
             Map.entry(EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, Topics.SUBSCRIPTION_EVENTS),
-            Map.entry(EventTypes.SUBSCRIPTION_UPSERTED, Topics.SUBSCRIPTION_CHANGES));
+            Map.entry(EventTypes.SUBSCRIPTION_UPSERTED, Topics.SUBSCRIPTION_CHANGES),
+            Map.entry(EventTypes.TITLE_UPSERTED, Topics.TITLE_CHANGES),
+            Map.entry(EventTypes.PROVIDER_TITLE_PUBLISHED, Topics.PROVIDER_FEED),
+            Map.entry(EventTypes.PROVIDER_TITLE_WITHDRAWN, Topics.PROVIDER_FEED));
     private static final String BILLING_ANSWERS = String.join(",", EventTypes.PAYMENT_SUCCEEDED, EventTypes.PAYMENT_FAILED,
             EventTypes.PAYMENT_REFUNDED);
     private static final String IDENTITY_USER_EVENTS = String.join(",", EventTypes.USER_REGISTERED, EventTypes.USER_LOGGED_IN,
@@ -144,7 +148,9 @@ class EventContractsTest {
             JsonNode headers = doc.at(message.getValue().path("headers").path("$ref").asString().substring(1));
             assertEquals(type.asString(), headers.path("properties").path("ce_type").path("const").asString(), message.getKey());
             assertEquals("1.0", headers.path("properties").path("ce_specversion").path("const").asString(), message.getKey());
-            assertEquals("#/components/schemas/entityKey", message.getValue().path("bindings").path("kafka").path("key").path("$ref").asString());
+            // Keyed by the entity's id; the provider feed by <provider>/<external_id>, the only key an outside item has.
+            String key = type.asString().startsWith("com.cinemaabyss.content.title.") ? "providerKey" : "entityKey";
+            assertEquals("#/components/schemas/" + key, message.getValue().path("bindings").path("kafka").path("key").path("$ref").asString());
         }
         assertEquals(EXPECTED_TOPICS.size(), typed);
     }
@@ -198,8 +204,19 @@ class EventContractsTest {
         switch (field.path("type").asString()) {
             case "string" -> assertTrue(field.has("maxLength") || field.has("enum"), where + " has no maxLength");
             case "integer" -> {
-                assertTrue(field.has("minimum"), where + " has no minimum");
-                assertEquals(MAX_SAFE_INTEGER, field.path("maximum").asLong(), where + " maximum");
+                // An enum bounds it; otherwise a minimum and a maximum no larger than JSON's safe integers.
+                if (!field.has("enum")) {
+                    assertTrue(field.has("minimum"), where + " has no minimum");
+                    assertTrue(field.has("maximum") && field.path("maximum").asLong() <= MAX_SAFE_INTEGER, where + " maximum");
+                }
+            }
+            case "object" -> {
+                // A nested object (a title's images, rating, seasons ...) is closed and bounds each field in turn.
+                assertTrue(field.path("additionalProperties").isBoolean() && !field.path("additionalProperties").asBoolean(),
+                        where + " is not closed");
+                for (Map.Entry<String, JsonNode> property : field.path("properties").properties()) {
+                    assertBounded(where + "." + property.getKey(), property.getValue());
+                }
             }
             case "boolean" -> {
             }
@@ -250,7 +267,10 @@ class EventContractsTest {
                 "payments send billing-events " + BILLING_EVENTS + " -",
                 "payments send payment-changes " + EventTypes.PAYMENT_UPSERTED + " -",
                 "payments receive discount-events " + EventTypes.QUOTE_CONFIRMED + "," + EventTypes.QUOTE_REJECTED + " discount-events-to-payments",
-                "payments receive subscription-events " + EventTypes.SUBSCRIPTION_RENEWAL_REQUESTED + " subscription-events-to-payments"));
+                "payments receive subscription-events " + EventTypes.SUBSCRIPTION_RENEWAL_REQUESTED + " subscription-events-to-payments",
+                "catalog send title-changes " + EventTypes.TITLE_UPSERTED + " -",
+                "events send provider-feed " + PROVIDER_FEED + " -",
+                "catalog receive provider-feed " + PROVIDER_FEED + " provider-feed-to-catalog"));
         assertEquals(expected, actual);
         List<String> ids = new ArrayList<>();
         CONTRACTS.operations().forEach(operation -> ids.add(operation.id()));
