@@ -1,0 +1,42 @@
+package com.cinemaabyss.catalog.store;
+
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+
+/**
+ * DynamoDB item of the feed keys table, written only with {@code attribute_not_exists}: {@code item:<provider>/<external_id>}
+ * names the title a provider's item became (so two concurrent first deliveries cannot make two titles), and
+ * {@code event:<source> <id>} marks a provider CloudEvent as applied (so a redelivery changes nothing).
+ */
+@DynamoDbBean
+public class FeedKeyItem {
+    private String key;
+    private Long titleId;
+    private Long expiresAt;
+
+    @DynamoDbPartitionKey
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public Long getTitleId() {
+        return titleId;
+    }
+
+    public void setTitleId(Long titleId) {
+        this.titleId = titleId;
+    }
+
+    /** DynamoDB TTL (epoch seconds) of an event mark; item links never expire. */
+    public Long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(Long expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+}
