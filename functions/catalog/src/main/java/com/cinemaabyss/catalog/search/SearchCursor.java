@@ -70,8 +70,7 @@ final class SearchCursor {
                     default -> Long.parseLong(value);
                 };
             }
-            // Ties are broken by the title id, the last sort value, so the Lucene doc id never decides.
-            return new FieldDoc(Integer.MAX_VALUE, Float.NaN, values);
+            return new FieldDoc(0, Float.NaN, values);
         } catch (IllegalArgumentException malformed) {
             throw invalid();
         }

@@ -164,7 +164,13 @@ public class TitleIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(searcher, after, query(query),
+                int maxDoc = searcher.getIndexReader().maxDoc();
+                if (maxDoc == 0) {
+                    return new SearchResult(List.of(), 0, new SearchResult.Facets(List.of(), List.of(), List.of()), null);
+                }
+                // The title id (the last sort value) decides ties, so the last doc id only keeps the cursor's own hit out.
+                FieldDoc position = after == null ? null : new FieldDoc(maxDoc - 1, Float.NaN, after.fields);
+                FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(searcher, position, query(query),
                         query.limit(), sort, true, new FacetsCollectorManager());
                 TopDocs top = result.topDocs();
                 List<SearchResult.Hit> hits = new ArrayList<>();

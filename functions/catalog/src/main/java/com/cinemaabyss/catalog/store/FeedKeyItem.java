@@ -1,5 +1,6 @@
 package com.cinemaabyss.catalog.store;
 
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 
@@ -10,17 +11,17 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbParti
  */
 @DynamoDbBean
 public class FeedKeyItem {
-    private String key;
+    private String id;
     private Long titleId;
     private Long expiresAt;
 
     @DynamoDbPartitionKey
-    public String getKey() {
-        return key;
+    public String getId() {
+        return id;
     }
 
-    public void setKey(String key) {
-        this.key = key;
+    public void setId(String id) {
+        this.id = id;
     }
 
     public Long getTitleId() {
@@ -32,6 +33,7 @@ public class FeedKeyItem {
     }
 
     /** DynamoDB TTL (epoch seconds) of an event mark; item links never expire. */
+    @DynamoDbAttribute("expires_at")
     public Long getExpiresAt() {
         return expiresAt;
     }

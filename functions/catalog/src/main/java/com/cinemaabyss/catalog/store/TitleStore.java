@@ -297,8 +297,7 @@ public class TitleStore implements MovieMirror {
         for (FeedKeyItem key : keys) {
             if (key != null) {
                 transaction.addPutItem(feedKeys, TransactPutItemEnhancedRequest.builder(FeedKeyItem.class).item(key)
-                        .conditionExpression(Expression.builder().expression("attribute_not_exists(#k)")
-                                .expressionNames(Map.of("#k", "key")).build()).build());
+                        .conditionExpression(KeyedTable.notExists()).build());
             }
         }
     }
@@ -331,7 +330,7 @@ public class TitleStore implements MovieMirror {
 
     private static FeedKeyItem link(Provider provider, long titleId) {
         FeedKeyItem item = new FeedKeyItem();
-        item.setKey(linkKey(provider));
+        item.setId(linkKey(provider));
         item.setTitleId(titleId);
         return item;
     }
@@ -342,7 +341,7 @@ public class TitleStore implements MovieMirror {
             return null;
         }
         FeedKeyItem item = new FeedKeyItem();
-        item.setKey(eventKey);
+        item.setId(eventKey);
         item.setExpiresAt(clock.instant().plusSeconds(30L * 24 * 3600).getEpochSecond());
         return item;
     }
