@@ -38,9 +38,17 @@ public final class EventTypes {
     public static final String SUBSCRIPTION_RENEWAL_UPCOMING = "com.cinemaabyss.subscriptions.subscription.renewal_upcoming.v1";
     /** Subscriptions on the subscription changelog, as the legacy subscriptions API shows them. */
     public static final String SUBSCRIPTION_UPSERTED = "com.cinemaabyss.subscriptions.subscription.upserted.v1";
-
-    /** The catalog's titles on the title changelog: the whole title after every change. */
+    /** The whole title as it is now, after every change; on the compacted title-changes (catalog writes, content and profile read). */
     public static final String TITLE_UPSERTED = "com.cinemaabyss.catalog.title.upserted.v1";
+    /** content granted a viewer a signed stream URL; on playback-events, keyed by user id. */
+    public static final String PLAYBACK_STARTED = "com.cinemaabyss.content.playback.started.v1";
+    /** profile's changes to a profile's library on profile-events, keyed by profile id. */
+    public static final String PROFILE_RATING_SET = "com.cinemaabyss.profile.rating.set.v1";
+    public static final String PROFILE_RATING_REMOVED = "com.cinemaabyss.profile.rating.removed.v1";
+    public static final String PROFILE_FAVORITE_ADDED = "com.cinemaabyss.profile.favorite.added.v1";
+    public static final String PROFILE_FAVORITE_REMOVED = "com.cinemaabyss.profile.favorite.removed.v1";
+    public static final String PROFILE_PROGRESS_RECORDED = "com.cinemaabyss.profile.progress.recorded.v1";
+
     /** Outside providers' items on provider-feed (through the events ingress); the catalog maps them into titles. */
     public static final String PROVIDER_TITLE_PUBLISHED = "com.cinemaabyss.content.title.published.v1";
     public static final String PROVIDER_TITLE_WITHDRAWN = "com.cinemaabyss.content.title.withdrawn.v1";

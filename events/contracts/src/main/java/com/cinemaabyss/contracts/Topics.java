@@ -19,8 +19,12 @@ public final class Topics {
     public static final String SUBSCRIPTION_EVENTS = "subscription-events";
     /** Compacted changelog of subscriptions, keyed by subscription id; the monolith shows each under the same id. */
     public static final String SUBSCRIPTION_CHANGES = "subscription-changes";
-    /** Compacted changelog of the catalog's titles, keyed by title id; every catalog replica indexes it for search. */
+    /** Compacted changelog of the catalog's titles (movies and series with their episodes), keyed by title id. */
     public static final String TITLE_CHANGES = "title-changes";
+    /** content's playback starts, keyed by user id. */
+    public static final String PLAYBACK_EVENTS = "playback-events";
+    /** profile's favourites, ratings and watch progress, keyed by profile id. */
+    public static final String PROFILE_EVENTS = "profile-events";
     /** Outside providers' items (published, withdrawn), keyed by provider/external id, through the events ingress. */
     public static final String PROVIDER_FEED = "provider-feed";
     /** Where the eventing layer parks events a subscriber kept failing on. */

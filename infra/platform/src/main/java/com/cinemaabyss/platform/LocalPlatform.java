@@ -47,6 +47,11 @@ public final class LocalPlatform implements AutoCloseable {
     static final int SANDBOX_PORT = 8090;
     static final String PAYMENTS = "payments";
     static final String WEBHOOK_PATH = "/api/v1/payments/webhooks/sandbox";
+    /** The media origin (a CDN stand-in): not a Knative Service either; it verifies the stream URLs content signs. */
+    static final String ORIGIN = "media-origin";
+    static final String ORIGIN_JAR = "infra/media-origin/target/media-origin.jar";
+    static final int ORIGIN_PORT = 8091;
+    static final String CONTENT = "content";
 
     private final PlatformOptions options;
     private final KnativeWiring wiring;
@@ -63,6 +68,8 @@ public final class LocalPlatform implements AutoCloseable {
     /** Fresh each run, known only to the sandbox and payments. */
     private final String sandboxApiKey;
     private final String sandboxWebhookSecret;
+    /** Fresh each run, known only to the media origin and content. */
+    private final String mediaSigningKey;
 
     private LocalPlatform(PlatformOptions options) {
         this.options = options;
@@ -71,6 +78,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.deliveryToken = newToken();
         this.sandboxApiKey = "sk_local_" + newToken();
         this.sandboxWebhookSecret = "whsec_" + newToken();
+        this.mediaSigningKey = newToken();
     }
 
     /** The gateway's admin routes are closed without a token, so a run without one in the shell gets a fresh one. */
@@ -164,7 +172,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void boot() {
         List<Path> missing = Stream.concat(wiring.services().stream().map(spec -> options.root().resolve(spec.jarPath())),
-                        Stream.of(options.root().resolve(SANDBOX_JAR)))
+                        Stream.of(options.root().resolve(SANDBOX_JAR), options.root().resolve(ORIGIN_JAR)))
                 .filter(jar -> !Files.isRegularFile(jar)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("not built yet: " + missing + " (infra/bin/run builds them; or mvn -DskipTests package)");
@@ -181,6 +189,8 @@ public final class LocalPlatform implements AutoCloseable {
 
         launchSandbox(data.resolve("logs").resolve(SANDBOX + ".log")).awaitHealthy(START_TIMEOUT);
         log.info("{} is healthy on {}", SANDBOX, sandboxUrl());
+        launchOrigin(data.resolve("logs").resolve(ORIGIN + ".log")).awaitHealthy(START_TIMEOUT);
+        log.info("{} is healthy on {}", ORIGIN, originUrl());
         for (ServiceSpec spec : wiring.services()) {
             launch(spec, data.resolve("logs").resolve(spec.name() + ".log"));
         }
@@ -230,6 +240,36 @@ public final class LocalPlatform implements AutoCloseable {
             sandbox.process().onExit().thenRun(() -> exited(sandbox));
             return sandbox;
         }
+    }
+
+    /** The media origin, as a child JVM like the sandbox, verifying with this run's signing key. */
+    private ServiceProcess launchOrigin(Path logFile) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ORIGIN_PORT", Integer.toString(originPort()));
+        env.put("MEDIA_SIGNING_KEY", mediaSigningKey);
+        synchronized (services) {
+            if (closing) {
+                throw new IllegalStateException("stopping: not starting " + ORIGIN);
+            }
+            ServiceProcess origin = ServiceProcess.start(ORIGIN, options.root().resolve(ORIGIN_JAR), env,
+                    originUrl().resolve("/health"), logFile, options.echoServiceOutput() ? System.out : null);
+            services.put(ORIGIN, origin);
+            origin.process().onExit().thenRun(() -> exited(origin));
+            return origin;
+        }
+    }
+
+    public URI originUrl() {
+        return URI.create("http://127.0.0.1:" + originPort());
+    }
+
+    private int originPort() {
+        return options.servicePorts().getOrDefault(ORIGIN, ORIGIN_PORT);
+    }
+
+    /** What content needs to sign URLs the origin this run started accepts; the manifest's CDN and Secret are the cluster's. */
+    Map<String, String> mediaEnv() {
+        return Map.of("ORIGIN_URL", originUrl().toString(), "MEDIA_SIGNING_KEY", mediaSigningKey);
     }
 
     /** The key this run's sandbox provider takes, for tests that ask it what it charged. */
@@ -292,6 +332,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (PAYMENTS.equals(spec.name())) {
             env.putAll(providerEnv());
+        }
+        if (CONTENT.equals(spec.name())) {
+            env.putAll(mediaEnv());
         }
         return env;
     }
@@ -421,10 +464,11 @@ public final class LocalPlatform implements AutoCloseable {
                 %s  Kafka            %s
                   DynamoDB Local   %s
                   payment sandbox  %s   (test cards: tok_visa, tok_chargeDeclined, tok_delayed, tok_duplicateWebhook)
+                  media origin     %s   (signed stream URLs from POST /api/v1/playback)
                   metrics          %s/actuator/prometheus
                   admin token      %s   (Authorization: Bearer ... on %s/admin/migration)
                   data and logs    %s
-                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), url(GATEWAY), adminToken, url(GATEWAY),
+                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), url(GATEWAY), adminToken, url(GATEWAY),
                 options.dataDir());
     }
 

@@ -30,11 +30,11 @@ class KnativeWiringTest {
         Map<String, ServiceSpec> services = KnativeWiring.load(KNATIVE).services().stream()
                 .collect(Collectors.toMap(ServiceSpec::name, s -> s));
         assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083,
-                        "discounts", 8084, "payments", 8085, "subscriptions", 8086),
+                        "discounts", 8084, "payments", 8085, "subscriptions", 8086, "content", 8087),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
         assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health",
                         "identity", "/api/auth/health", "discounts", "/api/v1/discounts/health", "payments", "/api/v1/payments/health",
-                        "subscriptions", "/api/v1/subscriptions/health"),
+                        "subscriptions", "/api/v1/subscriptions/health", "content", "/api/v1/playback/health"),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
@@ -64,7 +64,7 @@ class KnativeWiringTest {
     void twelveSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(12, subscriptions.size());
+        assertEquals(13, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.ofEntries(
@@ -79,7 +79,8 @@ class KnativeWiringTest {
                 Map.entry("subscription-events->payments", "/internal/events/subscription-events"),
                 Map.entry("billing-events->subscriptions", "/internal/events/billing-events"),
                 Map.entry("payment-changes->monolith", "/internal/events/payment-changes"),
-                Map.entry("subscription-changes->monolith", "/internal/events/subscription-changes")), routes);
+                Map.entry("subscription-changes->monolith", "/internal/events/subscription-changes"),
+                Map.entry("title-changes->content", "/internal/events/title-changes")), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
@@ -105,7 +106,7 @@ class KnativeWiringTest {
     void theTopicsComeFromTheStrimziDefinitions() {
         var topics = TopicDefinitions.load(KNATIVE.resolve("strimzi"));
         assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "user-changes", "dead-letter-events",
-                        "billing-events", "payment-changes", "discount-events", "subscription-events", "subscription-changes"),
+                        "billing-events", "payment-changes", "discount-events", "subscription-events", "subscription-changes", "title-changes", "playback-events"),
                 topics.stream().map(t -> t.name()).collect(Collectors.toSet()));
         for (String changelog : List.of("movie-changes", "user-changes", "payment-changes", "subscription-changes")) {
             var changes = topics.stream().filter(t -> t.name().equals(changelog)).findFirst().orElseThrow();

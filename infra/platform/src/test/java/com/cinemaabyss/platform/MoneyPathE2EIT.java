@@ -24,6 +24,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import static com.cinemaabyss.platform.E2EViewer.JSON;
+import static com.cinemaabyss.platform.E2EViewer.SETTLE;
+import static com.cinemaabyss.platform.E2EViewer.await;
+import static com.cinemaabyss.platform.E2EViewer.json;
+import static com.cinemaabyss.platform.E2EViewer.jsonOrNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,24 +42,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MoneyPathE2EIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final String PREMIUM = "premium-year";
     private static final long PREMIUM_EUR = 17999;
     private static LocalPlatform platform;
     private static TestHttp gateway;
-    private static Viewer admin;
+    private static E2EViewer admin;
     /** Every checkout the journeys made, for the invariants at the end. */
     private static final List<Checkout> checkouts = new ArrayList<>();
 
-    record Checkout(Viewer viewer, long checkoutId, long paymentId) {
+    record Checkout(E2EViewer viewer, long checkoutId, long paymentId) {
     }
 
     @BeforeAll
     static void start() {
         platform = E2EPlatform.platform();
         gateway = E2EPlatform.gateway();
-        admin = Viewer.login(E2EPlatform.ADMIN_EMAIL, E2EPlatform.ADMIN_PASSWORD);
+        admin = E2EViewer.login(E2EPlatform.ADMIN_EMAIL, E2EPlatform.ADMIN_PASSWORD);
     }
 
     @Test
@@ -64,7 +67,7 @@ class MoneyPathE2EIT {
         assertEquals(200, plans.statusCode(), plans.body());
         assertTrue(plans.body().contains("\"" + PREMIUM + "\"") && plans.body().contains("\"basic-month\""), "seeded, and public");
 
-        Viewer alice = Viewer.register("alice");
+        E2EViewer alice = E2EViewer.register("alice");
         JsonNode quote = alice.quote(PREMIUM, "WELCOME10");
         assertEquals(PREMIUM_EUR, quote.get("list_price").asLong());
         assertEquals(PREMIUM_EUR - 1800, quote.get("final_price").asLong(), "10 % off, rounded to the cent");
@@ -87,12 +90,12 @@ class MoneyPathE2EIT {
         assertEquals(Instant.parse(subscription.get("period_start").asString()).plus(Duration.ofDays(365)),
                 Instant.parse(subscription.get("period_end").asString()), "one year bought, one year given");
         long points = (PREMIUM_EUR - 1800) / 100;
-        await("loyalty points for " + alice.email, () -> json(alice.get("/api/v1/loyalty/me")).get("balance").asLong() == points);
+        await("loyalty points for " + alice.email(), () -> json(alice.get("/api/v1/loyalty/me")).get("balance").asLong() == points);
 
         // The legacy API shows the same payment and subscription under the same ids.
-        await("the legacy payments of " + alice.userId, () -> gateway.get("/api/payments?user_id=" + alice.userId).body()
-                .contains("\"id\":" + checkout.paymentId() + ",\"user_id\":" + alice.userId + ",\"amount\":161.99"));
-        await("the legacy subscriptions of " + alice.userId, () -> gateway.get("/api/subscriptions?user_id=" + alice.userId).body()
+        await("the legacy payments of " + alice.userId(), () -> gateway.get("/api/payments?user_id=" + alice.userId()).body()
+                .contains("\"id\":" + checkout.paymentId() + ",\"user_id\":" + alice.userId() + ",\"amount\":161.99"));
+        await("the legacy subscriptions of " + alice.userId(), () -> gateway.get("/api/subscriptions?user_id=" + alice.userId()).body()
                 .contains("\"plan_type\":\"" + PREMIUM + "\""));
 
         HttpResponse<String> byViewer = alice.post("/api/v1/payments/" + checkout.paymentId() + "/refunds", "{}");
@@ -100,7 +103,7 @@ class MoneyPathE2EIT {
         HttpResponse<String> refund = admin.post("/api/v1/payments/" + checkout.paymentId() + "/refunds", "{}");
         assertTrue(refund.statusCode() / 100 == 2, refund.statusCode() + " " + refund.body());
         alice.awaitEntitlement(false);
-        await("points clawed back from " + alice.email, () -> json(alice.get("/api/v1/loyalty/me")).get("balance").asLong() == 0);
+        await("points clawed back from " + alice.email(), () -> json(alice.get("/api/v1/loyalty/me")).get("balance").asLong() == 0);
         HttpResponse<String> twice = admin.post("/api/v1/payments/" + checkout.paymentId() + "/refunds", "{}");
         assertEquals(409, twice.statusCode(), "nothing left to refund: " + twice.body());
     }
@@ -109,8 +112,8 @@ class MoneyPathE2EIT {
     @Order(2)
     void aDeclinedCardBuysNothingAndGivesThePromoUseBack() {
         String code = promoCode(20, 1, 1);
-        Viewer bob = Viewer.register("bob");
-        Checkout declined = bob.checkout(bob.quote(PREMIUM, code), "tok_chargeDeclined");
+        E2EViewer bob = E2EViewer.register("bob");
+        Checkout declined = checkout(bob, bob.quote(PREMIUM, code), "tok_chargeDeclined");
         JsonNode failed = settled(declined);
         assertEquals("failed", failed.get("status").asString());
         assertTrue(failed.path("reason").asString().toLowerCase().contains("declined"), failed.toString());
@@ -123,10 +126,10 @@ class MoneyPathE2EIT {
             again[0] = quote.statusCode() == 201 ? JSON.readTree(quote.body()) : null;
             return again[0] != null;
         });
-        Checkout paid = bob.checkout(again[0], "tok_visa");
+        Checkout paid = checkout(bob, again[0], "tok_visa");
         assertEquals("succeeded", settled(paid).get("status").asString());
         bob.awaitEntitlement(true);
-        HttpResponse<String> exhausted = Viewer.register("carol").post("/api/v1/quotes",
+        HttpResponse<String> exhausted = E2EViewer.register("carol").post("/api/v1/quotes",
                 "{\"plan_id\":\"" + PREMIUM + "\",\"promo_code\":\"" + code + "\"}");
         assertTrue(TestHttp.isJsonError(exhausted, 409, "promo_exhausted"), exhausted.statusCode() + " " + exhausted.body());
     }
@@ -134,8 +137,8 @@ class MoneyPathE2EIT {
     @Test
     @Order(2)
     void aDuplicatedWebhookADelayedOneAndATrialEachCountOnce() {
-        Viewer dave = Viewer.register("dave");
-        Checkout duplicated = dave.checkout(dave.quote(PREMIUM, null), "tok_duplicateWebhook");
+        E2EViewer dave = E2EViewer.register("dave");
+        Checkout duplicated = checkout(dave, dave.quote(PREMIUM, null), "tok_duplicateWebhook");
         assertEquals("succeeded", settled(duplicated).get("status").asString());
         dave.awaitEntitlement(true);
         JsonNode subscription = json(dave.get("/api/v1/subscriptions/me"));
@@ -143,20 +146,20 @@ class MoneyPathE2EIT {
                 Instant.parse(subscription.get("period_end").asString()), "two webhooks, one year");
         await("dave's points", () -> json(dave.get("/api/v1/loyalty/me")).get("balance").asLong() == PREMIUM_EUR / 100);
 
-        Viewer erin = Viewer.register("erin");
-        Checkout delayed = erin.checkout(erin.quote(PREMIUM, null), "tok_delayed");
+        E2EViewer erin = E2EViewer.register("erin");
+        Checkout delayed = checkout(erin, erin.quote(PREMIUM, null), "tok_delayed");
         assertEquals("pending", json(erin.get("/api/v1/checkouts/" + delayed.checkoutId())).get("status").asString(),
                 "the provider answers a delayed card later");
         assertEquals("succeeded", settled(delayed).get("status").asString());
         erin.awaitEntitlement(true);
 
-        Viewer frank = Viewer.register("frank");
+        E2EViewer frank = E2EViewer.register("frank");
         JsonNode trialQuote = frank.quote("basic-month", null);
-        Checkout trial = frank.checkout(trialQuote, "tok_visa");
+        Checkout trial = checkout(frank, trialQuote, "tok_visa");
         assertEquals("succeeded", settled(trial).get("status").asString());
         assertEquals("trialing", frank.awaitSubscription("trialing").get("status").asString(), "the basic plan's 7-day trial");
         assertEquals(0, json(frank.get("/api/v1/payments/" + trial.paymentId())).get("amount").asLong(), "a card check, no money");
-        Checkout second = frank.checkout(frank.quote("basic-month", null), "tok_visa");
+        Checkout second = checkout(frank, frank.quote("basic-month", null), "tok_visa");
         assertEquals("succeeded", settled(second).get("status").asString());
         assertEquals(799, json(frank.get("/api/v1/payments/" + second.paymentId())).get("amount").asLong(), "one trial per user");
     }
@@ -166,18 +169,18 @@ class MoneyPathE2EIT {
     void fiftyConcurrentCheckoutsUseALimitedCodeExactlyItsLimit() throws Exception {
         int limit = 10;
         String code = promoCode(50, limit, 2);
-        List<Viewer> buyers = new ArrayList<>();
+        List<E2EViewer> buyers = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
-            buyers.add(Viewer.register("rush" + i));
+            buyers.add(E2EViewer.register("rush" + i));
         }
         List<Callable<Checkout>> attempts = new ArrayList<>();
-        for (Viewer buyer : buyers) {
+        for (E2EViewer buyer : buyers) {
             for (int i = 0; i < 2; i++) {
                 JsonNode quote = buyer.quote(PREMIUM, code);
-                attempts.add(() -> buyer.checkout(quote, "tok_visa"));
+                attempts.add(() -> checkout(buyer, quote, "tok_visa"));
             }
         }
-        buyers.forEach(Viewer::logInAgain); // fresh tokens, so the burst is all checkouts and no logins
+        buyers.forEach(E2EViewer::logInAgain); // fresh tokens, so the burst is all checkouts and no logins
         List<Checkout> started = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
             for (Future<Checkout> attempt : pool.invokeAll(attempts)) {
@@ -193,11 +196,11 @@ class MoneyPathE2EIT {
     @Test
     @Order(4)
     void aFunctionKilledMidCheckoutLeavesNothingHalfDoneOnceItIsBack() {
-        Viewer grace = Viewer.register("grace");
+        E2EViewer grace = E2EViewer.register("grace");
         JsonNode quote = grace.quote(PREMIUM, null);
         // The provider answers a delayed card 3 s after the charge: payments is gone when its webhook comes (the gateway
         // answers 503 and the provider retries), and subscriptions is gone when payments, back, announces the payment.
-        Checkout checkout = grace.checkout(quote, "tok_delayed");
+        Checkout checkout = checkout(grace, quote, "tok_delayed");
         await("the provider's charge of payment " + checkout.paymentId(), () -> charges(checkout.paymentId()) == 1);
         platform.killService("payments");
         platform.killService("subscriptions");
@@ -214,9 +217,9 @@ class MoneyPathE2EIT {
         // Nothing still in flight: every money-path subscription has delivered all there is.
         ConsumerLag.awaitZero(platform.kafkaBootstrapServers(), platform.wiring().subscriptions().stream()
                 .filter(s -> KnativeWiringTest.MONEY_PATH.contains(s.name())).toList(), SETTLE);
-        Map<Viewer, List<Checkout>> byViewer = checkouts.stream().collect(Collectors.groupingBy(Checkout::viewer));
-        for (Map.Entry<Viewer, List<Checkout>> entry : byViewer.entrySet()) {
-            Viewer viewer = entry.getKey();
+        Map<E2EViewer, List<Checkout>> byViewer = checkouts.stream().collect(Collectors.groupingBy(Checkout::viewer));
+        for (Map.Entry<E2EViewer, List<Checkout>> entry : byViewer.entrySet()) {
+            E2EViewer viewer = entry.getKey();
             boolean paidAndKept = false;
             for (Checkout checkout : entry.getValue()) {
                 JsonNode payment = json(viewer.get("/api/v1/payments/" + checkout.paymentId()));
@@ -230,7 +233,7 @@ class MoneyPathE2EIT {
             }
             JsonNode entitlement = json(viewer.get("/api/v1/entitlements/me"));
             assertEquals(paidAndKept, entitlement.get("active").asBoolean(),
-                    viewer.email + ": access exactly when a payment succeeded and was not refunded: " + entitlement);
+                    viewer.email() + ": access exactly when a payment succeeded and was not refunded: " + entitlement);
         }
         for (EventingBridge.Health subscription : platform.bridgeHealth()) {
             assertEquals(0, subscription.parked(), subscription.subscription() + " parked events in the dead-letter topic: " + subscription);
@@ -245,11 +248,15 @@ class MoneyPathE2EIT {
         return code;
     }
 
+    private static Checkout checkout(E2EViewer viewer, JsonNode quote, String token) {
+        return checkout(viewer, viewer.post("/api/v1/checkouts", checkoutBody(quote, token), "Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
     private static String checkoutBody(JsonNode quote, String token) {
         return "{\"quote_id\":" + quote.get("quote_id").asLong() + ",\"payment_token\":\"" + token + "\"}";
     }
 
-    private static Checkout checkout(Viewer viewer, HttpResponse<String> accepted) {
+    private static Checkout checkout(E2EViewer viewer, HttpResponse<String> accepted) {
         assertEquals(202, accepted.statusCode(), accepted.body());
         JsonNode body = JSON.readTree(accepted.body());
         assertEquals("pending", body.get("status").asString());
@@ -283,120 +290,4 @@ class MoneyPathE2EIT {
         }
     }
 
-    /** The body of a 200, or null while the function behind it is away (a 503 from the gateway). */
-    private static JsonNode jsonOrNull(HttpResponse<String> response) {
-        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + SETTLE.toSeconds() + " s");
-            }
-            sleep(400);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    /** A signed-in viewer; logs in again when the platform's short-lived access token is about to expire. */
-    static final class Viewer {
-
-        private final String email;
-        private final String password;
-        private long userId;
-        private String token;
-        private long tokenAt;
-
-        private Viewer(String email, String password) {
-            this.email = email;
-            this.password = password;
-        }
-
-        static Viewer register(String name) {
-            Viewer viewer = new Viewer(name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@money.test", "a long enough passphrase " + name);
-            HttpResponse<String> registered = gateway.post("/api/auth/register",
-                    "{\"email\":\"" + viewer.email + "\",\"password\":\"" + viewer.password + "\",\"username\":\"" + name + "\"}");
-            assertEquals(201, registered.statusCode(), registered.body());
-            viewer.userId = JSON.readTree(registered.body()).get("user_id").asLong();
-            return viewer;
-        }
-
-        static Viewer login(String email, String password) {
-            Viewer viewer = new Viewer(email, password);
-            viewer.bearer();
-            return viewer;
-        }
-
-        synchronized String bearer() {
-            if (token == null || System.nanoTime() - tokenAt > E2EPlatform.ACCESS_TTL.minusSeconds(3).toNanos()) {
-                HttpResponse<String> login = gateway.post("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
-                for (int retry = 0; login.statusCode() == 503 && retry < 5; retry++) {
-                    sleep(500); // busy (the machine runs the whole platform): a 503 says try again
-                    login = gateway.post("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
-                }
-                assertEquals(200, login.statusCode(), login.body());
-                token = "Bearer " + JSON.readTree(login.body()).get("access_token").asString();
-                tokenAt = System.nanoTime();
-            }
-            return token;
-        }
-
-        synchronized void logInAgain() {
-            token = null;
-            bearer();
-        }
-
-        HttpResponse<String> get(String path) {
-            return gateway.get(path, "Authorization", bearer());
-        }
-
-        HttpResponse<String> post(String path, String body, String... headers) {
-            List<String> all = new ArrayList<>(List.of("Authorization", bearer()));
-            all.addAll(List.of(headers));
-            return gateway.post(path, body, all.toArray(String[]::new));
-        }
-
-        JsonNode quote(String plan, String code) {
-            HttpResponse<String> quote = post("/api/v1/quotes", "{\"plan_id\":\"" + plan + "\"" + (code == null ? "" : ",\"promo_code\":\"" + code + "\"") + "}");
-            assertEquals(201, quote.statusCode(), quote.body());
-            return JSON.readTree(quote.body());
-        }
-
-        Checkout checkout(JsonNode quote, String token) {
-            return MoneyPathE2EIT.checkout(this, post("/api/v1/checkouts", checkoutBody(quote, token), "Idempotency-Key", UUID.randomUUID().toString()));
-        }
-
-        JsonNode awaitEntitlement(boolean active) {
-            JsonNode[] last = new JsonNode[1];
-            await(email + "'s entitlement to be " + active, () -> {
-                last[0] = jsonOrNull(get("/api/v1/entitlements/me"));
-                return last[0] != null && last[0].get("active").asBoolean() == active;
-            });
-            return last[0];
-        }
-
-        JsonNode awaitSubscription(String status) {
-            JsonNode[] last = new JsonNode[1];
-            await(email + "'s subscription to be " + status, () -> {
-                HttpResponse<String> mine = get("/api/v1/subscriptions/me");
-                last[0] = mine.statusCode() == 200 ? JSON.readTree(mine.body()) : null;
-                return last[0] != null && last[0].get("status").asString().equals(status);
-            });
-            return last[0];
-        }
-    }
 }

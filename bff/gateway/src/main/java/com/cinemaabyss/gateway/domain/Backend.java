@@ -8,7 +8,10 @@ public enum Backend {
     IDENTITY("identity"),
     DISCOUNTS("discounts"),
     PAYMENTS("payments"),
-    SUBSCRIPTIONS("subscriptions");
+    SUBSCRIPTIONS("subscriptions"),
+    CONTENT("content"),
+    PROFILE("profile"),
+    RECOMMENDATIONS("recommendations");
 
     private final String label;
 

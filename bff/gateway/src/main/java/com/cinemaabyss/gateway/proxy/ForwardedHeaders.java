@@ -10,13 +10,21 @@ import java.util.Map;
  * The X-Forwarded-* headers the gateway sends upstream, made by the gateway, never copied from the client. Anyone
  * can send X-Forwarded-For; only the {@code trustedProxies} proxies directly in front of the gateway (the Istio
  * ingress in the cluster, none locally) are believed, each having appended the address it saw. So the client is
- * the address that many hops back from the gateway's own peer, and what the client itself claimed is dropped.
+ * the address that many hops back from the gateway's own peer, and what the client itself claimed is dropped. The
+ * viewer's country ({@link ClientCountries}) goes with them.
  */
 public final class ForwardedHeaders {
 
     private final int trustedProxies;
+    private final ClientCountries countries;
 
+    /** Without countries: no {@code X-Client-Country} is sent (tests of the other headers). */
     public ForwardedHeaders(int trustedProxies) {
+        this(trustedProxies, null);
+    }
+
+    public ForwardedHeaders(int trustedProxies, ClientCountries countries) {
+        this.countries = countries;
         if (trustedProxies < 0) {
             throw new IllegalArgumentException("trusted proxies must be 0 or more, got " + trustedProxies);
         }
@@ -25,11 +33,15 @@ public final class ForwardedHeaders {
 
     public Map<String, String> of(IncomingRequest request) {
         Map<String, String> forwarded = new LinkedHashMap<>();
-        forwarded.put("X-Forwarded-For", clientAddress(request));
+        String client = clientAddress(request);
+        forwarded.put("X-Forwarded-For", client);
         String proto = trustedProxies > 0 ? lastValue(request.header("X-Forwarded-Proto")) : null;
         forwarded.put("X-Forwarded-Proto", "https".equals(proto) || "http".equals(proto) ? proto : request.scheme());
         if (request.host() != null) {
             forwarded.put("X-Forwarded-Host", request.host());
+        }
+        if (countries != null) {
+            forwarded.put(ClientCountries.HEADER, countries.of(request, client, trustedProxies > 0));
         }
         return forwarded;
     }

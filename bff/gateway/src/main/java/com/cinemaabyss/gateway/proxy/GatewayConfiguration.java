@@ -20,7 +20,9 @@ public class GatewayConfiguration {
 
     @Bean
     ForwardedHeaders forwardedHeaders(GatewaySettings settings) {
-        return new ForwardedHeaders(settings.trustedProxies());
+        GatewaySettings.ClientCountry country = settings.clientCountry();
+        return new ForwardedHeaders(settings.trustedProxies(),
+                new ClientCountries(country.defaultCountry(), country.trustedHeader(), country.ranges()));
     }
 
     @Bean

@@ -45,7 +45,7 @@ public class HttpForwarder implements AutoCloseable {
             "upgrade", "host", "content-length", "expect", "http2-settings");
     /** Set by the gateway itself (see ForwardedHeaders); what a client sends under these names is dropped. */
     private static final Set<String> SET_BY_GATEWAY = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
-            "x-forwarded-port", "forwarded", "x-real-ip");
+            "x-forwarded-port", "forwarded", "x-real-ip", "x-client-country");
     /** Upstreams are a handful of services; each gets as many connections as there are requests in flight. */
     private static final int MAX_CONNECTIONS_PER_UPSTREAM = 1_000;
     /** Idle pooled connections are closed before an upstream's keep-alive timeout could close one under a request. */

@@ -25,7 +25,9 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
  * {@code /api/movies} to the split, users, payments and subscriptions to the monolith, events to the events service,
  * {@code /api/auth} and the signing keys ({@code /.well-known/jwks.json}) to identity; the money path's
  * {@code /api/v1} routes to discounts (plans, promo codes, loyalty, quotes), payments (checkouts, payments and the
- * provider's webhooks) and subscriptions (subscriptions, entitlements). Who may call what is
+ * provider's webhooks) and subscriptions (subscriptions, entitlements); titles to the catalog, playback and licences to content,
+ * and the viewer's own profiles, favourites, ratings, progress, continue-watching and history to profile, their
+ * recommendations to recommendations. Who may call what is
  * {@link EdgeFilter}'s decision, before any route.
  * Nothing else is routed: a 404 in JSON.
  */
@@ -66,6 +68,15 @@ public class GatewayRoutes {
         WebHandler subscriptions = proxy.to(Backend.SUBSCRIPTIONS);
         routes.put("/api/v1/subscriptions/**", subscriptions);
         routes.put("/api/v1/entitlements/**", subscriptions);
+        routes.put("/api/v1/titles/**", proxy.to(Backend.CATALOG));
+        WebHandler content = proxy.to(Backend.CONTENT);
+        routes.put("/api/v1/playback/**", content);
+        routes.put("/api/v1/licences/**", content);
+        WebHandler profile = proxy.to(Backend.PROFILE);
+        for (String collection : new String[]{"profiles", "favorites", "ratings", "progress", "continue-watching", "history"}) {
+            routes.put("/api/v1/me/" + collection + "/**", profile);
+        }
+        routes.put("/api/v1/me/recommendations/**", proxy.to(Backend.RECOMMENDATIONS));
         // First of all mappings: a proxied path is never one of Spring's own (actuator, router functions), so the
         // request skips matching against them.
         return new SimpleUrlHandlerMapping(routes, Ordered.HIGHEST_PRECEDENCE);

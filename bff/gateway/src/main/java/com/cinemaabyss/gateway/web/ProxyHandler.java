@@ -116,6 +116,9 @@ public class ProxyHandler {
             case DISCOUNTS -> settings.discountsUrl();
             case PAYMENTS -> settings.paymentsUrl();
             case SUBSCRIPTIONS -> settings.subscriptionsUrl();
+            case CONTENT -> settings.contentUrl();
+            case PROFILE -> settings.profileUrl();
+            case RECOMMENDATIONS -> settings.recommendationsUrl();
         };
     }
 

@@ -33,7 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         // Tokens are checked where sent, and the split follows the user they name.
         "cinemaabyss.gateway.auth.legacy-auth=optional",
         // Every request comes from 127.0.0.1 here; the limits have their own test (GatewayAuthIT).
-        "cinemaabyss.gateway.rate-limit.anonymous.requests=1000000"})
+        "cinemaabyss.gateway.rate-limit.anonymous.requests=1000000",
+        // Loopback clients are "in Germany": the edge's country, not the client's claim, reaches the upstream.
+        "cinemaabyss.gateway.client-country.ranges=10.0.0.0/8=US,127.0.0.0/8=DE"})
 class GatewayIT {
 
     static final String ADMIN_TOKEN = "gateway-it-token";
@@ -93,7 +95,8 @@ class GatewayIT {
 
     @Test
     void requestsPassThroughIntact() {
-        HttpResponse<String> created = http.post("/api/users?source=web&tag=a%20b", "{\"username\":\"neo\"}", "X-Test", "kept");
+        HttpResponse<String> created = http.post("/api/users?source=web&tag=a%20b", "{\"username\":\"neo\"}", "X-Test", "kept",
+                "X-Client-Country", "US");
         assertEquals(201, created.statusCode());
         assertEquals("monolith", backendOf(created));
         assertEquals("monolith", created.headers().firstValue("X-Upstream").orElseThrow(), "upstream headers come back");
@@ -107,6 +110,8 @@ class GatewayIT {
         assertEquals("127.0.0.1", echo.get("headers").get("x-forwarded-for").get(0).asString());
         assertEquals("http", echo.get("headers").get("x-forwarded-proto").get(0).asString());
         assertEquals("127.0.0.1:" + port, echo.get("headers").get("x-forwarded-host").get(0).asString());
+        assertEquals(1, echo.get("headers").get("x-client-country").size(), "the client's claim is dropped");
+        assertEquals("DE", echo.get("headers").get("x-client-country").get(0).asString(), "the edge's country reaches the upstream");
 
         assertEquals(404, http.get("/api/payments/missing").statusCode(), "upstream statuses pass through");
         HttpResponse<String> redirect = http.get("/api/users/redirect");
@@ -139,6 +144,7 @@ class GatewayIT {
         assertEquals("monolith", backendOf(http.get("/api/movies")), "stage 0: movies stay on the monolith");
         assertEquals("events", backendOf(http.post("/api/events/movie", "{}")));
         assertEquals("events", echoOf(http.get("/api/events/stats")).get("backend").asString());
+        assertEquals("catalog", backendOf(http.get("/api/v1/titles?q=stalker")), "titles: the catalog, without signing in");
         migrate(true, 100);
         assertEquals("catalog", echoOf(http.get("/api/movies/2")).get("backend").asString());
     }

@@ -2,6 +2,7 @@ package com.cinemaabyss.kit.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +19,20 @@ public final class TestHttp {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     private final String base;
+    private final HttpClient client;
 
     public TestHttp(String base) {
+        this(base, CLIENT);
+    }
+
+    private TestHttp(String base, HttpClient client) {
         this.base = base;
+        this.client = client;
+    }
+
+    /** A client whose connections come from {@code localAddress} (e.g. 127.0.0.2, for a client "elsewhere" on loopback). */
+    public static TestHttp from(String base, InetAddress localAddress) {
+        return new TestHttp(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).localAddress(localAddress).build());
     }
 
     public static TestHttp at(int port) {
@@ -50,7 +62,7 @@ public final class TestHttp {
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
