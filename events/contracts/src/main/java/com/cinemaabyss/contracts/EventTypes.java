@@ -49,6 +49,10 @@ public final class EventTypes {
     public static final String PROFILE_FAVORITE_REMOVED = "com.cinemaabyss.profile.favorite.removed.v1";
     public static final String PROFILE_PROGRESS_RECORDED = "com.cinemaabyss.profile.progress.recorded.v1";
 
+    /** Outside providers' items on provider-feed (through the events ingress); the catalog maps them into titles. */
+    public static final String PROVIDER_TITLE_PUBLISHED = "com.cinemaabyss.content.title.published.v1";
+    public static final String PROVIDER_TITLE_WITHDRAWN = "com.cinemaabyss.content.title.withdrawn.v1";
+
     private EventTypes() {
     }
 }

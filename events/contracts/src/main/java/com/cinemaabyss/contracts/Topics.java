@@ -25,6 +25,8 @@ public final class Topics {
     public static final String PLAYBACK_EVENTS = "playback-events";
     /** profile's favourites, ratings and watch progress, keyed by profile id. */
     public static final String PROFILE_EVENTS = "profile-events";
+    /** Outside providers' items (published, withdrawn), keyed by provider/external id, through the events ingress. */
+    public static final String PROVIDER_FEED = "provider-feed";
     /** Where the eventing layer parks events a subscriber kept failing on. */
     public static final String DEAD_LETTERS = "dead-letter-events";
 

@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventContractsTest {
 
     private static final EventContracts CONTRACTS = EventContracts.load();
+    private static final String PROVIDER_FEED = EventTypes.PROVIDER_TITLE_PUBLISHED + "," + EventTypes.PROVIDER_TITLE_WITHDRAWN;
     private static final long MAX_SAFE_INTEGER = 9007199254740991L;
 
     /** Where each type must travel; written out here rather than derived, so a wrong topic in the document fails. */
@@ -66,7 +67,9 @@ class EventContractsTest {
             Map.entry(EventTypes.PROFILE_FAVORITE_ADDED, Topics.PROFILE_EVENTS),
             Map.entry(EventTypes.PROFILE_FAVORITE_REMOVED, Topics.PROFILE_EVENTS),
             Map.entry(EventTypes.PROFILE_PROGRESS_RECORDED, Topics.PROFILE_EVENTS),
-            Map.entry(EventTypes.PLAYBACK_STARTED, Topics.PLAYBACK_EVENTS));
+            Map.entry(EventTypes.PLAYBACK_STARTED, Topics.PLAYBACK_EVENTS),
+            Map.entry(EventTypes.PROVIDER_TITLE_PUBLISHED, Topics.PROVIDER_FEED),
+            Map.entry(EventTypes.PROVIDER_TITLE_WITHDRAWN, Topics.PROVIDER_FEED));
     private static final String BILLING_ANSWERS = String.join(",", EventTypes.PAYMENT_SUCCEEDED, EventTypes.PAYMENT_FAILED,
             EventTypes.PAYMENT_REFUNDED);
     private static final String IDENTITY_USER_EVENTS = String.join(",", EventTypes.USER_REGISTERED, EventTypes.USER_LOGGED_IN,
@@ -151,7 +154,9 @@ class EventContractsTest {
             JsonNode headers = doc.at(message.getValue().path("headers").path("$ref").asString().substring(1));
             assertEquals(type.asString(), headers.path("properties").path("ce_type").path("const").asString(), message.getKey());
             assertEquals("1.0", headers.path("properties").path("ce_specversion").path("const").asString(), message.getKey());
-            assertEquals("#/components/schemas/entityKey", message.getValue().path("bindings").path("kafka").path("key").path("$ref").asString());
+            // Keyed by the entity's id; the provider feed by <provider>/<external_id>, the only key an outside item has.
+            String key = type.asString().startsWith("com.cinemaabyss.content.title.") ? "providerKey" : "entityKey";
+            assertEquals("#/components/schemas/" + key, message.getValue().path("bindings").path("kafka").path("key").path("$ref").asString());
         }
         assertEquals(EXPECTED_TOPICS.size(), typed);
     }
@@ -271,7 +276,9 @@ class EventContractsTest {
                 "profile send profile-events " + String.join(",", EventTypes.PROFILE_RATING_SET, EventTypes.PROFILE_RATING_REMOVED,
                         EventTypes.PROFILE_FAVORITE_ADDED, EventTypes.PROFILE_FAVORITE_REMOVED, EventTypes.PROFILE_PROGRESS_RECORDED) + " -",
                 "content receive title-changes " + EventTypes.TITLE_UPSERTED + " title-changes-to-content",
-                "content send playback-events " + EventTypes.PLAYBACK_STARTED + " -"));
+                "content send playback-events " + EventTypes.PLAYBACK_STARTED + " -",
+                "events send provider-feed " + PROVIDER_FEED + " -",
+                "catalog receive provider-feed " + PROVIDER_FEED + " provider-feed-to-catalog"));
         assertEquals(expected, actual);
         List<String> ids = new ArrayList<>();
         CONTRACTS.operations().forEach(operation -> ids.add(operation.id()));

@@ -98,6 +98,30 @@ class IngressIT {
         assertEquals(MOVIE, new String(event.getData().toBytes(), StandardCharsets.UTF_8));
     }
 
+    /** Outside content providers post their items here; the catalog maps them into titles from provider-feed. */
+    @Test
+    void aProviderItemLandsOnTheProviderFeedKeyedByProviderAndExternalIdAndAWithdrawalToo() {
+        String published = """
+                {"provider":"acme","external_id":"solaris-1972","kind":"movie","title":"Solaris","genres":["Sci-Fi"],
+                 "countries":["SU"],"original_language":"ru","release_year":1972,"age_rating":12,"runtime_min":167,
+                 "licences":[{"region":"RU","from":"2026-01-01T00:00:00Z","to":"2030-01-01T00:00:00Z"}]}""";
+        HttpResponse<String> response = binary(published, "ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),
+                "ce-source", "/providers/acme", "ce-type", EventTypes.PROVIDER_TITLE_PUBLISHED, "ce-subject", "acme/solaris-1972");
+        JsonNode accepted = acceptedEvents(response).getFirst();
+        assertEquals(Topics.PROVIDER_FEED, accepted.get("topic").asString());
+        ConsumerRecord<String, CloudEvent> record = recordOf(accepted);
+        assertEquals("acme/solaris-1972", record.key());
+        assertEquals(EventTypes.PROVIDER_TITLE_PUBLISHED, record.value().getType());
+
+        HttpResponse<String> withdrawn = binary("{\"provider\":\"acme\",\"external_id\":\"solaris-1972\"}", "ce-specversion", "1.0",
+                "ce-id", UUID.randomUUID().toString(), "ce-source", "/providers/acme", "ce-type", EventTypes.PROVIDER_TITLE_WITHDRAWN,
+                "ce-subject", "acme/solaris-1972");
+        assertEquals(Topics.PROVIDER_FEED, acceptedEvents(withdrawn).getFirst().get("topic").asString());
+        // The schema checks shape: an item without its external id never reaches the feed.
+        assertRefused(binary("{\"provider\":\"acme\"}", "ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),
+                "ce-source", "/providers/acme", "ce-type", EventTypes.PROVIDER_TITLE_WITHDRAWN, "ce-subject", "acme/x"), "external_id");
+    }
+
     @Test
     void aStructuredModeEventWithoutSubjectIsKeyedByItsId() {
         String id = UUID.randomUUID().toString();

@@ -26,7 +26,8 @@ final class TopicReader {
     /** The three topics the events service publishes to, as the cluster creates them (three partitions). */
     static void createEventTopics() {
         SharedTestInfra.kafka().createTopics(List.of(new NewTopic(Topics.MOVIE_EVENTS, 3, (short) 1),
-                new NewTopic(Topics.USER_EVENTS, 3, (short) 1), new NewTopic(Topics.PAYMENT_EVENTS, 3, (short) 1)));
+                new NewTopic(Topics.USER_EVENTS, 3, (short) 1), new NewTopic(Topics.PAYMENT_EVENTS, 3, (short) 1),
+                new NewTopic(Topics.PROVIDER_FEED, 3, (short) 1)));
     }
 
     static ConsumerRecord<String, CloudEvent> readAt(String topic, int partition, long offset) {

@@ -4,6 +4,7 @@ import com.cinemaabyss.catalog.events.MovieChangelog;
 import com.cinemaabyss.catalog.functions.MovieFunctions;
 import com.cinemaabyss.catalog.store.MovieIds;
 import com.cinemaabyss.catalog.store.MovieItem;
+import com.cinemaabyss.catalog.store.MovieMirror;
 import com.cinemaabyss.catalog.store.MovieStore;
 import com.cinemaabyss.catalog.web.MovieRoutes;
 import com.cinemaabyss.kit.dynamo.DynamoSettings;
@@ -13,6 +14,7 @@ import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.outbox.Outbox;
 import com.cinemaabyss.kit.outbox.OutboxConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,9 +41,10 @@ public class MovieConfiguration {
 
     @Bean
     MovieStore movieStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids, Outbox outbox,
-                          MovieChangelog changelog, DynamoSettings dynamo, MovieSettings settings) {
+                          MovieChangelog changelog, DynamoSettings dynamo, MovieSettings settings,
+                          ObjectProvider<MovieMirror> mirror) {
         var table = tables.ensure(client.table(dynamo.table("movies"), TableSchema.fromBean(MovieItem.class)));
         return new MovieStore(new KeyedTable<>(table, MovieItem::getId),
-                new MovieIds(ids, settings.idOffset(), settings.idStride()), outbox, changelog);
+                new MovieIds(ids, settings.idOffset(), settings.idStride()), outbox, changelog, mirror.getIfAvailable());
     }
 }

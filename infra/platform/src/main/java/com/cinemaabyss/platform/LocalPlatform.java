@@ -42,6 +42,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** The sandbox payment provider: not a Knative Service, so not in the manifests; started here before the functions. */
     static final String SANDBOX = "payment-sandbox";
     private static final String DISCOUNTS = "discounts";
+    private static final String CATALOG = "catalog";
     static final String SANDBOX_JAR = "infra/payment-sandbox/target/payment-sandbox.jar";
     static final int SANDBOX_PORT = 8090;
     static final String PAYMENTS = "payments";
@@ -320,6 +321,10 @@ public final class LocalPlatform implements AutoCloseable {
         if (options.seed() && DISCOUNTS.equals(spec.name())) {
             // The demo plans and the WELCOME10 code: written by discounts itself, only into empty tables.
             env.put("DISCOUNTS_SEED_DEMO", "true");
+        }
+        if (options.seed() && CATALOG.equals(spec.name())) {
+            // The demo catalog (titles with RU licences): written by the catalog itself, the same titles on every start.
+            env.put("CATALOG_SEED_DEMO", "true");
         }
         env.putAll(options.env());
         if (GATEWAY.equals(spec.name())) {

@@ -20,7 +20,10 @@ class ContractsTest {
         assertEquals(Topics.MOVIE_EVENTS, contracts.publishable(EventTypes.MOVIE_EVENT).topic());
         assertEquals(Topics.USER_EVENTS, contracts.publishable(EventTypes.USER_EVENT).topic());
         assertEquals(Topics.PAYMENT_EVENTS, contracts.publishable(EventTypes.PAYMENT_EVENT).topic());
+        assertEquals(Topics.PROVIDER_FEED, contracts.publishable(EventTypes.PROVIDER_TITLE_PUBLISHED).topic());
+        assertEquals(Topics.PROVIDER_FEED, contracts.publishable(EventTypes.PROVIDER_TITLE_WITHDRAWN).topic());
         assertMessage(() -> contracts.publishable(EventTypes.MOVIE_UPSERTED), "is not accepted here");
+        assertMessage(() -> contracts.publishable(EventTypes.TITLE_UPSERTED), "is not accepted here");
         assertMessage(() -> contracts.publishable("x".repeat(500)), "unknown CloudEvent type '" + "x".repeat(100) + "...'");
         assertMessage(() -> contracts.of(null), "unknown CloudEvent type ''");
     }

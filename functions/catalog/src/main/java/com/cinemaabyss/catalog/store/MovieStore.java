@@ -12,8 +12,10 @@ import com.cinemaabyss.contracts.Topics;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.outbox.Outbox;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,11 +30,19 @@ public class MovieStore {
     private final Outbox outbox;
     private final MovieChangelog changelog;
 
+    private final MovieMirror mirror;
+
     public MovieStore(KeyedTable<MovieItem> movies, MovieIds ids, Outbox outbox, MovieChangelog changelog) {
+        this(movies, ids, outbox, changelog, null);
+    }
+
+    /** With a {@code mirror} (may be null): each movie is also mirrored there, a created one in the same transaction. */
+    public MovieStore(KeyedTable<MovieItem> movies, MovieIds ids, Outbox outbox, MovieChangelog changelog, MovieMirror mirror) {
         this.movies = movies;
         this.ids = ids;
         this.outbox = outbox;
         this.changelog = changelog;
+        this.mirror = mirror;
     }
 
     public Movie create(NewMovie request) {
@@ -40,18 +50,36 @@ public class MovieStore {
                 request.rating() == null ? 0.0 : request.rating(), changelog.writer());
         Movie movie = toMovie(item);
         MovieChange change = new MovieChange(movie.id(), movie.title(), movie.description(), movie.genres(), movie.rating(), changelog.writer());
-        outbox.insertAndAnnounce(movies.table(), item, Topics.MOVIE_CHANGES, Long.toString(movie.id()), changelog.upserted(change));
+        if (mirror == null) {
+            outbox.insertAndAnnounce(movies.table(), item, Topics.MOVIE_CHANGES, Long.toString(movie.id()), changelog.upserted(change));
+            return movie;
+        }
+        List<Outbox.Announcement> events = new ArrayList<>();
+        events.add(new Outbox.Announcement(Topics.MOVIE_CHANGES, Long.toString(movie.id()), changelog.upserted(change)));
+        var mirrored = mirror.mirrorWrite(movie, events);
+        outbox.writeAndAnnounce(transaction -> {
+            transaction.addPutItem(movies.table(), TransactPutItemEnhancedRequest.builder(MovieItem.class)
+                    .item(item).conditionExpression(KeyedTable.notExists()).build());
+            mirrored.accept(transaction);
+        }, events);
         return movie;
     }
 
     /** Stores a movie the monolith accepted; a replay of the same change does nothing. */
     public boolean applyReplica(MovieChange change) {
+        MovieItem item = item(change.id(), change.title(), change.description(), change.genres(), change.rating(), change.writtenBy());
+        boolean stored;
         try {
-            movies.insert(item(change.id(), change.title(), change.description(), change.genres(), change.rating(), change.writtenBy()));
-            return true;
+            movies.insert(item);
+            stored = true;
         } catch (ConditionalCheckFailedException alreadyStored) {
-            return false;
+            stored = false;
         }
+        if (mirror != null) {
+            // Also on a replay: a movie stored before mirroring existed, or whose mirror failed, gets it now.
+            mirror.mirror(toMovie(item));
+        }
+        return stored;
     }
 
     public Optional<Movie> find(long id) {
