@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
+import java.time.Duration;
+
 /**
  * DynamoDB clients for a function app: DynamoDB Local when an endpoint is configured, AWS otherwise. Calls are bounded
  * in time and attempts, and their failures arrive as the kit's exceptions ({@link DynamoFailures}).
@@ -28,7 +30,9 @@ public class DynamoKitConfiguration {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64)
                         .connectionTimeout(calls.connectTimeout())
-                        .socketTimeout(calls.attemptTimeout()))
+                        // The SDK's attempt timeout bounds every call; the socket's may not be shorter than the longest
+                        // attempt allowed (creating a table at start, which DynamoDB Local can take seconds over).
+                        .socketTimeout(max(calls.attemptTimeout(), TableSetup.SETUP_ATTEMPT)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(calls.timeout())
                         .apiCallAttemptTimeout(calls.attemptTimeout())
@@ -53,5 +57,9 @@ public class DynamoKitConfiguration {
     @Bean
     TableSetup tableSetup(DynamoDbClient client, DynamoSettings settings) {
         return new TableSetup(client, settings.createTables());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

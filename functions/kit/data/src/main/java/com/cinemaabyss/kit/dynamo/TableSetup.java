@@ -27,8 +27,10 @@ public class TableSetup {
 
     private static final Logger log = LoggerFactory.getLogger(TableSetup.class);
     /** Creating a table in DynamoDB Local on a busy machine can take longer than the call timeouts meant for items. */
+    /** How long one call that sets tables up may take. */
+    static final Duration SETUP_ATTEMPT = Duration.ofSeconds(60);
     private static final AwsRequestOverrideConfiguration SETUP_TIMEOUT = AwsRequestOverrideConfiguration.builder()
-            .apiCallTimeout(Duration.ofSeconds(60)).apiCallAttemptTimeout(Duration.ofSeconds(60)).build();
+            .apiCallTimeout(SETUP_ATTEMPT).apiCallAttemptTimeout(SETUP_ATTEMPT).build();
 
     private final DynamoDbClient client;
     private final boolean enabled;
