@@ -278,7 +278,10 @@ class EventContractsTest {
                 "content receive title-changes " + EventTypes.TITLE_UPSERTED + " title-changes-to-content",
                 "content send playback-events " + EventTypes.PLAYBACK_STARTED + " -",
                 "events send provider-feed " + PROVIDER_FEED + " -",
-                "catalog receive provider-feed " + PROVIDER_FEED + " provider-feed-to-catalog"));
+                "catalog receive provider-feed " + PROVIDER_FEED + " provider-feed-to-catalog",
+                "catalog receive profile-events " + EventTypes.PROFILE_RATING_SET + "," + EventTypes.PROFILE_RATING_REMOVED
+                        + " profile-events-to-catalog",
+                "catalog receive movie-events " + EventTypes.MOVIE_EVENT + " movie-events-to-catalog"));
         assertEquals(expected, actual);
         List<String> ids = new ArrayList<>();
         CONTRACTS.operations().forEach(operation -> ids.add(operation.id()));

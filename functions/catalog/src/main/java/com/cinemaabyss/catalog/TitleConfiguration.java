@@ -1,15 +1,20 @@
 package com.cinemaabyss.catalog;
 
 import com.cinemaabyss.catalog.functions.ProviderFeedFunctions;
+import com.cinemaabyss.catalog.functions.RatingFunctions;
 import com.cinemaabyss.catalog.functions.TitleFunctions;
 import com.cinemaabyss.catalog.search.TitleIndex;
 import com.cinemaabyss.catalog.search.TitleIndexer;
 import com.cinemaabyss.catalog.store.DemoCatalog;
 import com.cinemaabyss.catalog.store.FeedKeyItem;
 import com.cinemaabyss.catalog.store.MovieIds;
+import com.cinemaabyss.catalog.store.RatingStore;
 import com.cinemaabyss.catalog.store.TitleIds;
 import com.cinemaabyss.catalog.store.TitleItem;
 import com.cinemaabyss.catalog.store.TitleStore;
+import com.cinemaabyss.catalog.store.TotalsItem;
+import com.cinemaabyss.catalog.store.VoteItem;
+import com.cinemaabyss.catalog.web.RatingRoutes;
 import com.cinemaabyss.catalog.web.TitleRoutes;
 import com.cinemaabyss.kit.dynamo.DynamoSettings;
 import com.cinemaabyss.kit.dynamo.IdSequences;
@@ -30,11 +35,11 @@ import java.time.Clock;
 
 /**
  * Titles (movies and series), their changelog, the search index every replica builds from it, the provider feed mapping
- * and the demo catalog. Catalog only: the monolith imports {@link MovieConfiguration} alone and mirrors nothing.
+ * the demo catalog, and the viewers' rating of each title from the rating events. Catalog only: the monolith imports {@link MovieConfiguration} alone and mirrors nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TitleSettings.class)
-@Import({TitleFunctions.class, ProviderFeedFunctions.class, TitleRoutes.class})
+@Import({TitleFunctions.class, ProviderFeedFunctions.class, RatingFunctions.class, TitleRoutes.class, RatingRoutes.class})
 public class TitleConfiguration {
 
     @Bean
@@ -44,6 +49,13 @@ public class TitleConfiguration {
         var feedKeys = tables.ensure(client.table(dynamo.table("feed-keys"), TableSchema.fromBean(FeedKeyItem.class)));
         return new TitleStore(new KeyedTable<>(titles, TitleItem::getId), feedKeys,
                 new TitleIds(new MovieIds(ids, movies.idOffset(), movies.idStride())), outbox, Clock.systemUTC());
+    }
+
+    @Bean
+    RatingStore ratingStore(DynamoDbEnhancedClient client, TableSetup tables, DynamoSettings dynamo, TitleStore titles, Outbox outbox) {
+        var votes = tables.ensure(client.table(dynamo.table("rating-votes"), TableSchema.fromBean(VoteItem.class)));
+        var totals = tables.ensure(client.table(dynamo.table("rating-totals"), TableSchema.fromBean(TotalsItem.class)));
+        return new RatingStore(votes, totals, titles, outbox);
     }
 
     @Bean(destroyMethod = "close")

@@ -29,10 +29,11 @@ class HostileInputIT {
     private static final List<String> PATHS = List.of("/api/v1/titles", "/api/v1/titles/{id}", "/api/v1/titles/{id}/seasons/1",
             "/api/v1/titles/2/seasons/{id}", "/api/v1/titles?q={id}&type=movie", "/api/v1/titles?genre={id}&year_from=1900",
             "/api/v1/titles?cursor={id}&sort=title", "/api/v1/titles?limit={id}", "/api/v1/titles/health",
-            "/internal/events/provider-feed", "/api/movies");
+            "/internal/events/provider-feed", "/internal/events/profile-events", "/internal/events/movie-events", "/api/movies");
     private static final List<String> FIELDS = List.of("kind", "title", "original_title", "description", "genres", "countries",
             "original_language", "release_year", "age_rating", "runtime_min", "images", "people", "seasons", "episodes", "number",
-            "offered_licences", "provider", "external_id", "licences", "region", "from", "to", "name", "role");
+            "offered_licences", "provider", "external_id", "licences", "region", "from", "to", "name", "role", "profile_id", "user_id",
+            "title_id", "rating", "rated_at", "removed_at", "movie_id", "action");
 
     private static ConfigurableApplicationContext catalog;
     private static TestHttp http;

@@ -64,7 +64,7 @@ class KnativeWiringTest {
     void twelveSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(13, subscriptions.size());
+        assertEquals(17, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.ofEntries(
@@ -80,7 +80,11 @@ class KnativeWiringTest {
                 Map.entry("billing-events->subscriptions", "/internal/events/billing-events"),
                 Map.entry("payment-changes->monolith", "/internal/events/payment-changes"),
                 Map.entry("subscription-changes->monolith", "/internal/events/subscription-changes"),
-                Map.entry("title-changes->content", "/internal/events/title-changes")), routes);
+                Map.entry("title-changes->content", "/internal/events/title-changes"),
+                Map.entry("title-changes->profile", "/internal/events/title-changes"),
+                Map.entry("provider-feed->catalog", "/internal/events/provider-feed"),
+                Map.entry("profile-events->catalog", "/internal/events/profile-events"),
+                Map.entry("movie-events->catalog", "/internal/events/movie-events")), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());

@@ -156,6 +156,29 @@ public class TitleStore implements MovieMirror {
         }
     }
 
+    /**
+     * A title's new viewers' rating, as writes to add to the caller's transaction: the title at its next version
+     * (conditional on the version read, so a concurrent change of the title cancels the transaction) and its changelog
+     * event. Empty when no such title is stored; withdrawn titles keep their rating up to date too.
+     */
+    public Optional<Rerating> rerate(long id, Rating rating) {
+        return find(id).map(current -> {
+            Title was = current.title();
+            Title rated = new Title(was.id(), was.kind(), was.status(), was.title(), was.originalTitle(), was.description(),
+                    was.genres(), was.countries(), was.originalLanguage(), was.releaseYear(), was.ageRating(), was.runtimeMin(),
+                    was.images(), was.people(), was.seasons(), rating, was.provider(), was.offeredLicences(), current.version() + 1, now());
+            TitleItem item = item(new Built(rated, current.episodeKeys()));
+            Expression condition = versionIs(current.version());
+            return new Rerating(rated, transaction -> transaction.addPutItem(titles.table(),
+                    TransactPutItemEnhancedRequest.builder(TitleItem.class).item(item).conditionExpression(condition).build()),
+                    TitleChangelog.upserted(rated));
+        });
+    }
+
+    /** A title with its new rating, the write that stores it and the changelog event that announces it. */
+    public record Rerating(Title title, Consumer<TransactWriteItemsEnhancedRequest.Builder> write, Outbox.Announcement event) {
+    }
+
     /** Whether a provider CloudEvent was applied already. */
     public boolean seen(String eventKey) {
         return eventKey != null && feedKeys.getItem(Key.builder().partitionValue(eventKey).build()) != null;
@@ -268,9 +291,7 @@ public class TitleStore implements MovieMirror {
 
     private void write(Built built, Long expectedVersion, List<FeedKeyItem> keys) {
         TitleItem item = item(built);
-        Expression condition = expectedVersion == null ? KeyedTable.notExists() : Expression.builder()
-                .expression("#v = :v").expressionNames(Map.of("#v", "version"))
-                .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))).build();
+        Expression condition = expectedVersion == null ? KeyedTable.notExists() : versionIs(expectedVersion);
         try {
             outbox.writeAndAnnounce(transaction -> {
                 transaction.addPutItem(titles.table(), TransactPutItemEnhancedRequest.builder(TitleItem.class)
@@ -283,6 +304,11 @@ public class TitleStore implements MovieMirror {
             }
             throw cancelled;
         }
+    }
+
+    private static Expression versionIs(long version) {
+        return Expression.builder().expression("#v = :v").expressionNames(Map.of("#v", "version"))
+                .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(version)))).build();
     }
 
     private void writeKeys(List<FeedKeyItem> keys) {

@@ -1,4 +1,4 @@
-package com.cinemaabyss.profile.ratings;
+package com.cinemaabyss.catalog.store;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;

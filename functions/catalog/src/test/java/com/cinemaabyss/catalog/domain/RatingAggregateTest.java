@@ -1,4 +1,6 @@
-package com.cinemaabyss.profile.ratings;
+package com.cinemaabyss.catalog.domain;
+
+import com.cinemaabyss.catalog.events.RatingEvents;
 
 import com.cinemaabyss.contracts.EventTypes;
 import io.cloudevents.core.builder.CloudEventBuilder;

@@ -1,4 +1,4 @@
-package com.cinemaabyss.profile.ratings;
+package com.cinemaabyss.catalog.domain;
 
 import java.time.Instant;
 import java.util.OptionalLong;

@@ -1,5 +1,6 @@
-package com.cinemaabyss.profile.ratings;
+package com.cinemaabyss.catalog.events;
 
+import com.cinemaabyss.catalog.domain.RatingChange;
 import com.cinemaabyss.contracts.ContractEvents;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.kit.core.JsonLimits;
