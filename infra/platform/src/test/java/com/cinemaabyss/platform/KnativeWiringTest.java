@@ -30,11 +30,12 @@ class KnativeWiringTest {
         Map<String, ServiceSpec> services = KnativeWiring.load(KNATIVE).services().stream()
                 .collect(Collectors.toMap(ServiceSpec::name, s -> s));
         assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083,
-                        "discounts", 8084, "payments", 8085, "subscriptions", 8086, "content", 8087),
+                        "discounts", 8084, "payments", 8085, "subscriptions", 8086, "content", 8087, "profile", 8088),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
         assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health",
                         "identity", "/api/auth/health", "discounts", "/api/v1/discounts/health", "payments", "/api/v1/payments/health",
-                        "subscriptions", "/api/v1/subscriptions/health", "content", "/api/v1/playback/health"),
+                        "subscriptions", "/api/v1/subscriptions/health", "content", "/api/v1/playback/health",
+                        "profile", "/api/v1/profile/health"),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
@@ -110,7 +111,8 @@ class KnativeWiringTest {
     void theTopicsComeFromTheStrimziDefinitions() {
         var topics = TopicDefinitions.load(KNATIVE.resolve("strimzi"));
         assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "user-changes", "dead-letter-events",
-                        "billing-events", "payment-changes", "discount-events", "subscription-events", "subscription-changes", "title-changes", "playback-events"),
+                        "billing-events", "payment-changes", "discount-events", "subscription-events", "subscription-changes", "title-changes", "playback-events",
+                        "profile-events", "provider-feed"),
                 topics.stream().map(t -> t.name()).collect(Collectors.toSet()));
         for (String changelog : List.of("movie-changes", "user-changes", "payment-changes", "subscription-changes")) {
             var changes = topics.stream().filter(t -> t.name().equals(changelog)).findFirst().orElseThrow();
