@@ -102,7 +102,7 @@ public class RecommendationsConfiguration {
     @Bean
     Recommender recommender(ViewerStore viewers, TitleStore titles, SignalLedger ledger, EngineClient engine, InteractionForwarder forwarder,
                             RecommendationsSettings settings, ObjectProvider<MeterRegistry> meters) {
-        return new Recommender(viewers, titles, ledger, engine, forwarder, settings.fallbackCandidates(), settings.favouriteGenres(),
+        return new Recommender(viewers, titles, ledger, engine, forwarder, settings.fallbackCandidates(), settings.favouriteGenres(), settings.budget(),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

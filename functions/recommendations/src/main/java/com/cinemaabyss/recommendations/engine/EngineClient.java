@@ -47,13 +47,20 @@ public class EngineClient {
                 .version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    /** The engine's items for the profile's engine user, or empty when it has none, failed, was too slow or the breaker is open. */
-    public Optional<List<EngineItem>> recommend(String user, int limit, Collection<Long> exclude) {
+    /**
+     * The engine's items for the profile's engine user, or empty when it failed, took longer than the timeout (or
+     * {@code within}, if shorter) or the breaker is open; an empty list when it had nothing.
+     */
+    public Optional<List<EngineItem>> recommend(String user, int limit, Collection<Long> exclude, Duration within) {
+        Duration wait = within.compareTo(timeout) < 0 ? within : timeout;
+        if (!wait.isPositive()) {
+            return Optional.empty();
+        }
         String excluded = exclude.stream().limit(MAX_EXCLUDE).map(String::valueOf).collect(Collectors.joining(","));
         URI uri = base.resolve("/v1/recommendations?user=" + user + "&limit=" + Math.min(MAX_ITEMS, limit)
                 + (excluded.isEmpty() ? "" : "&exclude=" + excluded));
         try {
-            return Optional.of(breaker.executeCheckedSupplier(() -> parse(send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build()))));
+            return Optional.of(breaker.executeCheckedSupplier(() -> parse(send(HttpRequest.newBuilder(uri).timeout(wait).GET().build()))));
         } catch (CallNotPermittedException open) {
             return Optional.empty();
         } catch (Throwable failed) {
@@ -61,8 +68,15 @@ public class EngineClient {
         }
     }
 
-    /** Sends a batch of interactions (at most the engine's 1000); false when it did not go (failure or open breaker). */
+    /**
+     * Sends a batch of interactions (at most the engine's 1000); false when it did not go (a failure, or the breaker is
+     * open: then nothing is sent). Forwarding is not counted by the breaker, which guards the reads' latency: a
+     * burst of successful writes must not hide failing reads, nor failing writes open the breaker for reads.
+     */
     public boolean record(List<Interaction> batch) {
+        if (breaker.getState() == CircuitBreaker.State.OPEN || breaker.getState() == CircuitBreaker.State.FORCED_OPEN) {
+            return false;
+        }
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("interactions");
         batch.forEach(i -> list.addObject().put("user", i.user()).put("item", i.item()).put("kind", i.kind()).put("weight", i.weight())
@@ -70,7 +84,7 @@ public class EngineClient {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/interactions")).timeout(timeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
         try {
-            breaker.executeCheckedSupplier(() -> send(request));
+            send(request);
             return true;
         } catch (Throwable failed) {
             return false;

@@ -19,6 +19,7 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,8 +30,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Answers recommendations and learns from events. An answer asks the engine first (bounded by its timeout, skipped
- * while the breaker is open) and keeps what the profile may see; when that is nothing, or fewer than asked, the
+ * Answers recommendations and learns from events. An answer asks the engine first (bounded by its timeout and by what
+ * is left of the answer's budget, skipped while the breaker is open) and keeps what the profile may see; when that is nothing, or fewer than asked, the
  * fallback (popular in the profile's favourite genres, then popular) fills the list.
  */
 public class Recommender {
@@ -46,9 +47,11 @@ public class Recommender {
     private final int candidates;
     private final int favouriteGenres;
     private final MeterRegistry meters;
+    private final Duration budget;
 
     public Recommender(ViewerStore viewers, TitleStore titles, SignalLedger ledger, EngineClient engine, InteractionForwarder forwarder,
-                       int candidates, int favouriteGenres, MeterRegistry meters) {
+                       int candidates, int favouriteGenres, Duration budget, MeterRegistry meters) {
+        this.budget = budget;
         this.viewers = viewers;
         this.titles = titles;
         this.ledger = ledger;
@@ -60,13 +63,14 @@ public class Recommender {
     }
 
     public Recommendations recommend(Commands.Recommend command) {
+        long started = System.nanoTime();
         Viewer viewer = viewer(command.userId(), command.profileId());
         Set<Long> finished = viewer.finished();
         List<Recommended> fromEngine = List.of();
         if (!viewer.titles().isEmpty()) {
             Timer.Sample sample = Timer.start(meters);
-            Optional<List<EngineItem>> answer = engine.recommend(Interaction.user(viewer.profileId()), command.limit() + finished.size() > 100
-                    ? 100 : command.limit() + 10, finished);
+            Optional<List<EngineItem>> answer = engine.recommend(Interaction.user(viewer.profileId()), Math.min(100, command.limit() + 10), finished,
+                    budget.minusNanos(System.nanoTime() - started));
             sample.stop(meters.timer("recommendations_engine_seconds", "outcome", answer.isEmpty() ? "failed" : answer.get().isEmpty() ? "empty" : "answered"));
             if (answer.isPresent() && !answer.get().isEmpty()) {
                 List<EngineItem> items = answer.get();
