@@ -271,7 +271,12 @@ class EventContractsTest {
                 "profile send profile-events " + String.join(",", EventTypes.PROFILE_RATING_SET, EventTypes.PROFILE_RATING_REMOVED,
                         EventTypes.PROFILE_FAVORITE_ADDED, EventTypes.PROFILE_FAVORITE_REMOVED, EventTypes.PROFILE_PROGRESS_RECORDED) + " -",
                 "content receive title-changes " + EventTypes.TITLE_UPSERTED + " title-changes-to-content",
-                "content send playback-events " + EventTypes.PLAYBACK_STARTED + " -"));
+                "content send playback-events " + EventTypes.PLAYBACK_STARTED + " -",
+                "recommendations receive profile-events " + String.join(",", EventTypes.PROFILE_RATING_SET, EventTypes.PROFILE_RATING_REMOVED,
+                        EventTypes.PROFILE_FAVORITE_ADDED, EventTypes.PROFILE_FAVORITE_REMOVED, EventTypes.PROFILE_PROGRESS_RECORDED)
+                        + " profile-events-to-recommendations",
+                "recommendations receive playback-events " + EventTypes.PLAYBACK_STARTED + " playback-events-to-recommendations",
+                "recommendations receive title-changes " + EventTypes.TITLE_UPSERTED + " title-changes-to-recommendations"));
         assertEquals(expected, actual);
         List<String> ids = new ArrayList<>();
         CONTRACTS.operations().forEach(operation -> ids.add(operation.id()));
