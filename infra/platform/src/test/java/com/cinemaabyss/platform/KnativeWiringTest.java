@@ -29,12 +29,15 @@ class KnativeWiringTest {
     void everyDeployableHasAServiceWithAModuleAPortAHealthPathAndItsEnvironment() {
         Map<String, ServiceSpec> services = KnativeWiring.load(KNATIVE).services().stream()
                 .collect(Collectors.toMap(ServiceSpec::name, s -> s));
-        assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083,
-                        "discounts", 8084, "payments", 8085, "subscriptions", 8086, "content", 8087),
+        assertEquals(Map.ofEntries(Map.entry("gateway", 8000), Map.entry("monolith", 8080), Map.entry("catalog", 8081),
+                        Map.entry("events", 8082), Map.entry("identity", 8083), Map.entry("discounts", 8084), Map.entry("payments", 8085),
+                        Map.entry("subscriptions", 8086), Map.entry("content", 8087), Map.entry("profile", 8088), Map.entry("recommendations", 8089)),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
-        assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health",
-                        "identity", "/api/auth/health", "discounts", "/api/v1/discounts/health", "payments", "/api/v1/payments/health",
-                        "subscriptions", "/api/v1/subscriptions/health", "content", "/api/v1/playback/health"),
+        assertEquals(Map.ofEntries(Map.entry("gateway", "/health"), Map.entry("monolith", "/health"), Map.entry("catalog", "/api/movies/health"),
+                        Map.entry("events", "/api/events/health"), Map.entry("identity", "/api/auth/health"),
+                        Map.entry("discounts", "/api/v1/discounts/health"), Map.entry("payments", "/api/v1/payments/health"),
+                        Map.entry("subscriptions", "/api/v1/subscriptions/health"), Map.entry("content", "/api/v1/playback/health"),
+                        Map.entry("profile", "/api/v1/profile/health"), Map.entry("recommendations", "/api/v1/recommendations/health")),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
@@ -42,6 +45,9 @@ class KnativeWiringTest {
         assertEquals("bff/gateway/target/gateway.jar", services.get("gateway").jarPath());
         assertEquals("functions/identity/target/identity.jar", services.get("identity").jarPath());
         assertEquals("functions/payments/target/payments.jar", services.get("payments").jarPath());
+        assertEquals("functions/recommendations/target/recommendations.jar", services.get("recommendations").jarPath());
+        assertEquals("http://recommendation-engine.recommendations.svc.cluster.local", services.get("recommendations").env().get("RECOMMENDATION_ENGINE_URL"),
+                "the cluster's engine; infra/bin/run swaps in the reference engine it starts");
 
         Map<String, String> gateway = services.get("gateway").env();
         assertEquals("http://monolith.cinemaabyss.svc.cluster.local", gateway.get("MONOLITH_URL"));
@@ -64,7 +70,7 @@ class KnativeWiringTest {
     void twelveSubscriptionsFeedEveryTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(13, subscriptions.size());
+        assertEquals(17, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.ofEntries(
@@ -80,7 +86,11 @@ class KnativeWiringTest {
                 Map.entry("billing-events->subscriptions", "/internal/events/billing-events"),
                 Map.entry("payment-changes->monolith", "/internal/events/payment-changes"),
                 Map.entry("subscription-changes->monolith", "/internal/events/subscription-changes"),
-                Map.entry("title-changes->content", "/internal/events/title-changes")), routes);
+                Map.entry("title-changes->content", "/internal/events/title-changes"),
+                Map.entry("title-changes->profile", "/internal/events/title-changes"),
+                Map.entry("profile-events->recommendations", "/internal/events/profile-events"),
+                Map.entry("playback-events->recommendations", "/internal/events/playback-events"),
+                Map.entry("title-changes->recommendations", "/internal/events/title-changes")), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
@@ -106,7 +116,8 @@ class KnativeWiringTest {
     void theTopicsComeFromTheStrimziDefinitions() {
         var topics = TopicDefinitions.load(KNATIVE.resolve("strimzi"));
         assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "user-changes", "dead-letter-events",
-                        "billing-events", "payment-changes", "discount-events", "subscription-events", "subscription-changes", "title-changes", "playback-events"),
+                        "billing-events", "payment-changes", "discount-events", "subscription-events", "subscription-changes", "title-changes", "playback-events",
+                        "profile-events"),
                 topics.stream().map(t -> t.name()).collect(Collectors.toSet()));
         for (String changelog : List.of("movie-changes", "user-changes", "payment-changes", "subscription-changes")) {
             var changes = topics.stream().filter(t -> t.name().equals(changelog)).findFirst().orElseThrow();
