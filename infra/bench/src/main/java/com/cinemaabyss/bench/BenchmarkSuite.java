@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * infra/bench/run: starts Kafka, DynamoDB Local and the functions on loopback, runs the four benchmarks, writes
  * docs/benchmarks/REPORT.md and its chart, and stops everything; after nine minutes it stops anyway and reports
  * what it measured so far, so that build plus run stay under ten. Options: --quick (a short smoke run), --only
- * SECTION (one of gateway, events, catalog, cold-start, at full length), both writing to target/bench/report
+ * SECTION (one of gateway, events, catalog, recommendations, cold-start, at full length), both writing to target/bench/report
  * instead; --root DIR.
  */
 public final class BenchmarkSuite {
@@ -26,7 +26,7 @@ public final class BenchmarkSuite {
     static final long SEEDED_MOVIES = 1_000;
     /** The whole run is stopped after this, whatever it is doing. */
     static final Duration DEADLINE = Duration.ofMinutes(9);
-    static final List<String> SECTIONS = List.of("gateway", "events", "catalog", "cold-start");
+    static final List<String> SECTIONS = List.of("gateway", "events", "catalog", "recommendations", "cold-start");
     /** The one benchmark with an aim but nothing to measure yet. */
     static final String FAN_OUT_NOT_MEASURED = "BFF/gateway fan-out (aim: p99 of an aggregated call ≤ the slowest dependency's "
             + "p99 + 2 ms): the gateway has no aggregating route yet; it forwards each call to one backend.";
@@ -89,6 +89,8 @@ public final class BenchmarkSuite {
             measureIf(chosen, "events", "event ingest", () -> new EventIngest(rig, settings, wrk).run());
             measureIf(chosen, "catalog", "catalog at scale", () -> new CatalogAtScale(rig, settings, wrk, loader).run(SEEDED_MOVIES,
                     quick ? List.of((long) settings.scaleMovies()) : List.of(10_000L, (long) settings.scaleMovies())));
+            measureIf(chosen, "recommendations", "recommendations, engine down against up",
+                    () -> new RecommendationsLatency(rig, settings, wrk).run());
             // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
             // Ten seconds short of the deadline: the last start must end, and its process stop, before it.
             measureIf(chosen, "cold-start", "cold start", () -> new ColdStart(rig, settings).run(
