@@ -130,8 +130,9 @@ class RecommendationsIT {
         assertEquals("Second", find(answer, t).path("title").asString(), "the newer version's name: " + answer);
 
         // A contract breach is a 400 (dead-lettered), another type on the topic is acknowledged and ignored.
-        assertTrue(TestHttp.isJsonError(Events.deliver(http(), "profile-events", Events.RATING_SET,
-                "{\"profile_id\":1,\"user_id\":1,\"title_id\":1,\"rating\":11,\"rated_at\":\"" + Events.NOW + "\"}"), 400, "rating"));
+        HttpResponse<String> breach = Events.deliver(http(), "profile-events", Events.RATING_SET,
+                "{\"profile_id\":1,\"user_id\":1,\"title_id\":1,\"rating\":11,\"rated_at\":\"" + Events.NOW + "\"}");
+        assertTrue(TestHttp.isJsonError(breach, 400, "rating"), breach.statusCode() + " " + breach.body());
         assertEquals(2, Events.deliver(http(), "profile-events", "com.cinemaabyss.profile.profile.upserted.v1", "{}").statusCode() / 100);
     }
 
@@ -298,6 +299,10 @@ class RecommendationsIT {
         title(title, "Owned", "published", "Drama");
         view(owner, profile, title);
         assertTrue(TestHttp.isJsonError(recommendations(stranger, "?profile_id=" + profile), 404, "not found"));
+        view(stranger, profile, title);
+        assertTrue(TestHttp.isJsonError(recommendations(stranger, "?profile_id=" + profile), 404, "not found"),
+                "an event naming another account for a known profile does not hand it over");
+        assertEquals(200, recommendations(owner, "?profile_id=" + profile).statusCode());
         assertEquals(401, http().get("/api/v1/me/recommendations").statusCode());
         for (String bad : List.of("?limit=0", "?limit=51", "?limit=x", "?limit=99999999999")) {
             assertTrue(TestHttp.isJsonError(recommendations(owner, bad), 400, "limit"), bad);

@@ -122,8 +122,8 @@ public class Recommender {
         switch (EventReader.read(event)) {
             case EventReader.TitleRead read -> titles.apply(read.change());
             case EventReader.SignalRead read -> {
-                viewers.apply(read.signal());
-                if (ledger.once(event.getSource().toString(), event.getId(), read.signal())) {
+                boolean attributed = viewers.apply(read.signal());
+                if (ledger.once(event.getSource().toString(), event.getId(), read.signal()) && attributed) {
                     read.signal().interaction().ifPresent(forwarder::offer);
                 }
             }

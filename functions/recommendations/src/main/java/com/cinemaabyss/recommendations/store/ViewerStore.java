@@ -37,11 +37,11 @@ public class ViewerStore {
         this.table = table;
     }
 
-    public void apply(Signal signal) {
-        if (signal.profileId() == null) {
-            return;
+    /** False when the signal names no profile, or a profile of another account (it then counts for the title only). */
+    public boolean apply(Signal signal) {
+        if (signal.profileId() == null || !claim(signal.userId(), signal.profileId())) {
+            return false;
         }
-        claim(signal.userId(), signal.profileId());
         Map<String, String> names = new HashMap<>(Map.of("#t", "titleId"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":t", AttributeValue.fromN(Long.toString(signal.titleId()))));
         String update;
@@ -77,10 +77,11 @@ public class ViewerStore {
         } catch (ConditionalCheckFailedException older) {
             // A newer favourite or rating of this title is stored: this one is history.
         }
+        return true;
     }
 
-    /** Records the profile's account (once) and lists the profile under the account. */
-    private void claim(long userId, long profileId) {
+    /** Records the profile's account (once) and lists the profile under the account; false when it is another account's. */
+    private boolean claim(long userId, long profileId) {
         try {
             client.putItem(b -> b.tableName(table)
                     .item(Map.of("viewer", profileKey(profileId), "entry", AttributeValue.fromS(OWNER), "ownerId", AttributeValue.fromN(Long.toString(userId))))
@@ -88,10 +89,11 @@ public class ViewerStore {
                     .expressionAttributeValues(Map.of(":u", AttributeValue.fromN(Long.toString(userId)))));
         } catch (ConditionalCheckFailedException other) {
             log.warn("profile {} belongs to another account than the {} an event named: the event counts for the title only", profileId, userId);
-            return;
+            return false;
         }
         client.putItem(b -> b.tableName(table).item(Map.of("viewer", AttributeValue.fromS("u#" + userId),
                 "entry", AttributeValue.fromS("p#" + "%016d".formatted(profileId)))));
+        return true;
     }
 
     /** The profile as the events describe it (its owner null when none named it). */
