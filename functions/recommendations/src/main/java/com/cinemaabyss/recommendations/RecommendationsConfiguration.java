@@ -4,6 +4,7 @@ import com.cinemaabyss.kit.dynamo.DynamoSettings;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.recommendations.engine.EngineClient;
 import com.cinemaabyss.recommendations.engine.InteractionForwarder;
+import com.cinemaabyss.recommendations.functions.PopularTitles;
 import com.cinemaabyss.recommendations.functions.RecommendationFunctions;
 import com.cinemaabyss.recommendations.functions.Recommender;
 import com.cinemaabyss.recommendations.store.LedgerItem;
@@ -101,8 +102,9 @@ public class RecommendationsConfiguration {
 
     @Bean
     Recommender recommender(ViewerStore viewers, TitleStore titles, SignalLedger ledger, EngineClient engine, InteractionForwarder forwarder,
-                            RecommendationsSettings settings, ObjectProvider<MeterRegistry> meters) {
-        return new Recommender(viewers, titles, ledger, engine, forwarder, settings.fallbackCandidates(), settings.favouriteGenres(), settings.budget(),
+                            RecommendationsSettings settings, ObjectProvider<MeterRegistry> meters, Clock clock) {
+        PopularTitles popular = new PopularTitles(() -> titles.popular(settings.fallbackCandidates()), settings.popularRefresh(), clock);
+        return new Recommender(viewers, titles, ledger, engine, forwarder, popular, settings.favouriteGenres(), settings.budget(),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

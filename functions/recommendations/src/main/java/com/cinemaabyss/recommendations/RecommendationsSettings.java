@@ -13,7 +13,8 @@ import java.time.Duration;
 @ConfigurationProperties("cinemaabyss.recommendations")
 public record RecommendationsSettings(Engine engine, @DefaultValue("800ms") Duration budget,
                                       @DefaultValue("300") int fallbackCandidates, @DefaultValue("3") int favouriteGenres,
-                                      @DefaultValue("14d") Duration popularityHalfLife, @DefaultValue("7d") Duration ledgerTtl) {
+                                      @DefaultValue("14d") Duration popularityHalfLife, @DefaultValue("7d") Duration ledgerTtl,
+                                      @DefaultValue("5s") Duration popularRefresh) {
 
     public record Engine(URI url, @DefaultValue("300ms") Duration timeout, @DefaultValue Breaker breaker,
                          @DefaultValue("200") int batchSize, @DefaultValue("200ms") Duration flushEvery,
@@ -51,6 +52,9 @@ public record RecommendationsSettings(Engine engine, @DefaultValue("800ms") Dura
         }
         if (fallbackCandidates < 1 || fallbackCandidates > 1_000 || favouriteGenres < 1 || favouriteGenres > 10) {
             throw new IllegalArgumentException("cinemaabyss.recommendations.fallback-candidates must be 1..1000, favourite-genres 1..10");
+        }
+        if (popularRefresh.isNegative()) {
+            throw new IllegalArgumentException("cinemaabyss.recommendations.popular-refresh must not be negative");
         }
         if (!popularityHalfLife.isPositive() || !ledgerTtl.isPositive()) {
             throw new IllegalArgumentException("cinemaabyss.recommendations.popularity-half-life and ledger-ttl must be positive");

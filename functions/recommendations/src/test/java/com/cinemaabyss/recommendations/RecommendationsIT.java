@@ -35,7 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cinemaabyss.eventing.delivery-token=" + Events.TOKEN,
         "cinemaabyss.recommendations.engine.breaker.open-for=10m",
-        "cinemaabyss.recommendations.engine.flush-every=20ms"})
+        "cinemaabyss.recommendations.engine.flush-every=20ms",
+        // Every answer reads the candidates afresh: the tests add titles and look at once (PopularTitlesTest covers the refresh).
+        "cinemaabyss.recommendations.popular-refresh=0s"})
 class RecommendationsIT {
 
     private static final EngineFront ENGINE = new EngineFront();

@@ -44,20 +44,20 @@ public class Recommender {
     private final SignalLedger ledger;
     private final EngineClient engine;
     private final InteractionForwarder forwarder;
-    private final int candidates;
+    private final PopularTitles popular;
     private final int favouriteGenres;
     private final MeterRegistry meters;
     private final Duration budget;
 
     public Recommender(ViewerStore viewers, TitleStore titles, SignalLedger ledger, EngineClient engine, InteractionForwarder forwarder,
-                       int candidates, int favouriteGenres, Duration budget, MeterRegistry meters) {
+                       PopularTitles popular, int favouriteGenres, Duration budget, MeterRegistry meters) {
         this.budget = budget;
         this.viewers = viewers;
         this.titles = titles;
         this.ledger = ledger;
         this.engine = engine;
         this.forwarder = forwarder;
-        this.candidates = candidates;
+        this.popular = popular;
         this.favouriteGenres = favouriteGenres;
         this.meters = meters;
     }
@@ -98,7 +98,11 @@ public class Recommender {
                     .limit(TASTE_TITLES).map(ViewerTitle::titleId).toList();
             genres = Ranking.favouriteGenres(viewer, titles.titles(taste), favouriteGenres);
         }
-        return Ranking.fallback(titles.popular(candidates), genres, finished, taken, limit);
+        // The candidates may be a few seconds old: what is chosen is read again, and only titles still published stay.
+        List<Recommended> chosen = Ranking.fallback(popular.get(), genres, finished, taken, limit);
+        Map<Long, Title> now = titles.titles(chosen.stream().map(Recommended::titleId).toList());
+        return chosen.stream().filter(r -> now.containsKey(r.titleId()) && now.get(r.titleId()).published())
+                .map(r -> new Recommended(r.titleId(), now.get(r.titleId()).name(), now.get(r.titleId()).genres(), r.reason())).toList();
     }
 
     /**
