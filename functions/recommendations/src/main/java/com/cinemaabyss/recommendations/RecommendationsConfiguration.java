@@ -103,7 +103,8 @@ public class RecommendationsConfiguration {
     @Bean
     Recommender recommender(ViewerStore viewers, TitleStore titles, SignalLedger ledger, EngineClient engine, InteractionForwarder forwarder,
                             RecommendationsSettings settings, ObjectProvider<MeterRegistry> meters, Clock clock) {
-        PopularTitles popular = new PopularTitles(() -> titles.popular(settings.fallbackCandidates()), settings.popularRefresh(), clock);
+        PopularTitles popular = new PopularTitles(() -> titles.popular(settings.fallbackCandidates()), settings.popularRefresh(), clock,
+                runnable -> Thread.ofVirtual().name("popular-titles").start(runnable));
         return new Recommender(viewers, titles, ledger, engine, forwarder, popular, settings.favouriteGenres(), settings.budget(),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }

@@ -34,17 +34,24 @@ class PopularTitlesTest {
     }
 
     @Test
-    void theCandidatesAreReadOncePerRefreshAndEveryTimeWithoutOne() {
+    void theCandidatesAreReadOncePerRefreshInTheBackgroundAndEveryTimeWithoutOne() {
         AtomicInteger reads = new AtomicInteger();
         Ticking clock = new Ticking();
+        List<Runnable> background = new java.util.ArrayList<>();
         PopularTitles popular = new PopularTitles(() -> List.of(new Title(reads.incrementAndGet(), "T", List.of(), true)),
-                Duration.ofSeconds(5), clock);
-        assertEquals(1, popular.get().getFirst().id());
+                Duration.ofSeconds(5), clock, background::add);
+        assertEquals(1, popular.get().getFirst().id(), "the first answer reads");
         clock.now = clock.now.plusSeconds(4);
         assertEquals(1, popular.get().getFirst().id());
+        assertEquals(List.of(), background);
         clock.now = clock.now.plusSeconds(1);
+        assertEquals(1, popular.get().getFirst().id(), "stale: still answered at once, a read is started");
+        assertEquals(1, popular.get().getFirst().id());
+        assertEquals(1, background.size(), "one read at a time");
+        background.getFirst().run();
         assertEquals(2, popular.get().getFirst().id());
-        PopularTitles always = new PopularTitles(() -> List.of(new Title(reads.incrementAndGet(), "T", List.of(), true)), Duration.ZERO, clock);
+        PopularTitles always = new PopularTitles(() -> List.of(new Title(reads.incrementAndGet(), "T", List.of(), true)), Duration.ZERO, clock,
+                Runnable::run);
         always.get();
         always.get();
         assertEquals(4, reads.get());
