@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +93,22 @@ public class Recommender {
     }
 
     private List<Recommended> fallback(Viewer viewer, Set<Long> finished, Set<Long> taken, int limit) {
+        List<Title> candidates = popular.get();
         List<String> genres = List.of();
         if (!viewer.titles().isEmpty()) {
             List<Long> taste = viewer.titles().stream().sorted(Comparator.comparingDouble(ViewerTitle::affinity).reversed())
                     .limit(TASTE_TITLES).map(ViewerTitle::titleId).toList();
-            genres = Ranking.favouriteGenres(viewer, titles.titles(taste), favouriteGenres);
+            // The profile's titles' genres: from the candidates where they are among them, read only for the others.
+            Map<Long, Title> known = new HashMap<>();
+            candidates.forEach(t -> known.put(t.id(), t));
+            List<Long> missing = taste.stream().filter(id -> !known.containsKey(id)).toList();
+            if (!missing.isEmpty()) {
+                known.putAll(titles.titles(missing));
+            }
+            genres = Ranking.favouriteGenres(viewer, known, favouriteGenres);
         }
         // The candidates may be a few seconds old: what is chosen is read again, and only titles still published stay.
-        List<Recommended> chosen = Ranking.fallback(popular.get(), genres, finished, taken, limit);
+        List<Recommended> chosen = Ranking.fallback(candidates, genres, finished, taken, limit);
         Map<Long, Title> now = titles.titles(chosen.stream().map(Recommended::titleId).toList());
         return chosen.stream().filter(r -> now.containsKey(r.titleId()) && now.get(r.titleId()).published())
                 .map(r -> new Recommended(r.titleId(), now.get(r.titleId()).name(), now.get(r.titleId()).genres(), r.reason())).toList();
