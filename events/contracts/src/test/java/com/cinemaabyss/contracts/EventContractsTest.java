@@ -281,7 +281,12 @@ class EventContractsTest {
                 "catalog receive provider-feed " + PROVIDER_FEED + " provider-feed-to-catalog",
                 "catalog receive profile-events " + EventTypes.PROFILE_RATING_SET + "," + EventTypes.PROFILE_RATING_REMOVED
                         + " profile-events-to-catalog",
-                "catalog receive movie-events " + EventTypes.MOVIE_EVENT + " movie-events-to-catalog"));
+                "catalog receive movie-events " + EventTypes.MOVIE_EVENT + " movie-events-to-catalog",
+                "recommendations receive profile-events " + String.join(",", EventTypes.PROFILE_RATING_SET, EventTypes.PROFILE_RATING_REMOVED,
+                        EventTypes.PROFILE_FAVORITE_ADDED, EventTypes.PROFILE_FAVORITE_REMOVED, EventTypes.PROFILE_PROGRESS_RECORDED)
+                        + " profile-events-to-recommendations",
+                "recommendations receive playback-events " + EventTypes.PLAYBACK_STARTED + " playback-events-to-recommendations",
+                "recommendations receive title-changes " + EventTypes.TITLE_UPSERTED + " title-changes-to-recommendations"));
         assertEquals(expected, actual);
         List<String> ids = new ArrayList<>();
         CONTRACTS.operations().forEach(operation -> ids.add(operation.id()));

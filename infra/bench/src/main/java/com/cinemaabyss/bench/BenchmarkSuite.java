@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * infra/bench/run: starts Kafka, DynamoDB Local and the functions on loopback, runs the five benchmarks, writes
  * docs/benchmarks/REPORT.md and its chart, and stops everything; after nine minutes it stops anyway and reports
  * what it measured so far, so that build plus run stay under ten. Options: --quick (a short smoke run), --only
- * SECTION (one of gateway, events, catalog, playback, cold-start, at full length), both writing to target/bench/report
+ * SECTION (one of gateway, events, catalog, playback, recommendations, cold-start, at full length), both writing to target/bench/report
  * instead; --root DIR.
  */
 public final class BenchmarkSuite {
@@ -26,8 +26,8 @@ public final class BenchmarkSuite {
     static final long SEEDED_MOVIES = 1_000;
     /** The whole run is stopped after this, whatever it is doing. */
     static final Duration DEADLINE = Duration.ofMinutes(9);
-    static final List<String> SECTIONS = List.of("gateway", "events", "catalog", "playback", "cold-start");
-    /** The sections that measure the catalog, monolith, events and gateway started together (playback starts its own). */
+    static final List<String> SECTIONS = List.of("gateway", "events", "catalog", "playback", "recommendations", "cold-start");
+    /** The sections that measure the catalog, monolith, events and gateway started together (playback and recommendations start their own). */
     static final List<String> ON_THE_SPLIT = List.of("gateway", "events", "catalog", "cold-start");
     /** The one benchmark with an aim but nothing to measure yet. */
     static final String FAN_OUT_NOT_MEASURED = "BFF/gateway fan-out (aim: p99 of an aggregated call ≤ the slowest dependency's "
@@ -94,6 +94,8 @@ public final class BenchmarkSuite {
             measureIf(chosen, "catalog", "catalog at scale", () -> new CatalogAtScale(rig, settings, wrk, loader).run(SEEDED_MOVIES,
                     quick ? List.of((long) settings.scaleMovies()) : List.of(10_000L, (long) settings.scaleMovies())));
             measureIf(chosen, "playback", "playback decision", () -> new PlaybackDecision(rig, settings, wrk).run());
+            measureIf(chosen, "recommendations", "recommendations, engine down against up",
+                    () -> new RecommendationsLatency(rig, settings, wrk).run());
             // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
             // Ten seconds short of the deadline: the last start must end, and its process stop, before it.
             measureIf(chosen, "cold-start", "cold start", () -> new ColdStart(rig, settings).run(

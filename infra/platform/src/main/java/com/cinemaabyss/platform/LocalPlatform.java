@@ -52,6 +52,11 @@ public final class LocalPlatform implements AutoCloseable {
     static final String ORIGIN_JAR = "infra/media-origin/target/media-origin.jar";
     static final int ORIGIN_PORT = 8091;
     static final String CONTENT = "content";
+    /** The reference recommendation engine: not a Knative Service either (in a cluster the engine is someone else's). */
+    static final String ENGINE = "recommendation-engine";
+    static final String ENGINE_JAR = "infra/recommendation-engine/target/recommendation-engine.jar";
+    static final int ENGINE_PORT = 8092;
+    static final String RECOMMENDATIONS = "recommendations";
 
     private final PlatformOptions options;
     private final KnativeWiring wiring;
@@ -172,7 +177,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void boot() {
         List<Path> missing = Stream.concat(wiring.services().stream().map(spec -> options.root().resolve(spec.jarPath())),
-                        Stream.of(options.root().resolve(SANDBOX_JAR), options.root().resolve(ORIGIN_JAR)))
+                        Stream.of(options.root().resolve(SANDBOX_JAR), options.root().resolve(ORIGIN_JAR), options.root().resolve(ENGINE_JAR)))
                 .filter(jar -> !Files.isRegularFile(jar)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("not built yet: " + missing + " (infra/bin/run builds them; or mvn -DskipTests package)");
@@ -191,6 +196,9 @@ public final class LocalPlatform implements AutoCloseable {
         log.info("{} is healthy on {}", SANDBOX, sandboxUrl());
         launchOrigin(data.resolve("logs").resolve(ORIGIN + ".log")).awaitHealthy(START_TIMEOUT);
         log.info("{} is healthy on {}", ORIGIN, originUrl());
+        launchHelper(ENGINE, ENGINE_JAR, Map.of("ENGINE_PORT", Integer.toString(enginePort())), engineUrl(),
+                data.resolve("logs").resolve(ENGINE + ".log")).awaitHealthy(START_TIMEOUT);
+        log.info("{} is healthy on {}", ENGINE, engineUrl());
         for (ServiceSpec spec : wiring.services()) {
             launch(spec, data.resolve("logs").resolve(spec.name() + ".log"));
         }
@@ -257,6 +265,29 @@ public final class LocalPlatform implements AutoCloseable {
             origin.process().onExit().thenRun(() -> exited(origin));
             return origin;
         }
+    }
+
+    /** A helper JVM that is not a Knative Service (as the sandbox and the origin), answering GET /health. */
+    private ServiceProcess launchHelper(String name, String jar, Map<String, String> env, URI url, Path logFile) {
+        synchronized (services) {
+            if (closing) {
+                throw new IllegalStateException("stopping: not starting " + name);
+            }
+            ServiceProcess helper = ServiceProcess.start(name, options.root().resolve(jar), env, url.resolve("/health"), logFile,
+                    options.echoServiceOutput() ? System.out : null);
+            services.put(name, helper);
+            helper.process().onExit().thenRun(() -> exited(helper));
+            return helper;
+        }
+    }
+
+    /** The reference recommendation engine this run started; recommendations is pointed at it instead of the cluster's engine. */
+    public URI engineUrl() {
+        return URI.create("http://127.0.0.1:" + enginePort());
+    }
+
+    private int enginePort() {
+        return options.servicePorts().getOrDefault(ENGINE, ENGINE_PORT);
     }
 
     public URI originUrl() {
@@ -335,6 +366,10 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (CONTENT.equals(spec.name())) {
             env.putAll(mediaEnv());
+        }
+        if (RECOMMENDATIONS.equals(spec.name()) && !options.env().containsKey("RECOMMENDATION_ENGINE_URL")) {
+            // The shell may point recommendations at another engine; otherwise it asks the reference engine started here.
+            env.put("RECOMMENDATION_ENGINE_URL", engineUrl().toString());
         }
         return env;
     }
@@ -465,10 +500,11 @@ public final class LocalPlatform implements AutoCloseable {
                   DynamoDB Local   %s
                   payment sandbox  %s   (test cards: tok_visa, tok_chargeDeclined, tok_delayed, tok_duplicateWebhook)
                   media origin     %s   (signed stream URLs from POST /api/v1/playback)
+                  reco engine      %s   (the reference recommendation engine)
                   metrics          %s/actuator/prometheus
                   admin token      %s   (Authorization: Bearer ... on %s/admin/migration)
                   data and logs    %s
-                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), url(GATEWAY), adminToken, url(GATEWAY),
+                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), url(GATEWAY), adminToken, url(GATEWAY),
                 options.dataDir());
     }
 

@@ -27,7 +27,8 @@ public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean se
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
     /** Launcher environment variables handed on to the services, over what their manifests say. */
-    static final List<String> PASSED_THROUGH = List.of("GRADUAL_MIGRATION", "MOVIES_MIGRATION_PERCENT", "GATEWAY_ADMIN_TOKEN");
+    static final List<String> PASSED_THROUGH = List.of("GRADUAL_MIGRATION", "MOVIES_MIGRATION_PERCENT", "GATEWAY_ADMIN_TOKEN",
+            "RECOMMENDATION_ENGINE_URL");
 
     static final String USAGE = """
             usage: infra/bin/run [--fresh] [--data-dir DIR] [--no-seed] [--kafka-port N] [--dynamodb-port N] [--root DIR]

@@ -29,13 +29,15 @@ class KnativeWiringTest {
     void everyDeployableHasAServiceWithAModuleAPortAHealthPathAndItsEnvironment() {
         Map<String, ServiceSpec> services = KnativeWiring.load(KNATIVE).services().stream()
                 .collect(Collectors.toMap(ServiceSpec::name, s -> s));
-        assertEquals(Map.of("gateway", 8000, "monolith", 8080, "catalog", 8081, "events", 8082, "identity", 8083,
-                        "discounts", 8084, "payments", 8085, "subscriptions", 8086, "content", 8087, "profile", 8088),
+        assertEquals(Map.ofEntries(Map.entry("gateway", 8000), Map.entry("monolith", 8080), Map.entry("catalog", 8081),
+                        Map.entry("events", 8082), Map.entry("identity", 8083), Map.entry("discounts", 8084), Map.entry("payments", 8085),
+                        Map.entry("subscriptions", 8086), Map.entry("content", 8087), Map.entry("profile", 8088), Map.entry("recommendations", 8089)),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
-        assertEquals(Map.of("gateway", "/health", "monolith", "/health", "catalog", "/api/movies/health", "events", "/api/events/health",
-                        "identity", "/api/auth/health", "discounts", "/api/v1/discounts/health", "payments", "/api/v1/payments/health",
-                        "subscriptions", "/api/v1/subscriptions/health", "content", "/api/v1/playback/health",
-                        "profile", "/api/v1/profile/health"),
+        assertEquals(Map.ofEntries(Map.entry("gateway", "/health"), Map.entry("monolith", "/health"), Map.entry("catalog", "/api/movies/health"),
+                        Map.entry("events", "/api/events/health"), Map.entry("identity", "/api/auth/health"),
+                        Map.entry("discounts", "/api/v1/discounts/health"), Map.entry("payments", "/api/v1/payments/health"),
+                        Map.entry("subscriptions", "/api/v1/subscriptions/health"), Map.entry("content", "/api/v1/playback/health"),
+                        Map.entry("profile", "/api/v1/profile/health"), Map.entry("recommendations", "/api/v1/recommendations/health")),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
@@ -43,6 +45,9 @@ class KnativeWiringTest {
         assertEquals("bff/gateway/target/gateway.jar", services.get("gateway").jarPath());
         assertEquals("functions/identity/target/identity.jar", services.get("identity").jarPath());
         assertEquals("functions/payments/target/payments.jar", services.get("payments").jarPath());
+        assertEquals("functions/recommendations/target/recommendations.jar", services.get("recommendations").jarPath());
+        assertEquals("http://recommendation-engine.recommendations.svc.cluster.local", services.get("recommendations").env().get("RECOMMENDATION_ENGINE_URL"),
+                "the cluster's engine; infra/bin/run swaps in the reference engine it starts");
 
         Map<String, String> gateway = services.get("gateway").env();
         assertEquals("http://monolith.cinemaabyss.svc.cluster.local", gateway.get("MONOLITH_URL"));
@@ -85,7 +90,10 @@ class KnativeWiringTest {
                 Map.entry("title-changes->profile", "/internal/events/title-changes"),
                 Map.entry("provider-feed->catalog", "/internal/events/provider-feed"),
                 Map.entry("profile-events->catalog", "/internal/events/profile-events"),
-                Map.entry("movie-events->catalog", "/internal/events/movie-events")), routes);
+                Map.entry("movie-events->catalog", "/internal/events/movie-events"),
+                Map.entry("profile-events->recommendations", "/internal/events/profile-events"),
+                Map.entry("playback-events->recommendations", "/internal/events/playback-events"),
+                Map.entry("title-changes->recommendations", "/internal/events/title-changes")), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
