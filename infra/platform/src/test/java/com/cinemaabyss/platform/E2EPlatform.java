@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,9 @@ final class E2EPlatform {
         for (ServiceSpec spec : KnativeWiring.load(root.resolve("knative")).services()) {
             ports.put(spec.name(), FreePorts.pick());
         }
-        ports.put(LocalPlatform.SANDBOX, FreePorts.pick());
+        for (String helper : List.of(LocalPlatform.SANDBOX, LocalPlatform.ORIGIN, LocalPlatform.ENGINE)) {
+            ports.put(helper, FreePorts.pick());
+        }
         try {
             return LocalPlatform.start(new PlatformOptions(root, Files.createTempDirectory("cinemaabyss-e2e"), true, true,
                     FreePorts.pick(), FreePorts.pick(), ports, Map.of("GRADUAL_MIGRATION", "true", "MOVIES_MIGRATION_PERCENT", "0",
