@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * malformed one parked with its reason; playback refused without a subscription (402), outside the title's countries
  * (451) and above a kids profile's age limit (403), allowed otherwise with a signed URL the origin serves and a
  * tampered one it refuses; and the viewer's profile: a rating that moves the catalog's aggregate, progress and the next
- * episode to continue with.
+ * episode to continue with, and a recommendation the engine learnt from another viewer.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WatchingE2EIT {
@@ -221,6 +221,20 @@ class WatchingE2EIT {
         JsonNode next = json(viewer.get("/api/v1/me/continue-watching"));
         assertEquals(episodes.get(2), next.get(0).get("episode_id").asLong(), "season 2's first episode follows season 1's last: " + next);
         assertTrue(next.get(0).get("next").asBoolean());
+
+        // The engine learns that who watched the series also watched Stalker, and recommends Stalker to the next viewer
+        // of the series, saying why.
+        long stalker = ids(gateway.get("/api/v1/titles?q=stalker&type=movie")).getFirst();
+        assertEquals(2, viewer.post("/api/v1/me/progress", "{\"title_id\":" + stalker + ",\"position_s\":600,\"duration_s\":9660}").statusCode() / 100);
+        E2EViewer follower = E2EViewer.register("follower");
+        assertEquals(2, follower.post("/api/v1/me/progress", "{\"episode_id\":" + episodes.get(0) + ",\"position_s\":60,\"duration_s\":2700}").statusCode() / 100);
+        JsonNode[] recommended = new JsonNode[1];
+        await("Stalker recommended by the engine", () -> {
+            recommended[0] = json(follower.get("/api/v1/me/recommendations?limit=10"));
+            return "engine".equals(recommended[0].get("source").asString()) && ids(recommended[0].get("items"), "title_id").contains(stalker);
+        });
+        JsonNode first = recommended[0].get("items").get(0);
+        assertFalse(first.get("reason").asString().isBlank(), "each recommendation says why: " + recommended[0]);
     }
 
     private static String feedEvent(String what, String externalId, String data) {
