@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,8 @@ final class E2EPlatform {
     static final Duration ACCESS_TTL = Duration.ofSeconds(8);
     static final String ADMIN_EMAIL = "operator@cinemaabyss.test";
     static final String ADMIN_PASSWORD = "the operators' own passphrase";
+    /** Subscriptions a test makes park an event on purpose (WatchingE2EIT's malformed provider feed item). */
+    static final Set<String> PARKS_ON_PURPOSE = Set.of("provider-feed-to-catalog");
 
     private static LocalPlatform platform;
 

@@ -236,7 +236,9 @@ class MoneyPathE2EIT {
                     viewer.email() + ": access exactly when a payment succeeded and was not refunded: " + entitlement);
         }
         for (EventingBridge.Health subscription : platform.bridgeHealth()) {
-            assertEquals(0, subscription.parked(), subscription.subscription() + " parked events in the dead-letter topic: " + subscription);
+            if (!E2EPlatform.PARKS_ON_PURPOSE.contains(subscription.subscription())) {
+                assertEquals(0, subscription.parked(), subscription.subscription() + " parked events in the dead-letter topic: " + subscription);
+            }
         }
     }
 

@@ -193,8 +193,7 @@ class PlatformE2EIT {
             assertTrue(ledger.contains("\"deliveries\":1") && ledger.contains("\"duplicates\":0"), ledger);
         }
         for (EventingBridge.Health subscription : platform.bridgeHealth()) {
-            // WatchingE2EIT, on the same platform, parks a malformed provider feed item on purpose.
-            boolean parksOnPurpose = subscription.subscription().equals("provider-feed-to-catalog");
+            boolean parksOnPurpose = E2EPlatform.PARKS_ON_PURPOSE.contains(subscription.subscription());
             assertTrue(subscription.running() && subscription.restarts() == 0 && (parksOnPurpose || subscription.parked() == 0),
                     subscription.toString());
         }
