@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * malformed one parked with its reason; playback refused without a subscription (402), outside the title's countries
  * (451) and above a kids profile's age limit (403), allowed otherwise with a signed URL the origin serves and a
  * tampered one it refuses; and the viewer's profile: a rating that moves the catalog's aggregate, progress and the next
- * episode to continue with, and a recommendation the engine learnt from another viewer.
+ * episode to continue with, a recommendation the engine learnt from another viewer, and the fallback's once the engine
+ * is stopped.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WatchingE2EIT {
@@ -235,6 +236,15 @@ class WatchingE2EIT {
         });
         JsonNode first = recommended[0].get("items").get(0);
         assertFalse(first.get("reason").asString().isBlank(), "each recommendation says why: " + recommended[0]);
+
+        // The engine gone, the screen is still full: the fallback, within the adapter's budget (800 ms; generous here).
+        platform.stopService(LocalPlatform.ENGINE);
+        long started = System.nanoTime();
+        JsonNode fallback = json(follower.get("/api/v1/me/recommendations?limit=10"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals("fallback", fallback.get("source").asString(), fallback.toString());
+        assertFalse(fallback.get("items").isEmpty(), "never an empty screen");
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "answered in " + took.toMillis() + " ms with the engine down");
     }
 
     private static String feedEvent(String what, String externalId, String data) {
