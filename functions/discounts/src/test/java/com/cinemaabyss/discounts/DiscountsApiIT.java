@@ -303,7 +303,7 @@ class DiscountsApiIT {
         assertEquals(40, json(http.get("/api/v1/loyalty/me", "Authorization", user(me))).path("balance").asLong());
 
         List<DiscountEventsOnKafka.Published> events = DiscountEventsOnKafka.collect(
-                e -> e.key().equals(Long.toString(checkout)) || e.key().equals(Long.toString(me)), 6, SETTLE);
+                e -> e.key().equals(Long.toString(checkout)) || e.key().equals(Long.toString(me)), 5, SETTLE);
         DiscountEventsOnKafka.Published confirmed = one(events, EventTypes.QUOTE_CONFIRMED);
         assertEquals(40, confirmed.data().path("points_used").asLong());
         assertEquals(1000 - 100 - 40, confirmed.data().path("amount").asLong());

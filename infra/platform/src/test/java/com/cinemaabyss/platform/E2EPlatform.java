@@ -62,21 +62,31 @@ final class E2EPlatform {
         }
         try {
             return LocalPlatform.start(new PlatformOptions(root, Files.createTempDirectory("cinemaabyss-e2e"), true, true,
-                    FreePorts.pick(), FreePorts.pick(), ports, Map.of("GRADUAL_MIGRATION", "true", "MOVIES_MIGRATION_PERCENT", "0",
-                            // Every request here comes from 127.0.0.1: the per-address limits would meet the test's own
-                            // volume, so only the per-user limit stays low enough to be reached on purpose.
-                            "CINEMAABYSS_GATEWAY_RATELIMIT_ANONYMOUS_REQUESTS", "1000000",
-                            "CINEMAABYSS_GATEWAY_RATELIMIT_AUTH_REQUESTS", "1000000",
-                            "CINEMAABYSS_GATEWAY_RATELIMIT_USER_REQUESTS", Integer.toString(USER_LIMIT),
-                            // Access tokens that expire within the test, checked without the usual leeway.
-                            "CINEMAABYSS_IDENTITY_TOKENS_ACCESSTTL", ACCESS_TTL.toSeconds() + "s",
-                            "CINEMAABYSS_GATEWAY_AUTH_CLOCKSKEW", "0s",
-                            // A second loopback address stands for a viewer abroad (WatchingE2EIT).
-                            "EDGE_COUNTRY_RANGES", WatchingE2EIT.GERMAN_CLIENT + "/32=DE",
-                            "IDENTITY_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL,
-                            "IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD), false));
+                    FreePorts.pick(), FreePorts.pick(), ports, env(), false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, String> env() {
+        return Map.ofEntries(
+                Map.entry("GRADUAL_MIGRATION", "true"),
+                Map.entry("MOVIES_MIGRATION_PERCENT", "0"),
+                // Every request here comes from 127.0.0.1: the per-address limits would meet the test's own volume, so
+                // only the per-user limit stays low enough to be reached on purpose.
+                Map.entry("CINEMAABYSS_GATEWAY_RATELIMIT_ANONYMOUS_REQUESTS", "1000000"),
+                Map.entry("CINEMAABYSS_GATEWAY_RATELIMIT_AUTH_REQUESTS", "1000000"),
+                Map.entry("CINEMAABYSS_GATEWAY_RATELIMIT_USER_REQUESTS", Integer.toString(USER_LIMIT)),
+                // Access tokens that expire within the test, checked without the usual leeway.
+                Map.entry("CINEMAABYSS_IDENTITY_TOKENS_ACCESSTTL", ACCESS_TTL.toSeconds() + "s"),
+                Map.entry("CINEMAABYSS_GATEWAY_AUTH_CLOCKSKEW", "0s"),
+                // The journeys sign up and sign in a few hundred times on two cores: a cheap Argon2id cost keeps that
+                // from being most of the run. The production cost is measured and set in identity's application.yaml.
+                Map.entry("CINEMAABYSS_IDENTITY_ARGON2_MEMORYKIB", "1024"),
+                Map.entry("CINEMAABYSS_IDENTITY_ARGON2_ITERATIONS", "1"),
+                // A second loopback address stands for a viewer abroad (WatchingE2EIT).
+                Map.entry("EDGE_COUNTRY_RANGES", WatchingE2EIT.GERMAN_CLIENT + "/32=DE"),
+                Map.entry("IDENTITY_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
+                Map.entry("IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD));
     }
 }
