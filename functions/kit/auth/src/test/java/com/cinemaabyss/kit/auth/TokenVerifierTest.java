@@ -48,7 +48,7 @@ class TokenVerifierTest {
     }
 
     private TokenVerifier verifierFor(URL jwks) {
-        keys = new JwksKeys(jwks, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(1), Clock.systemUTC());
+        keys = new JwksKeys(jwks, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(10), Clock.systemUTC());
         return new TokenVerifier(keys, JwksServer.ISSUER, JwksServer.AUDIENCE, Duration.ofSeconds(30), Clock.systemUTC(),
                 task -> {
                     offloaded.incrementAndGet();
