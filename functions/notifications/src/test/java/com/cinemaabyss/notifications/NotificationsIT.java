@@ -7,6 +7,11 @@ import com.cinemaabyss.kit.test.SharedTestInfra;
 import com.cinemaabyss.kit.test.TestHttp;
 import com.cinemaabyss.kit.test.TestIdentity;
 import com.cinemaabyss.notifications.domain.Kind;
+import com.cinemaabyss.notifications.functions.Notifier;
+import com.cinemaabyss.notifications.mail.Mailer;
+import com.cinemaabyss.notifications.mail.Templates;
+import com.cinemaabyss.notifications.mail.UnsubscribeLinks;
+import com.cinemaabyss.notifications.store.RecipientStore;
 import com.cinemaabyss.notifications.store.DeliveryItem;
 import com.cinemaabyss.notifications.store.DeliveryLedger;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
@@ -76,6 +82,16 @@ class NotificationsIT {
     DynamoDbEnhancedClient dynamo;
     @Autowired
     DynamoSettings tables;
+    @Autowired
+    RecipientStore recipients;
+    @Autowired
+    DeliveryLedger ledger;
+    @Autowired
+    Templates templates;
+    @Autowired
+    UnsubscribeLinks links;
+    @Autowired
+    Notifier notifier;
 
     private TestHttp http() {
         return TestHttp.at(port);
@@ -255,6 +271,50 @@ class NotificationsIT {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
         assertEquals(200, done.statusCode(), done.body());
         assertTrue(http().get("/api/v1/me/notification-preferences", "Authorization", me).body().contains("\"email\":{\"marketing\":false"));
+    }
+
+    @Test
+    void mailGoesToTheAddressOfTheNewestAccountVersionAndAnOlderChangeIsIgnored() {
+        long user = user();
+        registered(user, "Smith");
+        String changed = "renamed" + user + "@example.test";
+        assertEquals(202, deliver("user-changes", UUID.randomUUID().toString(), EventTypes.USER_UPSERTED, user,
+                "{\"id\":" + user + ",\"email\":\"" + changed + "\",\"username\":\"Smith\",\"version\":3}").statusCode());
+        // A late copy of version 2 (delivered out of order) must not bring the old address back.
+        assertEquals(202, deliver("user-changes", UUID.randomUUID().toString(), EventTypes.USER_UPSERTED, user,
+                "{\"id\":" + user + ",\"email\":\"" + address(user) + "\",\"username\":\"Smith\",\"version\":2}").statusCode());
+        assertEquals(202, deliver("subscription-events", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, 77,
+                "{\"subscription_id\":77,\"user_id\":" + user + ",\"plan_id\":\"basic-month\",\"renews_at\":\"2026-12-01T10:00:00Z\","
+                        + "\"amount\":29900,\"currency\":\"RUB\"}").statusCode());
+        List<Mailboxes.Received> mails = MAIL.await(changed, m -> !m.isEmpty());
+        assertEquals(1, mails.size());
+        assertEquals("Your CinemaAbyss subscription renews on December 1, 2026", mails.getFirst().subject());
+        assertTrue(mails.getFirst().text().replace('\u00a0', ' ').contains("we will charge 299.00 RUB"), mails.getFirst().text());
+        assertTrue(MAIL.read(address(user)).isEmpty(), "nothing to the old address");
+    }
+
+    @Test
+    void aSendTheServerCouldNotTakeReleasesItsClaimSoTheRedeliverySendsIt() throws Exception {
+        long user = user();
+        registered(user, "Oracle");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
+        unreachable.setHost("127.0.0.1");
+        unreachable.setPort(closed);
+        Notifier down = new Notifier(recipients, ledger, templates, new Mailer(unreachable, "no-reply@example.test", "CinemaAbyss"), links,
+                "https://cinema.example.test");
+        io.cloudevents.CloudEvent event = io.cloudevents.core.builder.CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withSource(java.net.URI.create("/cinemaabyss/test")).withType(EventTypes.PAYMENT_SUCCEEDED).withSubject("601")
+                .withDataContentType("application/json").withData(succeeded(user, 601).getBytes(StandardCharsets.UTF_8)).build();
+        UnavailableException refused = assertThrows(UnavailableException.class, () -> down.handle(event));
+        assertTrue(refused.getMessage().contains("retry later"), refused.getMessage());
+        // The claim is gone, so the redelivery (here through the working SMTP server) sends at once instead of waiting 2 minutes.
+        assertEquals(Notifier.Outcome.SENT, notifier.handle(event));
+        assertEquals(Notifier.Outcome.DUPLICATE, notifier.handle(event));
+        assertEquals(1, MAIL.await(address(user), m -> !m.isEmpty()).size());
     }
 
     /** The crash between "sending" and "sent": a young claim asks for a later retry, a stale one is sent once more, then no more. */

@@ -20,10 +20,18 @@ public final class Money {
             return minor + " " + currencyCode;
         }
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        BigDecimal amount = BigDecimal.valueOf(minor, digits);
+        if (currency.getSymbol(locale).equals(currency.getCurrencyCode())) {
+            // No symbol in this language (roubles in English): "299.00 RUB" reads better than the JDK's "RUB299.00".
+            NumberFormat number = NumberFormat.getNumberInstance(locale);
+            number.setMinimumFractionDigits(digits);
+            number.setMaximumFractionDigits(digits);
+            return number.format(amount) + " " + currency.getCurrencyCode();
+        }
         NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(currency);
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
-        return format.format(BigDecimal.valueOf(minor, digits));
+        return format.format(amount);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The templates of every notification in every language, read and compiled once at start (a missing one fails the
  * start, not a send): {@code templates/<kind>/<language>.subject}, {@code .txt} and {@code .html}. Values are escaped
- * in the HTML part only; the subject and the plain text take them as they are.
+ * in the HTML part only; the subject and the plain text take them as they are. A missing value is an error, but a
+ * missing section value is false: optional parts ({@code {{#discount}}}) are left out when the event has none.
  */
 public final class Templates {
 
@@ -29,8 +30,8 @@ public final class Templates {
     private final Map<Kind, Map<Language, Parts>> parts = new EnumMap<>(Kind.class);
 
     public Templates() {
-        Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).strictSections(true);
-        Mustache.Compiler html = Mustache.compiler().escapeHTML(true).strictSections(true);
+        Mustache.Compiler plain = Mustache.compiler().escapeHTML(false);
+        Mustache.Compiler html = Mustache.compiler().escapeHTML(true);
         for (Kind kind : Kind.values()) {
             Map<Language, Parts> byLanguage = new EnumMap<>(Language.class);
             for (Language language : Language.values()) {
