@@ -263,6 +263,11 @@ class EventContractsTest {
                 "discounts send discount-events " + DISCOUNT_EVENTS + " -",
                 "discounts receive billing-events " + BILLING_EVENTS + " billing-events-to-discounts",
                 "subscriptions receive billing-events " + BILLING_ANSWERS + " billing-events-to-subscriptions",
+                "notifications receive user-events " + EventTypes.USER_REGISTERED + "," + EventTypes.USER_EMAIL_VERIFICATION_REQUESTED + ","
+                        + EventTypes.USER_PASSWORD_RESET_REQUESTED + " user-events-to-notifications",
+                "notifications receive user-changes " + EventTypes.USER_UPSERTED + " user-changes-to-notifications",
+                "notifications receive billing-events " + BILLING_ANSWERS + " billing-events-to-notifications",
+                "notifications receive subscription-events " + EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING + " subscription-events-to-notifications",
                 "subscriptions send subscription-events " + String.join(",", EventTypes.SUBSCRIPTION_ACTIVATED,
                         EventTypes.SUBSCRIPTION_STATUS_CHANGED, EventTypes.SUBSCRIPTION_RENEWAL_REQUESTED,
                         EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING) + " -",

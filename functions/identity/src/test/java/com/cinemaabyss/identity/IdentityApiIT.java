@@ -95,6 +95,18 @@ class IdentityApiIT {
     }
 
     @Test
+    void registrationAlsoHandsOverAVerificationTokenThatVerifiesTheAddress() {
+        String email = unique("welcome") + "@example.com";
+        long id = userId(register(email, "welcome").body());
+        // Written in the registration's own transaction: nobody asked for it, and the welcome mail carries its link.
+        String data = EventsOnKafka.data(EventsOnKafka.await(Topics.USER_EVENTS, EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, id, d -> true));
+        assertTrue(data.contains("\"email\":\"" + email + "\""), data);
+        HttpResponse<String> verified = http.post("/api/auth/verify-email", "{\"token\":\"" + field(data, "token") + "\"}");
+        assertEquals(200, verified.statusCode(), verified.body());
+        assertTrue(verified.body().contains("\"email_verified\":true"), verified.body());
+    }
+
+    @Test
     void anEmailIsOneAccountWhateverItsCase() {
         String local = unique("trinity");
         assertEquals(201, register(local + "@example.com", "trinity").statusCode());

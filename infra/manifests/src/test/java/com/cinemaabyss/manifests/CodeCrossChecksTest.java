@@ -36,7 +36,7 @@ class CodeCrossChecksTest {
     @Test
     void everyVariableAServiceSetsIsReadAndEveryRequiredOneIsSet() throws IOException {
         List<Manifests.Doc> services = docs.stream().filter(d -> d.kind().equals("Service")).toList();
-        assertEquals(11, services.size());
+        assertEquals(12, services.size());
         for (Manifests.Doc service : services) {
             String module = Manifests.at(service.yaml(), "metadata", "annotations", "cinemaabyss.io/module");
             String config = Files.readString(Manifests.ROOT.resolve(module).resolve("src/main/resources/application.yaml"));
@@ -77,7 +77,8 @@ class CodeCrossChecksTest {
                 }
             }
         }
-        assertEquals(List.of("MEDIA_SIGNING_KEY", "GATEWAY_ADMIN_TOKEN", "IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", "PAYMENTS_PROVIDER_API_KEY",
+        assertEquals(List.of("MEDIA_SIGNING_KEY", "GATEWAY_ADMIN_TOKEN", "IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", "SMTP_PASSWORD",
+                "NOTIFICATIONS_UNSUBSCRIBE_SECRET", "PAYMENTS_PROVIDER_API_KEY",
                 "PAYMENTS_PROVIDER_WEBHOOK_SECRET"), credentials);
     }
 

@@ -25,7 +25,7 @@ class InternalEventsAuthorizationTest {
     @Test
     void everyKafkaSourceSinkIsGuardedByAPolicyCoveringItsPath() {
         List<Manifests.Doc> sources = ofKind(docs, "KafkaSource");
-        assertEquals(20, sources.size());
+        assertEquals(24, sources.size());
         for (Manifests.Doc source : sources) {
             String service = Manifests.at(source.yaml(), "spec", "sink", "ref", "name");
             String path = Manifests.at(source.yaml(), "spec", "sink", "uri");
@@ -55,7 +55,7 @@ class InternalEventsAuthorizationTest {
     void thePoliciesLetOnlyTheKnativeDataPlaneThrough() {
         List<Manifests.Doc> policies = ofKind(docs, "AuthorizationPolicy").stream()
                 .filter(policy -> policy.file().startsWith("istio/internal-events-")).toList();
-        assertEquals(9, policies.size(), "one per sink function: events, monolith, catalog, discounts, payments, subscriptions, content, profile, recommendations");
+        assertEquals(10, policies.size(), "one per sink function: events, monolith, catalog, discounts, payments, subscriptions, content, profile, recommendations, notifications");
         for (Manifests.Doc policy : policies) {
             for (Map<String, Object> rule : Manifests.<List<Map<String, Object>>>at(policy.yaml(), "spec", "rules")) {
                 List<String> allowed = Manifests.at(rule, "from", "0", "source", "notNamespaces");
@@ -70,7 +70,8 @@ class InternalEventsAuthorizationTest {
         Map<String, String> withoutEvents = ChartRenderer.render(Manifests.CHART, Map.of("functions.events.enabled", "false"));
         assertEquals(Set.of("istio/internal-events-monolith.yaml", "istio/internal-events-catalog.yaml", "istio/internal-events-discounts.yaml",
                         "istio/internal-events-payments.yaml", "istio/internal-events-subscriptions.yaml", "istio/internal-events-content.yaml",
-                        "istio/internal-events-profile.yaml", "istio/internal-events-recommendations.yaml"),
+                        "istio/internal-events-profile.yaml", "istio/internal-events-recommendations.yaml",
+                        "istio/internal-events-notifications.yaml"),
                 Set.copyOf(withoutEvents.keySet().stream().filter(f -> f.contains("internal-events")).toList()));
         Map<String, String> noIstio = ChartRenderer.render(Manifests.CHART, Map.of("istio.enabled", "false"));
         assertTrue(ofKind(Manifests.docs(noIstio), "AuthorizationPolicy").isEmpty());

@@ -57,6 +57,12 @@ public final class LocalPlatform implements AutoCloseable {
     static final String ENGINE_JAR = "infra/recommendation-engine/target/recommendation-engine.jar";
     static final int ENGINE_PORT = 8092;
     static final String RECOMMENDATIONS = "recommendations";
+    /** The local mail server (GreenMail): SMTP for notifications, IMAP mailboxes opened with the address as login and password. */
+    static final String MAIL_SMTP = "mail-smtp";
+    static final String MAIL_IMAP = "mail-imap";
+    static final int MAIL_SMTP_PORT = 3025;
+    static final int MAIL_IMAP_PORT = 3143;
+    static final String NOTIFICATIONS = "notifications";
 
     private final PlatformOptions options;
     private final KnativeWiring wiring;
@@ -66,6 +72,7 @@ public final class LocalPlatform implements AutoCloseable {
     private LocalDynamoDb dynamo;
     private EventingBridge bridge;
     private PingSources pings;
+    private LocalMail mail;
     private volatile boolean closing;
     private final String adminToken;
     /** Only the bridge knows it, so only the bridge gets into the functions' /internal routes. */
@@ -75,6 +82,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final String sandboxWebhookSecret;
     /** Fresh each run, known only to the media origin and content. */
     private final String mediaSigningKey;
+    /** Fresh each run: the key notifications signs its unsubscribe links with. */
+    private final String unsubscribeSecret;
 
     private LocalPlatform(PlatformOptions options) {
         this.options = options;
@@ -84,6 +93,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.sandboxApiKey = "sk_local_" + newToken();
         this.sandboxWebhookSecret = "whsec_" + newToken();
         this.mediaSigningKey = newToken();
+        this.unsubscribeSecret = newToken();
     }
 
     /** The gateway's admin routes are closed without a token, so a run without one in the shell gets a fresh one. */
@@ -192,6 +202,8 @@ public final class LocalPlatform implements AutoCloseable {
         dynamo = LocalDynamoDb.start(options.dynamoPort(), data.resolve("dynamodb"));
         log.info("Kafka on {}, DynamoDB Local on {}, data in {}", kafka.bootstrapServers(), dynamo.endpoint(), data);
 
+        mail = LocalMail.start(mailSmtpPort(), mailImapPort());
+        log.info("Mail: SMTP on 127.0.0.1:{}, IMAP on 127.0.0.1:{}", mailSmtpPort(), mailImapPort());
         launchSandbox(data.resolve("logs").resolve(SANDBOX + ".log")).awaitHealthy(START_TIMEOUT);
         log.info("{} is healthy on {}", SANDBOX, sandboxUrl());
         launchOrigin(data.resolve("logs").resolve(ORIGIN + ".log")).awaitHealthy(START_TIMEOUT);
@@ -303,6 +315,26 @@ public final class LocalPlatform implements AutoCloseable {
         return Map.of("ORIGIN_URL", originUrl().toString(), "MEDIA_SIGNING_KEY", mediaSigningKey);
     }
 
+    /** What notifications needs to send through the mail server this run started; the manifest's SMTP and Secrets are the cluster's. */
+    Map<String, String> mailEnv() {
+        return Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(mailSmtpPort()), "SMTP_AUTH", "false",
+                "SMTP_STARTTLS", "false", "SMTP_USERNAME", "", "SMTP_PASSWORD", "",
+                "PUBLIC_URL", url(GATEWAY).toString(), "NOTIFICATIONS_UNSUBSCRIBE_SECRET", unsubscribeSecret);
+    }
+
+    private int mailSmtpPort() {
+        return options.servicePorts().getOrDefault(MAIL_SMTP, MAIL_SMTP_PORT);
+    }
+
+    private int mailImapPort() {
+        return options.servicePorts().getOrDefault(MAIL_IMAP, MAIL_IMAP_PORT);
+    }
+
+    /** The local mail server, for tests that read a mailbox over IMAP. */
+    public LocalMail mail() {
+        return mail;
+    }
+
     /** The key this run's sandbox provider takes, for tests that ask it what it charged. */
     public String sandboxApiKey() {
         return sandboxApiKey;
@@ -367,6 +399,9 @@ public final class LocalPlatform implements AutoCloseable {
         if (CONTENT.equals(spec.name())) {
             env.putAll(mediaEnv());
         }
+        if (NOTIFICATIONS.equals(spec.name())) {
+            env.putAll(mailEnv());
+        }
         if (RECOMMENDATIONS.equals(spec.name()) && !options.env().containsKey("RECOMMENDATION_ENGINE_URL")) {
             // The shell may point recommendations at another engine; otherwise it asks the reference engine started here.
             env.put("RECOMMENDATION_ENGINE_URL", engineUrl().toString());
@@ -428,6 +463,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (dynamo != null) {
             dynamo.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
     }
 
@@ -501,10 +539,11 @@ public final class LocalPlatform implements AutoCloseable {
                   payment sandbox  %s   (test cards: tok_visa, tok_chargeDeclined, tok_delayed, tok_duplicateWebhook)
                   media origin     %s   (signed stream URLs from POST /api/v1/playback)
                   reco engine      %s   (the reference recommendation engine)
+                  mail             smtp://127.0.0.1:%d, imap://127.0.0.1:%d   (login and password: the recipient's address)
                   metrics          %s/actuator/prometheus
                   admin token      %s   (Authorization: Bearer ... on %s/admin/migration)
                   data and logs    %s
-                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), url(GATEWAY), adminToken, url(GATEWAY),
+                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), mailSmtpPort(), mailImapPort(), url(GATEWAY), adminToken, url(GATEWAY),
                 options.dataDir());
     }
 

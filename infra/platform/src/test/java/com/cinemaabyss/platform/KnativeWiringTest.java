@@ -24,6 +24,8 @@ class KnativeWiringTest {
     static final Set<String> MONEY_PATH = Set.of("billing-events-to-discounts", "billing-events-to-subscriptions",
             "discount-events-to-payments", "subscription-events-to-payments", "payment-changes-to-monolith",
             "subscription-changes-to-monolith");
+    /** Mail: retried as long as the money path, so a send that died mid-way outlives its ledger claim's 2 minutes. */
+    static final Set<String> MAIL = Set.of("user-events-to-notifications", "billing-events-to-notifications", "subscription-events-to-notifications");
 
     @Test
     void everyDeployableHasAServiceWithAModuleAPortAHealthPathAndItsEnvironment() {
@@ -31,13 +33,15 @@ class KnativeWiringTest {
                 .collect(Collectors.toMap(ServiceSpec::name, s -> s));
         assertEquals(Map.ofEntries(Map.entry("gateway", 8000), Map.entry("monolith", 8080), Map.entry("catalog", 8081),
                         Map.entry("events", 8082), Map.entry("identity", 8083), Map.entry("discounts", 8084), Map.entry("payments", 8085),
-                        Map.entry("subscriptions", 8086), Map.entry("content", 8087), Map.entry("profile", 8088), Map.entry("recommendations", 8089)),
+                        Map.entry("subscriptions", 8086), Map.entry("content", 8087), Map.entry("profile", 8088), Map.entry("recommendations", 8089),
+                        Map.entry("notifications", 8093)),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
         assertEquals(Map.ofEntries(Map.entry("gateway", "/health"), Map.entry("monolith", "/health"), Map.entry("catalog", "/api/movies/health"),
                         Map.entry("events", "/api/events/health"), Map.entry("identity", "/api/auth/health"),
                         Map.entry("discounts", "/api/v1/discounts/health"), Map.entry("payments", "/api/v1/payments/health"),
                         Map.entry("subscriptions", "/api/v1/subscriptions/health"), Map.entry("content", "/api/v1/playback/health"),
-                        Map.entry("profile", "/api/v1/profile/health"), Map.entry("recommendations", "/api/v1/recommendations/health")),
+                        Map.entry("profile", "/api/v1/profile/health"), Map.entry("recommendations", "/api/v1/recommendations/health"),
+                        Map.entry("notifications", "/api/v1/notifications/health")),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
@@ -46,6 +50,10 @@ class KnativeWiringTest {
         assertEquals("functions/identity/target/identity.jar", services.get("identity").jarPath());
         assertEquals("functions/payments/target/payments.jar", services.get("payments").jarPath());
         assertEquals("functions/recommendations/target/recommendations.jar", services.get("recommendations").jarPath());
+        assertEquals("functions/notifications/target/notifications.jar", services.get("notifications").jarPath());
+        assertEquals("http://notifications.cinemaabyss.svc.cluster.local", services.get("gateway").env().get("NOTIFICATIONS_URL"));
+        assertEquals("smtp.example.com", services.get("notifications").env().get("SMTP_HOST"),
+                "the cluster's SMTP server; infra/bin/run swaps in the GreenMail it starts");
         assertEquals("http://recommendation-engine.recommendations.svc.cluster.local", services.get("recommendations").env().get("RECOMMENDATION_ENGINE_URL"),
                 "the cluster's engine; infra/bin/run swaps in the reference engine it starts");
 
@@ -70,7 +78,7 @@ class KnativeWiringTest {
     void everySubscriptionFeedsItsTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(20, subscriptions.size());
+        assertEquals(24, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.ofEntries(
@@ -93,12 +101,16 @@ class KnativeWiringTest {
                 Map.entry("movie-events->catalog", "/internal/events/movie-events"),
                 Map.entry("profile-events->recommendations", "/internal/events/profile-events"),
                 Map.entry("playback-events->recommendations", "/internal/events/playback-events"),
-                Map.entry("title-changes->recommendations", "/internal/events/title-changes")), routes);
+                Map.entry("title-changes->recommendations", "/internal/events/title-changes"),
+                Map.entry("user-events->notifications", "/internal/events/user-events"),
+                Map.entry("user-changes->notifications", "/internal/events/user-changes"),
+                Map.entry("billing-events->notifications", "/internal/events/billing-events"),
+                Map.entry("subscription-events->notifications", "/internal/events/subscription-events")), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
             assertEquals("exponential", subscription.backoffPolicy());
-            if (MONEY_PATH.contains(subscription.name())) {
+            if (MONEY_PATH.contains(subscription.name()) || MAIL.contains(subscription.name())) {
                 // the chart's moneyDelivery: a payment's result outlasts a subscriber's outage (about 17 minutes)
                 assertEquals(10, subscription.retries(), subscription.name());
                 assertEquals(Duration.ofMillis(500), subscription.backoffDelay(), subscription.name());

@@ -92,6 +92,16 @@ class MoneyPathE2EIT {
         long points = (PREMIUM_EUR - 1800) / 100;
         await("loyalty points for " + alice.email(), () -> json(alice.get("/api/v1/loyalty/me")).get("balance").asLong() == points);
 
+        // The mail a person would open over IMAP (the local GreenMail, login and password the address): the welcome with
+        // its verification link from the registration, and the receipt of this payment with the promo code's discount.
+        await("the welcome and the receipt in " + alice.email() + "'s mailbox", () -> {
+            List<LocalMail.Mail> inbox = platform.mail().inbox(alice.email());
+            return inbox.stream().anyMatch(m -> m.subject().startsWith("Welcome to CinemaAbyss") && m.text().contains("/verify-email?token="))
+                    && inbox.stream().anyMatch(m -> m.subject().startsWith("Your CinemaAbyss receipt") && m.text().contains("Discount: -€18.00")
+                    && m.text().contains("Charged: €161.99") && m.text().contains("Plan: " + PREMIUM));
+        });
+        assertEquals(2, platform.mail().inbox(alice.email()).size(), "one mail per event: " + platform.mail().inbox(alice.email()));
+
         // The legacy API shows the same payment and subscription under the same ids.
         await("the legacy payments of " + alice.userId(), () -> gateway.get("/api/payments?user_id=" + alice.userId()).body()
                 .contains("\"id\":" + checkout.paymentId() + ",\"user_id\":" + alice.userId() + ",\"amount\":161.99"));

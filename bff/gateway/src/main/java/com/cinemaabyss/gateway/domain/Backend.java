@@ -11,7 +11,8 @@ public enum Backend {
     SUBSCRIPTIONS("subscriptions"),
     CONTENT("content"),
     PROFILE("profile"),
-    RECOMMENDATIONS("recommendations");
+    RECOMMENDATIONS("recommendations"),
+    NOTIFICATIONS("notifications");
 
     private final String label;
 

@@ -27,7 +27,7 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
  * {@code /api/v1} routes to discounts (plans, promo codes, loyalty, quotes), payments (checkouts, payments and the
  * provider's webhooks) and subscriptions (subscriptions, entitlements); titles to the catalog, playback and licences to content,
  * and the viewer's own profiles, favourites, ratings, progress, continue-watching and history to profile, their
- * recommendations to recommendations. Who may call what is
+ * recommendations to recommendations, notification preferences and one-click unsubscribe to notifications. Who may call what is
  * {@link EdgeFilter}'s decision, before any route.
  * Nothing else is routed: a 404 in JSON.
  */
@@ -77,6 +77,9 @@ public class GatewayRoutes {
             routes.put("/api/v1/me/" + collection + "/**", profile);
         }
         routes.put("/api/v1/me/recommendations/**", proxy.to(Backend.RECOMMENDATIONS));
+        WebHandler notifications = proxy.to(Backend.NOTIFICATIONS);
+        routes.put("/api/v1/me/notification-preferences/**", notifications);
+        routes.put("/api/v1/notifications/unsubscribe", notifications);
         // First of all mappings: a proxied path is never one of Spring's own (actuator, router functions), so the
         // request skips matching against them.
         return new SimpleUrlHandlerMapping(routes, Ordered.HIGHEST_PRECEDENCE);

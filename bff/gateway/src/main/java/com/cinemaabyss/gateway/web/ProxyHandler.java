@@ -119,6 +119,7 @@ public class ProxyHandler {
             case CONTENT -> settings.contentUrl();
             case PROFILE -> settings.profileUrl();
             case RECOMMENDATIONS -> settings.recommendationsUrl();
+            case NOTIFICATIONS -> settings.notificationsUrl();
         };
     }
 

@@ -43,6 +43,7 @@ class GatewayAuthIT {
     static final FakeUpstream discounts = new FakeUpstream("discounts");
     static final FakeUpstream payments = new FakeUpstream("payments");
     static final FakeUpstream subscriptions = new FakeUpstream("subscriptions");
+    static final FakeUpstream notifications = new FakeUpstream("notifications");
     static final RSAKey KEY = JwksServer.newKey("key-1");
     static final JwksServer keys = start();
 
@@ -67,6 +68,7 @@ class GatewayAuthIT {
         registry.add("cinemaabyss.gateway.discounts-url", discounts::url);
         registry.add("cinemaabyss.gateway.payments-url", payments::url);
         registry.add("cinemaabyss.gateway.subscriptions-url", subscriptions::url);
+        registry.add("cinemaabyss.gateway.notifications-url", notifications::url);
         registry.add("cinemaabyss.gateway.auth.jwks-url", () -> keys.jwksUrl().toString());
     }
 
@@ -77,6 +79,7 @@ class GatewayAuthIT {
         discounts.close();
         payments.close();
         subscriptions.close();
+        notifications.close();
         keys.close();
     }
 
@@ -146,6 +149,20 @@ class GatewayAuthIT {
         assertEquals("discounts", http.get("/api/v1/plans").headers().firstValue("X-Backend").orElseThrow(),
                 "prices are public before anyone signs up");
         assertRefused(http.put("/api/v1/plans/basic", "{}"), 401, "bearer token is required");
+    }
+
+    @Test
+    void notificationPreferencesNeedATokenAndOneClickUnsubscribeIsPublic() {
+        String alice = bearer("42", "viewer");
+        HttpResponse<String> preferences = http.get("/api/v1/me/notification-preferences", "Authorization", alice);
+        assertEquals("notifications", preferences.headers().firstValue("X-Backend").orElseThrow());
+        assertEquals(alice, FakeUpstream.echo(preferences.body()).get("headers").get("authorization").get(0).asString());
+        assertRefused(http.get("/api/v1/me/notification-preferences"), 401, "bearer token is required");
+        // A mail client posts the RFC 8058 link without a token: notifications checks the link's signature itself.
+        HttpResponse<String> unsubscribe = http.post("/api/v1/notifications/unsubscribe?user=42&channel=email&sig=x", "");
+        assertEquals("notifications", unsubscribe.headers().firstValue("X-Backend").orElseThrow(), unsubscribe.body());
+        assertEquals("/api/v1/notifications/unsubscribe", FakeUpstream.echo(unsubscribe.body()).get("path").asString());
+        assertRefused(http.put("/api/v1/notifications/unsubscribe", "{}"), 401, "bearer token is required");
     }
 
     @Test

@@ -46,8 +46,12 @@ public class Accounts implements AutoCloseable {
         this.tokens = tokens;
     }
 
+    /** A new viewer account, with a verification token for its address in the same write (the welcome mail carries it). */
     public RegisteredUser register(Registration registration) {
-        return registered(create(registration, EnumSet.of(Role.VIEWER)));
+        UserItem user = store.createUnverified(registration.address(), registration.username(), hasher.hash(registration.password()),
+                EnumSet.of(Role.VIEWER), tokens.verificationTtl());
+        log.info("registered user={}", user.getId());
+        return registered(user);
     }
 
     UserItem create(Registration registration, Set<Role> roles) {

@@ -66,7 +66,16 @@ public class AccountStore {
 
     /** Creates the account, announcing it on user-events and the user changelog; 409 when the email has an account. */
     public UserItem create(Email email, String username, String passwordHash, Set<Role> roles) {
-        return create(email, username, passwordHash, roles, false, null);
+        return create(email, username, passwordHash, roles, false, null, null);
+    }
+
+    /**
+     * Creates the account as {@link #create(Email, String, String, Set)} does and, in the same transaction, a
+     * verification token for its address with the event that hands it over (email_verification_requested): the
+     * welcome mail carries the link, and no account exists whose token was lost between two writes.
+     */
+    public UserItem createUnverified(Email email, String username, String passwordHash, Set<Role> roles, Duration verificationTtl) {
+        return create(email, username, passwordHash, roles, false, null, verificationTtl);
     }
 
     /**
@@ -75,10 +84,11 @@ public class AccountStore {
      * the email has an account; {@link ExternalIdentityTaken} when another login linked the identity first.
      */
     public UserItem createLinked(Email email, String username, boolean emailVerified, Set<Role> roles, ExternalIdentityItem link) {
-        return create(email, username, null, roles, emailVerified, link);
+        return create(email, username, null, roles, emailVerified, link, null);
     }
 
-    private UserItem create(Email email, String username, String passwordHash, Set<Role> roles, boolean emailVerified, ExternalIdentityItem link) {
+    private UserItem create(Email email, String username, String passwordHash, Set<Role> roles, boolean emailVerified, ExternalIdentityItem link,
+                            Duration verificationTtl) {
         Instant now = clock.instant();
         UserItem user = new UserItem();
         user.setId(ids.next());
@@ -93,6 +103,19 @@ public class AccountStore {
         EmailItem owner = new EmailItem();
         owner.setEmail(email.normalized());
         owner.setUserId(user.getId());
+        List<Outbox.Announcement> events = new ArrayList<>(List.of(
+                UserEvents.registered(new UserEvents.Registered(user.getId(), user.getEmail(), username, user.getRoles(), UserEvents.timestamp(now))),
+                // The version-attribute extension stores revision 1 on a new item.
+                UserEvents.upserted(new UserEvents.Upserted(user.getId(), user.getEmail(), username, 1))));
+        OneTimeTokenItem verification = null;
+        if (verificationTtl != null && !emailVerified) {
+            String token = Secrets.newToken();
+            Instant expires = now.plus(verificationTtl);
+            verification = oneTimeToken(token, Purpose.VERIFY_EMAIL, user.getId(), expires);
+            events.add(UserEvents.emailVerificationRequested(new UserEvents.TokenIssued(user.getId(), user.getEmail(), token,
+                    UserEvents.timestamp(expires))));
+        }
+        OneTimeTokenItem verificationToken = verification;
         try {
             outbox.writeAndAnnounce(transaction -> {
                         transaction.addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class).item(user)
@@ -104,11 +127,11 @@ public class AccountStore {
                             link.setLinkedAtMillis(now.toEpochMilli());
                             transaction.addPutItem(externalIdentities, onlyIfUnlinked(link));
                         }
+                        if (verificationToken != null) {
+                            transaction.addPutItem(oneTimeTokens, verificationToken);
+                        }
                     },
-                    List.of(UserEvents.registered(new UserEvents.Registered(user.getId(), user.getEmail(), username, user.getRoles(),
-                                    UserEvents.timestamp(now))),
-                            // The version-attribute extension stores revision 1 on a new item.
-                            UserEvents.upserted(new UserEvents.Upserted(user.getId(), user.getEmail(), username, 1))));
+                    events);
         } catch (TransactionCanceledException cancelled) {
             if (failed(cancelled, 1)) {
                 throw new ConflictException("an account with this email exists");
@@ -193,12 +216,17 @@ public class AccountStore {
                                   java.util.function.BiFunction<String, Instant, Outbox.Announcement> announce) {
         String token = Secrets.newToken();
         Instant expires = clock.instant().plus(ttl);
+        OneTimeTokenItem item = oneTimeToken(token, purpose, user.getId(), expires);
+        outbox.writeAndAnnounce(transaction -> transaction.addPutItem(oneTimeTokens, item), List.of(announce.apply(token, expires)));
+    }
+
+    private static OneTimeTokenItem oneTimeToken(String token, Purpose purpose, long userId, Instant expires) {
         OneTimeTokenItem item = new OneTimeTokenItem();
         item.setHash(Secrets.sha256(token));
         item.setPurpose(purpose.name());
-        item.setUserId(user.getId());
+        item.setUserId(userId);
         item.setExpiresAt(expires.getEpochSecond());
-        outbox.writeAndAnnounce(transaction -> transaction.addPutItem(oneTimeTokens, item), List.of(announce.apply(token, expires)));
+        return item;
     }
 
     /**

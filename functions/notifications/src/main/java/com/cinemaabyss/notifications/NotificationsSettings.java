@@ -1,0 +1,79 @@
+package com.cinemaabyss.notifications;
+
+import com.cinemaabyss.notifications.domain.Language;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * {@code cinemaabyss.notifications.*}: who mail comes from, where its links point, how long a send may stay "sending"
+ * before a redelivery sends it again, the language of a user nobody told us about, and the unsubscribe links' key.
+ */
+@ConfigurationProperties("cinemaabyss.notifications")
+public record NotificationsSettings(Mail mail, Links links, @DefaultValue Sending sending, @DefaultValue("en") String defaultLanguage,
+                                    @DefaultValue("true") boolean marketingByDefault, Unsubscribe unsubscribe) {
+
+    /** The From address and name of every mail. */
+    public record Mail(String from, @DefaultValue("CinemaAbyss") String fromName) {
+        public Mail {
+            if (from == null || !from.matches("[^@\\s<>]{1,64}@[^@\\s<>]{1,190}")) {
+                throw new IllegalArgumentException("cinemaabyss.notifications.mail.from must be an email address, got " + from);
+            }
+        }
+    }
+
+    /** The public address of the platform (the gateway, or the web client in front of it): mail links start with it. */
+    public record Links(URI publicUrl) {
+        public Links {
+            if (publicUrl == null || !("http".equals(publicUrl.getScheme()) || "https".equals(publicUrl.getScheme()))) {
+                throw new IllegalArgumentException("cinemaabyss.notifications.links.public-url must be an http(s) URL, got " + publicUrl);
+            }
+        }
+
+        public String base() {
+            String s = publicUrl.toString();
+            return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        }
+    }
+
+    /**
+     * staleAfter: a send recorded as "sending" longer ago than this died with its process (SMTP timeouts are far
+     * shorter), so a redelivery sends it once more; a younger one may still be in flight and the redelivery is asked to
+     * come back later (503).
+     */
+    public record Sending(@DefaultValue("2m") Duration staleAfter, @DefaultValue("2") int maxAttempts) {
+        public Sending {
+            if (!staleAfter.isPositive() || maxAttempts < 1 || maxAttempts > 5) {
+                throw new IllegalArgumentException("cinemaabyss.notifications.sending: stale-after must be positive and max-attempts 1..5");
+            }
+        }
+    }
+
+    /** The HMAC key of one-click unsubscribe links (at least 32 bytes; from a Secret in the cluster). */
+    public record Unsubscribe(String secret) {
+        public Unsubscribe {
+            if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+                throw new IllegalArgumentException("cinemaabyss.notifications.unsubscribe.secret must be at least 32 bytes");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Unsubscribe[secret=<hidden>]";
+        }
+    }
+
+    public NotificationsSettings {
+        if (mail == null || links == null || unsubscribe == null) {
+            throw new IllegalArgumentException("cinemaabyss.notifications.mail.from, links.public-url and unsubscribe.secret are required");
+        }
+        Language.parse(defaultLanguage, "cinemaabyss.notifications.default-language");
+    }
+
+    public Language language() {
+        return Language.parse(defaultLanguage, "default-language");
+    }
+}

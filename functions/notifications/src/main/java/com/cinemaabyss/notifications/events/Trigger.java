@@ -1,0 +1,17 @@
+package com.cinemaabyss.notifications.events;
+
+import java.util.Map;
+
+/**
+ * What an event asks of notifications. Notify: a notification of {@code kind} to {@code userId}; {@code email} is the
+ * address the event names (identity's token mails go to the address the token was issued for), else null and the
+ * projection's. Project: identity's address and name of the account at a version.
+ */
+public sealed interface Trigger {
+
+    record Notify(String kind, long userId, String email, Map<String, Object> values) implements Trigger {
+    }
+
+    record Project(long userId, String email, String username, long version) implements Trigger {
+    }
+}

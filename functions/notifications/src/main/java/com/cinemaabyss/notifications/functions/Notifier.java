@@ -1,0 +1,167 @@
+package com.cinemaabyss.notifications.functions;
+
+import com.cinemaabyss.kit.core.UnavailableException;
+import com.cinemaabyss.notifications.domain.Channel;
+import com.cinemaabyss.notifications.domain.Kind;
+import com.cinemaabyss.notifications.domain.Language;
+import com.cinemaabyss.notifications.domain.Preferences;
+import com.cinemaabyss.notifications.events.Trigger;
+import com.cinemaabyss.notifications.events.Triggers;
+import com.cinemaabyss.notifications.mail.Mail;
+import com.cinemaabyss.notifications.mail.Mailer;
+import com.cinemaabyss.notifications.mail.Money;
+import com.cinemaabyss.notifications.mail.Templates;
+import com.cinemaabyss.notifications.mail.UnsubscribeLinks;
+import com.cinemaabyss.notifications.store.DeliveryLedger;
+import com.cinemaabyss.notifications.store.RecipientItem;
+import com.cinemaabyss.notifications.store.RecipientStore;
+import io.cloudevents.CloudEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the events into mail: keeps the projection of users' addresses, and sends each notification once per
+ * triggering event through the ledger (see {@link DeliveryLedger} and the README's "Sent once").
+ */
+public class Notifier {
+
+    /** What became of one delivered event. */
+    public enum Outcome { PROJECTED, STALE, SENT, DUPLICATE, SKIPPED_BY_PREFERENCE, FAILED, IGNORED }
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+    private static final String MAIL_DOMAIN = "notifications.cinemaabyss";
+
+    private final RecipientStore recipients;
+    private final DeliveryLedger ledger;
+    private final Templates templates;
+    private final Mailer mailer;
+    private final UnsubscribeLinks unsubscribe;
+    private final String publicBase;
+
+    public Notifier(RecipientStore recipients, DeliveryLedger ledger, Templates templates, Mailer mailer, UnsubscribeLinks unsubscribe,
+                    String publicBase) {
+        this.recipients = recipients;
+        this.ledger = ledger;
+        this.templates = templates;
+        this.mailer = mailer;
+        this.unsubscribe = unsubscribe;
+        this.publicBase = publicBase;
+    }
+
+    public Outcome handle(CloudEvent event) {
+        Optional<Trigger> trigger = Triggers.read(event);
+        if (trigger.isEmpty()) {
+            return Outcome.IGNORED;
+        }
+        Outcome outcome = switch (trigger.get()) {
+            case Trigger.Project p -> recipients.project(p.userId(), p.email(), p.username(), p.version()) ? Outcome.PROJECTED : Outcome.STALE;
+            case Trigger.Notify n -> notify(ledgerId(event, Channel.EMAIL), n);
+        };
+        log.info("event={} type={} outcome={}", event.getId(), event.getType(), outcome);
+        return outcome;
+    }
+
+    private Outcome notify(String ledgerId, Trigger.Notify n) {
+        Kind kind = Triggers.WELCOME_OR_VERIFY.equals(n.kind())
+                ? (recipients.claimWelcome(n.userId(), ledgerId) ? Kind.WELCOME : Kind.VERIFY_EMAIL)
+                : Kind.of(n.kind()).orElseThrow();
+        RecipientItem recipient = recipients.find(n.userId()).orElse(null);
+        String to = n.email() != null ? n.email() : recipient == null ? null : recipient.getEmail();
+        if (to == null) {
+            // identity's user-events and the money path's topics are delivered apart: the address may not be here yet.
+            throw new UnavailableException("no address is known for user " + n.userId() + " yet; retry later", null);
+        }
+        Preferences preferences = recipients.preferences(n.userId(), recipient);
+        if (kind.marketing() && !preferences.wantsMarketing(Channel.EMAIL)) {
+            return Outcome.SKIPPED_BY_PREFERENCE;
+        }
+        Optional<DeliveryLedger.Claim> claim = ledger.begin(ledgerId, kind, n.userId());
+        if (claim.isEmpty()) {
+            return Outcome.DUPLICATE;
+        }
+        Language language = preferences.language();
+        Templates.Rendered rendered = templates.render(kind, language, values(n, recipient, language));
+        String unsubscribeLink = kind.marketing() ? unsubscribe.link(n.userId(), Channel.EMAIL) : null;
+        try {
+            mailer.send(new Mail(to, rendered.subject(), rendered.text(), rendered.html(), "<" + ledgerId + "@" + MAIL_DOMAIN + ">", unsubscribeLink));
+        } catch (Mailer.SendFailure failure) {
+            if (failure.permanent()) {
+                ledger.failed(claim.get(), failure.getMessage());
+                log.warn("kind={} user={} not sent, for good: {}", kind.code(), n.userId(), failure.getMessage());
+                return Outcome.FAILED;
+            }
+            ledger.release(claim.get());
+            throw new UnavailableException("mail could not be sent now; retry later", failure);
+        }
+        ledger.sent(claim.get());
+        return Outcome.SENT;
+    }
+
+    private Map<String, Object> values(Trigger.Notify n, RecipientItem recipient, Language language) {
+        Map<String, Object> v = new LinkedHashMap<>(n.values());
+        v.put("name", recipient == null || recipient.getUsername() == null ? "" : recipient.getUsername());
+        v.put("preferences_url", unsubscribe.link(n.userId(), Channel.EMAIL));
+        Object token = n.values().get("token");
+        if (token != null) {
+            String encoded = URLEncoder.encode(token.toString(), StandardCharsets.UTF_8);
+            v.put("verify_url", publicBase + "/verify-email?token=" + encoded);
+            v.put("reset_url", publicBase + "/reset-password?token=" + encoded);
+            v.put("expires", date(n.values().get("expires_at"), language, FormatStyle.MEDIUM, true));
+        }
+        if (n.values().get("amount_minor") instanceof Long amount) {
+            String currency = (String) n.values().get("currency");
+            v.put("amount", Money.format(amount, currency, language.locale()));
+            if (n.values().get("list_price_minor") instanceof Long list && list > amount) {
+                v.put("list_price", Money.format(list, currency, language.locale()));
+                v.put("discount", Money.format(list - amount, currency, language.locale()));
+            }
+            for (String field : new String[]{"paid", "refunded_total"}) {
+                if (n.values().get(field + "_minor") instanceof Long minor) {
+                    v.put(field, Money.format(minor, currency, language.locale()));
+                }
+            }
+        }
+        if (n.values().get("period") instanceof String period) {
+            v.put("period_label", switch (language) {
+                case EN -> "month".equals(period) ? "month" : "year";
+                case RU -> "month".equals(period) ? "месяц" : "год";
+            });
+        }
+        if (n.values().get("renews_at") instanceof String renews) {
+            v.put("renews_on", date(renews, language, FormatStyle.LONG, false));
+        }
+        v.put("trial", "trial".equals(n.values().get("purpose")));
+        return v;
+    }
+
+    private static String date(Object rfc3339, Language language, FormatStyle style, boolean withTime) {
+        Instant instant = Instant.parse(rfc3339.toString());
+        DateTimeFormatter format = (withTime ? DateTimeFormatter.ofLocalizedDateTime(style) : DateTimeFormatter.ofLocalizedDate(style))
+                .withLocale(language.locale()).withZone(ZoneOffset.UTC);
+        return format.format(instant) + (withTime ? " UTC" : "");
+    }
+
+    /** The ledger key of one notification: a CloudEvent is one by its source and id (the spec's uniqueness). */
+    static String ledgerId(CloudEvent event, Channel channel) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((event.getSource() + "\n" + event.getId() + "\n" + channel.code())
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package com.cinemaabyss.notifications.store;
+
+import com.cinemaabyss.notifications.domain.Language;
+import com.cinemaabyss.notifications.domain.Preferences;
+import com.cinemaabyss.notifications.domain.PreferencesUpdate;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The users notifications writes to. Each writer sets only its own attributes (updates that ignore nulls), so the
+ * projection of identity's events and the user's own preference changes never overwrite each other.
+ */
+public class RecipientStore {
+
+    private final DynamoDbTable<RecipientItem> table;
+    private final Language defaultLanguage;
+    private final boolean marketingByDefault;
+
+    public RecipientStore(DynamoDbTable<RecipientItem> table, Language defaultLanguage, boolean marketingByDefault) {
+        this.table = table;
+        this.defaultLanguage = defaultLanguage;
+        this.marketingByDefault = marketingByDefault;
+    }
+
+    public Optional<RecipientItem> find(long userId) {
+        return Optional.ofNullable(table.getItem(Key.builder().partitionValue(userId).build()));
+    }
+
+    /** identity's address and name of the account at {@code version}; false when a newer version is stored already. */
+    public boolean project(long userId, String email, String username, long version) {
+        RecipientItem item = new RecipientItem();
+        item.setUserId(userId);
+        item.setEmail(email);
+        item.setUsername(username);
+        item.setEmailVersion(version);
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(RecipientItem.class).item(item).ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY)
+                    .conditionExpression(Expression.builder().expression("attribute_not_exists(emailVersion) OR emailVersion <= :v")
+                            .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(version)))).build())
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException newer) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the event named {@code eventKey} is the account's welcome: the first to ask wins, and asking again for the
+     * same event answers the same (a redelivered welcome is still the welcome).
+     */
+    public boolean claimWelcome(long userId, String eventKey) {
+        RecipientItem item = new RecipientItem();
+        item.setUserId(userId);
+        item.setWelcomedBy(eventKey);
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(RecipientItem.class).item(item).ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY)
+                    .conditionExpression(Expression.builder().expression("attribute_not_exists(welcomedBy) OR welcomedBy = :e")
+                            .expressionValues(Map.of(":e", AttributeValue.fromS(eventKey))).build())
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException someoneElse) {
+            return false;
+        }
+    }
+
+    public Preferences preferences(long userId) {
+        return preferences(userId, find(userId).orElse(null));
+    }
+
+    public Preferences preferences(long userId, RecipientItem item) {
+        Language language = item == null || item.getLanguage() == null ? defaultLanguage : Language.parse(item.getLanguage(), "language");
+        return new Preferences(userId, language,
+                new Preferences.ChannelChoice(choice(item == null ? null : item.getEmailMarketing())),
+                new Preferences.ChannelChoice(choice(item == null ? null : item.getPushMarketing())),
+                new Preferences.ChannelChoice(choice(item == null ? null : item.getSmsMarketing())));
+    }
+
+    public Preferences update(long userId, PreferencesUpdate update) {
+        RecipientItem item = new RecipientItem();
+        item.setUserId(userId);
+        Language language = update.parsedLanguage();
+        item.setLanguage(language == null ? null : language.code());
+        item.setEmailMarketing(update.emailMarketing());
+        item.setPushMarketing(update.pushMarketing());
+        item.setSmsMarketing(update.smsMarketing());
+        return preferences(userId, table.updateItem(UpdateItemEnhancedRequest.builder(RecipientItem.class).item(item)
+                .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY).build()));
+    }
+
+    private boolean choice(Boolean stored) {
+        return stored == null ? marketingByDefault : stored;
+    }
+}

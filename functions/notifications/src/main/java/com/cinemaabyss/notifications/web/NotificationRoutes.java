@@ -1,0 +1,68 @@
+package com.cinemaabyss.notifications.web;
+
+import com.cinemaabyss.kit.web.CloudEventRequests;
+import com.cinemaabyss.kit.web.Requests;
+import com.cinemaabyss.kit.web.Responses;
+import com.cinemaabyss.kit.web.auth.Callers;
+import com.cinemaabyss.notifications.domain.Preferences;
+import com.cinemaabyss.notifications.domain.PreferencesUpdate;
+import com.cinemaabyss.notifications.functions.NotificationFunctions.PreferenceChange;
+import com.cinemaabyss.notifications.mail.UnsubscribeLinks;
+import io.cloudevents.CloudEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static org.springframework.web.servlet.function.RouterFunctions.route;
+
+/**
+ * notifications' routes: the caller's preferences (signed in), one-click unsubscribe (public: the link's signature is
+ * the proof), and the event deliveries of the four topics it reads.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NotificationRoutes {
+
+    public static final String HEALTH_PATH = "/api/v1/notifications/health";
+    public static final String PREFERENCES_PATH = "/api/v1/me/notification-preferences";
+    public static final String[] EVENT_PATHS = {"/internal/events/user-events", "/internal/events/user-changes",
+            "/internal/events/billing-events", "/internal/events/subscription-events"};
+
+    @Bean
+    RouterFunction<ServerResponse> notificationsApi(Callers callers, Function<Long, Preferences> getPreferences,
+                                                    Function<PreferenceChange, Preferences> updatePreferences,
+                                                    Function<UnsubscribeLinks.Target, Preferences> unsubscribe,
+                                                    UnsubscribeLinks links, Consumer<CloudEvent> notifyOnEvent) {
+        var routes = route()
+                .GET(HEALTH_PATH, request -> Responses.healthy())
+                .GET(PREFERENCES_PATH, request -> Responses.ok(getPreferences.apply(callers.require(request).userId())))
+                .PUT(PREFERENCES_PATH, request -> {
+                    long me = callers.require(request).userId();
+                    return Responses.ok(updatePreferences.apply(new PreferenceChange(me, Requests.body(request, PreferencesUpdate.class))));
+                })
+                // RFC 8058: the mail client POSTs the link (body "List-Unsubscribe=One-Click", not needed: the link says it all).
+                .POST(UnsubscribeLinks.PATH, request -> {
+                    Preferences now = unsubscribe.apply(target(links, request));
+                    return Responses.ok(Map.of("unsubscribed", true, "channel", target(links, request).channel().code(), "user_id", now.userId()));
+                })
+                // A GET (a person following the link, or a scanner prefetching it) only checks it: unsubscribing takes a POST.
+                .GET(UnsubscribeLinks.PATH, request -> {
+                    UnsubscribeLinks.Target target = target(links, request);
+                    return Responses.ok(Map.of("valid", true, "channel", target.channel().code(),
+                            "unsubscribe", "POST this same URL to stop marketing on this channel"));
+                });
+        for (String path : EVENT_PATHS) {
+            routes.POST(path, CloudEventRequests.deliverTo(notifyOnEvent));
+        }
+        return routes.filter(Responses.jsonErrors()).build();
+    }
+
+    private static UnsubscribeLinks.Target target(UnsubscribeLinks links, ServerRequest request) {
+        return links.verify(request.param("user").orElse(null), request.param("channel").orElse(null), request.param("sig").orElse(null));
+    }
+}

@@ -1,0 +1,373 @@
+package com.cinemaabyss.notifications;
+
+import com.cinemaabyss.contracts.EventTypes;
+import com.cinemaabyss.kit.core.UnavailableException;
+import com.cinemaabyss.kit.dynamo.DynamoSettings;
+import com.cinemaabyss.kit.test.SharedTestInfra;
+import com.cinemaabyss.kit.test.TestHttp;
+import com.cinemaabyss.kit.test.TestIdentity;
+import com.cinemaabyss.notifications.domain.Kind;
+import com.cinemaabyss.notifications.functions.Notifier;
+import com.cinemaabyss.notifications.mail.Mailer;
+import com.cinemaabyss.notifications.mail.Templates;
+import com.cinemaabyss.notifications.mail.UnsubscribeLinks;
+import com.cinemaabyss.notifications.store.RecipientStore;
+import com.cinemaabyss.notifications.store.DeliveryItem;
+import com.cinemaabyss.notifications.store.DeliveryLedger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** notifications on DynamoDB Local with a real SMTP server, reading what it sent over IMAP as a person would. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cinemaabyss.eventing.delivery-token=" + NotificationsIT.TOKEN,
+        "cinemaabyss.notifications.unsubscribe.secret=test-unsubscribe-secret-of-at-least-32-bytes",
+        "cinemaabyss.notifications.links.public-url=https://cinema.example.test"})
+class NotificationsIT {
+
+    static final String TOKEN = "test-delivery-token";
+    private static final Mailboxes MAIL = new Mailboxes();
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1_000);
+    private static final Pattern LINK = Pattern.compile("https://cinema\\.example\\.test(/[^\\s\"<]+)");
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        // DynamoDB Local only: notifications publishes nothing, so the shared Kafka is not started for it.
+        SharedTestInfra.functionAppProperties().forEach((name, value) -> {
+            if (!name.startsWith("cinemaabyss.kafka")) {
+                registry.add(name, value);
+            }
+        });
+        TestIdentity.shared().properties().forEach(registry::add);
+        registry.add("spring.mail.port", MAIL::smtpPort);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+    }
+
+    @AfterAll
+    static void stop() {
+        MAIL.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DynamoDbEnhancedClient dynamo;
+    @Autowired
+    DynamoSettings tables;
+    @Autowired
+    RecipientStore recipients;
+    @Autowired
+    DeliveryLedger ledger;
+    @Autowired
+    Templates templates;
+    @Autowired
+    UnsubscribeLinks links;
+    @Autowired
+    Notifier notifier;
+
+    private TestHttp http() {
+        return TestHttp.at(port);
+    }
+
+    private static long user() {
+        return IDS.addAndGet(2);
+    }
+
+    private static String address(long user) {
+        return "viewer" + user + "@example.test";
+    }
+
+    private HttpResponse<String> deliver(String topic, String id, String type, long subject, String data) {
+        return http().send(http().request("/internal/events/" + topic)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
+                .header("ce-specversion", "1.0").header("ce-id", id).header("ce-source", "/cinemaabyss/test")
+                .header("ce-type", type).header("ce-subject", Long.toString(subject))
+                .POST(HttpRequest.BodyPublishers.ofString(data)));
+    }
+
+    private void registered(long user, String name) {
+        HttpResponse<String> r = deliver("user-events", UUID.randomUUID().toString(), EventTypes.USER_REGISTERED, user,
+                "{\"user_id\":" + user + ",\"email\":\"" + address(user) + "\",\"username\":\"" + name + "\",\"roles\":[\"viewer\"],"
+                        + "\"timestamp\":\"2026-11-26T10:00:00Z\"}");
+        assertEquals(202, r.statusCode(), r.body());
+    }
+
+    private static String token() {
+        StringBuilder s = new StringBuilder(UUID.randomUUID().toString().replace("-", "")).append(UUID.randomUUID().toString().replace("-", ""));
+        return s.substring(0, 43).replace('0', '_');
+    }
+
+    private static String verification(long user, String token) {
+        return "{\"user_id\":" + user + ",\"email\":\"" + address(user) + "\",\"token\":\"" + token + "\",\"expires_at\":\"2026-11-28T10:00:00Z\"}";
+    }
+
+    private static String succeeded(long user, long payment) {
+        return "{\"payment_id\":" + payment + ",\"user_id\":" + user + ",\"purpose\":\"checkout\",\"checkout_id\":7,\"plan_id\":\"premium-month\","
+                + "\"period\":\"month\",\"max_profiles\":4,\"trial_days\":0,\"amount\":44910,\"list_price\":49900,\"currency\":\"RUB\","
+                + "\"provider_charge_id\":\"ch_1\",\"occurred_at\":\"2026-11-26T10:00:00Z\"}";
+    }
+
+    private static String link(String text) {
+        Matcher m = LINK.matcher(text);
+        assertTrue(m.find(), text);
+        return m.group(1);
+    }
+
+    @Test
+    void registrationSendsOneWelcomeWithTheEventsVerificationTokenAndLaterRequestsAPlainVerification() {
+        long user = user();
+        registered(user, "Neo");
+        String token = token();
+        String eventId = UUID.randomUUID().toString();
+        assertEquals(202, deliver("user-events", eventId, EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, user, verification(user, token)).statusCode());
+        // The eventing layer delivers again (a lost acknowledgement): still one mail.
+        assertEquals(202, deliver("user-events", eventId, EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, user, verification(user, token)).statusCode());
+
+        List<Mailboxes.Received> mails = MAIL.await(address(user), m -> m.size() >= 1);
+        assertEquals(1, mails.size(), "one mail per event, whatever the redelivery");
+        Mailboxes.Received welcome = mails.getFirst();
+        assertEquals("Welcome to CinemaAbyss, Neo", welcome.subject());
+        String verify = link(welcome.text());
+        assertTrue(verify.startsWith("/verify-email?token="), verify);
+        assertEquals(token, URLDecoder.decode(verify.substring("/verify-email?token=".length()), StandardCharsets.UTF_8),
+                "the link carries the token identity issued (POST /api/auth/verify-email with it verifies the address)");
+        assertTrue(HtmlUtils.htmlUnescape(welcome.html()).contains("href=\"https://cinema.example.test/verify-email?token=" + token + "\""),
+                welcome.html());
+        assertEquals(null, welcome.listUnsubscribe(), "transactional mail has no one-click unsubscribe");
+
+        // Asked for again later: a new event, a new token, a verification mail (not a second welcome).
+        String second = token();
+        assertEquals(202, deliver("user-events", UUID.randomUUID().toString(), EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, user,
+                verification(user, second)).statusCode());
+        mails = MAIL.await(address(user), m -> m.size() >= 2);
+        assertEquals(2, mails.size());
+        assertEquals("Confirm your email address", mails.get(1).subject());
+        assertTrue(mails.get(1).text().contains(second));
+    }
+
+    @Test
+    void aReceiptInTheUsersLanguageWithPlanAmountsAndDiscountOnceWhateverTheRedelivery() {
+        long user = user();
+        registered(user, "Тринити");
+        String me = TestIdentity.shared().bearer(user);
+        HttpResponse<String> set = http().put("/api/v1/me/notification-preferences", "{\"language\":\"ru\"}", "Authorization", me);
+        assertEquals(200, set.statusCode(), set.body());
+        assertTrue(set.body().contains("\"language\":\"ru\""), set.body());
+
+        String eventId = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> r = deliver("billing-events", eventId, EventTypes.PAYMENT_SUCCEEDED, 501, succeeded(user, 501));
+            assertEquals(202, r.statusCode(), r.body());
+        }
+        List<Mailboxes.Received> mails = MAIL.await(address(user), m -> !m.isEmpty());
+        assertEquals(1, mails.size());
+        Mailboxes.Received receipt = mails.getFirst();
+        assertTrue(receipt.subject().startsWith("Чек CinemaAbyss: 449,10"), receipt.subject());
+        String text = receipt.text().replace('\u00a0', ' ').replace('\u202f', ' ');
+        assertTrue(text.contains("Тариф: premium-month (за месяц)"), text);
+        assertTrue(text.contains("Цена: 499,00"), text);
+        assertTrue(text.contains("Скидка: -49,90"), text);
+        assertTrue(text.contains("Списано: 449,10"), text);
+        assertTrue(receipt.html().contains("<b>449,10"), receipt.html());
+        assertTrue(receipt.messageId().endsWith("@notifications.cinemaabyss>"), receipt.messageId());
+
+        // The same payment's failure notice is another event: it is sent (what to do), in Russian too.
+        HttpResponse<String> failed = deliver("billing-events", UUID.randomUUID().toString(), EventTypes.PAYMENT_FAILED, 502,
+                succeeded(user, 502).replace("\"provider_charge_id\":\"ch_1\",", "\"failure_code\":\"card_declined\","));
+        assertEquals(202, failed.statusCode(), failed.body());
+        mails = MAIL.await(address(user), m -> m.size() >= 2);
+        assertEquals("Платёж CinemaAbyss не прошёл", mails.get(1).subject());
+        assertTrue(mails.get(1).text().contains("card_declined"), mails.get(1).text());
+    }
+
+    @Test
+    void anEventForAUserWhoseAddressIsNotKnownYetIsRetriedLaterAndABrokenOneIsRefused() {
+        long stranger = user();
+        HttpResponse<String> early = deliver("billing-events", UUID.randomUUID().toString(), EventTypes.PAYMENT_SUCCEEDED, 9, succeeded(stranger, 9));
+        assertEquals(503, early.statusCode(), early.body());
+        assertTrue(early.body().contains("no address is known"), early.body());
+
+        HttpResponse<String> broken = deliver("billing-events", UUID.randomUUID().toString(), EventTypes.PAYMENT_SUCCEEDED, 9,
+                succeeded(stranger, 9).replace("\"RUB\"", "\"rubles\""));
+        assertEquals(400, broken.statusCode(), broken.body());
+        assertTrue(broken.body().contains("\"error\""), broken.body());
+        HttpResponse<String> other = deliver("billing-events", UUID.randomUUID().toString(), EventTypes.CHECKOUT_STARTED, 9, "{}");
+        assertEquals(202, other.statusCode(), "a type notifications does not act on is acknowledged unread");
+    }
+
+    @Test
+    void preferencesAreTheCallersAndTransactionalCannotBeTurnedOff() {
+        long user = user();
+        String me = TestIdentity.shared().bearer(user);
+        HttpResponse<String> fresh = http().get("/api/v1/me/notification-preferences", "Authorization", me);
+        assertEquals(200, fresh.statusCode(), fresh.body());
+        assertEquals("{\"user_id\":" + user + ",\"language\":\"en\",\"email\":{\"marketing\":true,\"transactional\":true},"
+                + "\"push\":{\"marketing\":true,\"transactional\":true},\"sms\":{\"marketing\":true,\"transactional\":true}}", fresh.body());
+        HttpResponse<String> changed = http().put("/api/v1/me/notification-preferences", "{\"sms\":{\"marketing\":false}}", "Authorization", me);
+        assertTrue(changed.body().contains("\"sms\":{\"marketing\":false"), changed.body());
+        assertTrue(changed.body().contains("\"email\":{\"marketing\":true"), "what the change left out stays: " + changed.body());
+
+        assertEquals(401, http().get("/api/v1/me/notification-preferences").statusCode());
+        assertTrue(TestHttp.isJsonError(http().put("/api/v1/me/notification-preferences", "{\"email\":{\"transactional\":false}}",
+                "Authorization", me), 400, "cannot be turned off"));
+        assertTrue(TestHttp.isJsonError(http().put("/api/v1/me/notification-preferences", "{\"language\":\"de\"}", "Authorization", me), 400,
+                "language"));
+        assertTrue(TestHttp.isJsonError(http().put("/api/v1/me/notification-preferences", "{}", "Authorization", me), 400, "nothing to change"));
+    }
+
+    @Test
+    void theUnsubscribeLinkInAMailWorksWithoutSigningInAndATamperedOneDoesNot() {
+        long user = user();
+        registered(user, "Morpheus");
+        assertEquals(202, deliver("user-events", UUID.randomUUID().toString(), EventTypes.USER_PASSWORD_RESET_REQUESTED, user,
+                verification(user, token())).statusCode());
+        Mailboxes.Received reset = MAIL.await(address(user), m -> !m.isEmpty()).getFirst();
+        assertEquals("Reset your CinemaAbyss password", reset.subject());
+        String[] lines = reset.text().split("\n");
+        String unsubscribe = link(lines[lines.length - 1]);
+        assertTrue(unsubscribe.startsWith("/api/v1/notifications/unsubscribe?user=" + user + "&channel=email&sig="), unsubscribe);
+
+        String other = unsubscribe.replace("user=" + user, "user=" + (user + 2));
+        assertTrue(TestHttp.isJsonError(http().post(other, ""), 403, "not valid"), "a link for another user is refused");
+        String flipped = unsubscribe.substring(0, unsubscribe.length() - 1) + (unsubscribe.endsWith("A") ? "B" : "A");
+        assertTrue(TestHttp.isJsonError(http().post(flipped, ""), 403, "not valid"));
+        assertTrue(TestHttp.isJsonError(http().post(unsubscribe.replace("channel=email", "channel=fax"), ""), 400, "channel"));
+        assertTrue(TestHttp.isJsonError(http().post(unsubscribe.replace("channel=email", "channel=sms"), ""), 403, "not valid"));
+
+        HttpResponse<String> check = http().get(unsubscribe);
+        assertEquals(200, check.statusCode(), check.body());
+        String me = TestIdentity.shared().bearer(user);
+        assertTrue(http().get("/api/v1/me/notification-preferences", "Authorization", me).body().contains("\"email\":{\"marketing\":true"),
+                "a GET (a link scanner) unsubscribes nobody");
+        HttpResponse<String> done = http().send(http().request(unsubscribe).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+        assertEquals(200, done.statusCode(), done.body());
+        assertTrue(http().get("/api/v1/me/notification-preferences", "Authorization", me).body().contains("\"email\":{\"marketing\":false"));
+    }
+
+    @Test
+    void mailGoesToTheAddressOfTheNewestAccountVersionAndAnOlderChangeIsIgnored() {
+        long user = user();
+        registered(user, "Smith");
+        String changed = "renamed" + user + "@example.test";
+        assertEquals(202, deliver("user-changes", UUID.randomUUID().toString(), EventTypes.USER_UPSERTED, user,
+                "{\"id\":" + user + ",\"email\":\"" + changed + "\",\"username\":\"Smith\",\"version\":3}").statusCode());
+        // A late copy of version 2 (delivered out of order) must not bring the old address back.
+        assertEquals(202, deliver("user-changes", UUID.randomUUID().toString(), EventTypes.USER_UPSERTED, user,
+                "{\"id\":" + user + ",\"email\":\"" + address(user) + "\",\"username\":\"Smith\",\"version\":2}").statusCode());
+        assertEquals(202, deliver("subscription-events", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, 77,
+                "{\"subscription_id\":77,\"user_id\":" + user + ",\"plan_id\":\"basic-month\",\"renews_at\":\"2026-12-01T10:00:00Z\","
+                        + "\"amount\":29900,\"currency\":\"RUB\"}").statusCode());
+        List<Mailboxes.Received> mails = MAIL.await(changed, m -> !m.isEmpty());
+        assertEquals(1, mails.size());
+        assertEquals("Your CinemaAbyss subscription renews on December 1, 2026", mails.getFirst().subject());
+        assertTrue(mails.getFirst().text().replace('\u00a0', ' ').contains("we will charge 299.00 RUB"), mails.getFirst().text());
+        assertTrue(MAIL.read(address(user)).isEmpty(), "nothing to the old address");
+    }
+
+    @Test
+    void aSendTheServerCouldNotTakeReleasesItsClaimSoTheRedeliverySendsIt() throws Exception {
+        long user = user();
+        registered(user, "Oracle");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
+        unreachable.setHost("127.0.0.1");
+        unreachable.setPort(closed);
+        Notifier down = new Notifier(recipients, ledger, templates, new Mailer(unreachable, "no-reply@example.test", "CinemaAbyss"), links,
+                "https://cinema.example.test");
+        io.cloudevents.CloudEvent event = io.cloudevents.core.builder.CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withSource(java.net.URI.create("/cinemaabyss/test")).withType(EventTypes.PAYMENT_SUCCEEDED).withSubject("601")
+                .withDataContentType("application/json").withData(succeeded(user, 601).getBytes(StandardCharsets.UTF_8)).build();
+        UnavailableException refused = assertThrows(UnavailableException.class, () -> down.handle(event));
+        assertTrue(refused.getMessage().contains("retry later"), refused.getMessage());
+        // The claim is gone, so the redelivery (here through the working SMTP server) sends at once instead of waiting 2 minutes.
+        assertEquals(Notifier.Outcome.SENT, notifier.handle(event));
+        assertEquals(Notifier.Outcome.DUPLICATE, notifier.handle(event));
+        assertEquals(1, MAIL.await(address(user), m -> !m.isEmpty()).size());
+    }
+
+    /** The crash between "sending" and "sent": a young claim asks for a later retry, a stale one is sent once more, then no more. */
+    @Test
+    void aSendThatDiedBetweenItsTwoWritesIsSentOnceMoreAfterStaleAfterAndThenGivenUp() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+        DeliveryLedger ledger = new DeliveryLedger(dynamo.table(tables.table("deliveries"), TableSchema.fromBean(DeliveryItem.class)), clock,
+                Duration.ofMinutes(2), 2);
+        String id = "crash-" + UUID.randomUUID();
+        DeliveryLedger.Claim first = ledger.begin(id, Kind.RECEIPT, 1).orElseThrow();
+        assertEquals(1, first.attempt());
+        // The process dies here (no "sent"); the eventing layer redelivers at once: it may still be sending.
+        assertThrows(UnavailableException.class, () -> ledger.begin(id, Kind.RECEIPT, 1));
+        clock.advance(Duration.ofMinutes(3));
+        DeliveryLedger.Claim second = ledger.begin(id, Kind.RECEIPT, 1).orElseThrow();
+        assertEquals(2, second.attempt());
+        clock.advance(Duration.ofMinutes(3));
+        assertTrue(ledger.begin(id, Kind.RECEIPT, 1).isEmpty(), "after max-attempts it is recorded as failed, not sent a third time");
+        assertEquals(DeliveryLedger.FAILED, ledger.find(id).orElseThrow().getStatus());
+
+        String done = "done-" + UUID.randomUUID();
+        ledger.sent(ledger.begin(done, Kind.RECEIPT, 1).orElseThrow());
+        clock.advance(Duration.ofHours(1));
+        assertTrue(ledger.begin(done, Kind.RECEIPT, 1).isEmpty());
+        assertEquals(DeliveryLedger.SENT, ledger.find(done).orElseThrow().getStatus());
+        assertNotNull(ledger.find(done).orElseThrow().getExpiresAt());
+        assertFalse(ledger.find(done).orElseThrow().getExpiresAt() < clock.instant().getEpochSecond());
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
