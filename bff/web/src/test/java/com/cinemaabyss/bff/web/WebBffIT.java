@@ -185,6 +185,9 @@ class WebBffIT {
         assertEquals(List.of(), degraded(screen));
         assertTrue(FUNCTIONS.pathsSeen().contains("/api/v1/titles?genre=Drama&sort=rating&limit=13"), FUNCTIONS.pathsSeen().toString());
         assertTrue(FUNCTIONS.pathsSeen().contains("/api/v1/me/titles/42"));
+        assertTrue(FUNCTIONS.pathsSeen().contains("/api/v1/playback/availability/42?episode_id=1001"), "a series: its first episode");
+        http.get("/api/web/titles/42?episode_id=1002&profile_id=5", "Authorization", TOKEN);
+        assertTrue(FUNCTIONS.pathsSeen().contains("/api/v1/playback/availability/42?profile_id=5&episode_id=1002"), FUNCTIONS.pathsSeen().toString());
 
         FUNCTIONS.reset();
         HttpResponse<String> anonymous = http.get("/api/web/titles/42", "X-Client-Country", "DE");
