@@ -12,7 +12,9 @@ public enum Backend {
     CONTENT("content"),
     PROFILE("profile"),
     RECOMMENDATIONS("recommendations"),
-    NOTIFICATIONS("notifications");
+    NOTIFICATIONS("notifications"),
+    WEB_BFF("web-bff"),
+    MOBILE_BFF("mobile-bff");
 
     private final String label;
 

@@ -15,6 +15,7 @@ import java.util.List;
 public record GatewaySettings(URI monolithUrl, URI catalogUrl, URI eventsUrl, URI identityUrl,
                               URI discountsUrl, URI paymentsUrl, URI subscriptionsUrl, URI contentUrl, URI profileUrl, URI recommendationsUrl,
                               URI notificationsUrl,
+                              URI webBffUrl, URI mobileBffUrl,
                               Duration connectTimeout, Duration upstreamTimeout, Duration catalogTimeout,
                               int trustedProxies, ClientCountry clientCountry, Breaker catalogBreaker) {
 

@@ -120,6 +120,8 @@ public class ProxyHandler {
             case PROFILE -> settings.profileUrl();
             case RECOMMENDATIONS -> settings.recommendationsUrl();
             case NOTIFICATIONS -> settings.notificationsUrl();
+            case WEB_BFF -> settings.webBffUrl();
+            case MOBILE_BFF -> settings.mobileBffUrl();
         };
     }
 
@@ -143,6 +145,9 @@ public class ProxyHandler {
     }
 
     private static String routeLabel(String path) {
+        if (GatewayRoutes.isWebClientFile(path)) {
+            return "web-client";
+        }
         String[] parts = path.split("/");
         return parts.length > 2 ? parts[2] : "other";
     }
