@@ -2,7 +2,7 @@ import {call, idempotencyKey} from '../api.js';
 import {clock, h, route} from '../dom.js';
 
 const SAVE_EVERY_MS = 10_000;
-const HLS_MODULE = '/assets/vendor/hls.js/hls.light.mjs';
+const HLS_MODULE = '/assets/vendor/hls.js/hls.light.js';
 
 /**
  * Play: content grants a session and a signed stream URL on the media origin; hls.js (where the browser has Media
