@@ -11,7 +11,9 @@ public enum Backend {
     SUBSCRIPTIONS("subscriptions"),
     CONTENT("content"),
     PROFILE("profile"),
-    RECOMMENDATIONS("recommendations");
+    RECOMMENDATIONS("recommendations"),
+    WEB_BFF("web-bff"),
+    MOBILE_BFF("mobile-bff");
 
     private final String label;
 

@@ -14,6 +14,7 @@ import java.util.List;
 @ConfigurationProperties("cinemaabyss.gateway")
 public record GatewaySettings(URI monolithUrl, URI catalogUrl, URI eventsUrl, URI identityUrl,
                               URI discountsUrl, URI paymentsUrl, URI subscriptionsUrl, URI contentUrl, URI profileUrl, URI recommendationsUrl,
+                              URI webBffUrl, URI mobileBffUrl,
                               Duration connectTimeout, Duration upstreamTimeout, Duration catalogTimeout,
                               int trustedProxies, ClientCountry clientCountry, Breaker catalogBreaker) {
 

@@ -14,6 +14,7 @@ import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,7 +28,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
  * {@code /api/v1} routes to discounts (plans, promo codes, loyalty, quotes), payments (checkouts, payments and the
  * provider's webhooks) and subscriptions (subscriptions, entitlements); titles to the catalog, playback and licences to content,
  * and the viewer's own profiles, favourites, ratings, progress, continue-watching and history to profile, their
- * recommendations to recommendations. Who may call what is
+ * recommendations to recommendations; the screens of the web client ({@code /api/web}) and of the apps
+ * ({@code /api/mobile}) to the web and mobile BFFs, and the web client's page and files to the web BFF. Who may call what is
  * {@link EdgeFilter}'s decision, before any route.
  * Nothing else is routed: a 404 in JSON.
  */
@@ -35,6 +37,13 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 public class GatewayRoutes {
 
     private static final Map<String, Boolean> HEALTHY = Map.of("status", true);
+    /** The web client's page and files, which the web BFF serves. */
+    static final List<String> WEB_CLIENT_FILES = List.of("/", "/index.html", "/favicon.ico", "/assets/**");
+
+    /** One of the web client's paths (a metrics label for all of them: their names are the client's to choose). */
+    static boolean isWebClientFile(String path) {
+        return path.equals("/") || path.equals("/index.html") || path.equals("/favicon.ico") || path.startsWith("/assets/");
+    }
 
     @Bean
     RouterFunction<ServerResponse> health() {
@@ -77,6 +86,12 @@ public class GatewayRoutes {
             routes.put("/api/v1/me/" + collection + "/**", profile);
         }
         routes.put("/api/v1/me/recommendations/**", proxy.to(Backend.RECOMMENDATIONS));
+        WebHandler webBff = proxy.to(Backend.WEB_BFF);
+        routes.put("/api/web/**", webBff);
+        for (String file : WEB_CLIENT_FILES) {
+            routes.put(file, webBff);
+        }
+        routes.put("/api/mobile/**", proxy.to(Backend.MOBILE_BFF));
         // First of all mappings: a proxied path is never one of Spring's own (actuator, router functions), so the
         // request skips matching against them.
         return new SimpleUrlHandlerMapping(routes, Ordered.HIGHEST_PRECEDENCE);

@@ -119,6 +119,8 @@ public class ProxyHandler {
             case CONTENT -> settings.contentUrl();
             case PROFILE -> settings.profileUrl();
             case RECOMMENDATIONS -> settings.recommendationsUrl();
+            case WEB_BFF -> settings.webBffUrl();
+            case MOBILE_BFF -> settings.mobileBffUrl();
         };
     }
 
@@ -142,6 +144,9 @@ public class ProxyHandler {
     }
 
     private static String routeLabel(String path) {
+        if (GatewayRoutes.isWebClientFile(path)) {
+            return "web-client";
+        }
         String[] parts = path.split("/");
         return parts.length > 2 ? parts[2] : "other";
     }
