@@ -204,6 +204,42 @@ class ContentIT {
     }
 
     @Test
+    void availabilityAnswersTheStartsDecisionAsAReasonAndStartsNoSession() {
+        long movie = Titles.newId();
+        Titles.deliver(http, movie, Titles.movie(movie, "published", 18, 1, Titles.offer("RU", OPEN, CLOSE)));
+        long series = Titles.newId();
+        long episode = series + 1;
+        Titles.deliver(http, series, Titles.series(series, 16, 1, Titles.offer("RU", OPEN, CLOSE), episode));
+        UPSTREAMS.profiles.put(viewer + "|7", 12);
+
+        assertEquals("true null RU", availability(movie, "", "RU"));
+        assertEquals("false not_licensed DE", availability(movie, "", "DE"));
+        assertEquals("false age_restricted RU", availability(movie, "?profile_id=7", "RU"));
+        assertEquals("false not_found RU", availability(Titles.newId(), "", "RU"));
+        assertEquals("true null RU", availability(series, "?episode_id=" + episode, "RU"));
+        assertEquals("false not_found RU", availability(series, "", "RU"), "a series plays by episode");
+        assertEquals("false not_found RU", availability(movie, "?episode_id=" + episode, "RU"), "another title's episode");
+        UPSTREAMS.active.put(viewer, false);
+        assertEquals("false subscription_required RU", availability(movie, "", "RU"));
+        UPSTREAMS.active.put(viewer, true);
+
+        assertError(401, http.get("/api/v1/playback/availability/" + movie, "X-Client-Country", "RU"));
+        assertError(400, http.get("/api/v1/playback/availability/" + movie, "Authorization", viewer), "X-Client-Country");
+        assertError(400, http.get("/api/v1/playback/availability/" + movie + "?profile_id=x", "Authorization", viewer, "X-Client-Country", "RU"), "profile_id");
+        assertError(404, http.get("/api/v1/playback/availability/" + movie + "?profile_id=9", "Authorization", viewer, "X-Client-Country", "RU"), "profile 9");
+        assertEquals(List.of(), sessionsStartedBy(user), "a check starts no playback");
+    }
+
+    private String availability(long title, String query, String country) {
+        HttpResponse<String> answer = http.get("/api/v1/playback/availability/" + title + query, "Authorization", viewer, "X-Client-Country", country);
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode body = JSON.readTree(answer.body());
+        assertEquals(title, body.path("title_id").asLong());
+        return body.path("playable").asBoolean() + " " + (body.path("reason").isNull() ? "null" : body.path("reason").asString()) + " "
+                + body.path("region").asString();
+    }
+
+    @Test
     void subscriptionsUnreachableIs503NotA500() {
         UPSTREAMS.subscriptionsDown = true;
         HttpResponse<String> answer = play("{\"title_id\":1}", "RU");

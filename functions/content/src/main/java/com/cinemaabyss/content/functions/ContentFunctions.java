@@ -1,6 +1,7 @@
 package com.cinemaabyss.content.functions;
 
 import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
+import com.cinemaabyss.content.domain.Availability;
 import com.cinemaabyss.content.domain.Playback;
 import com.cinemaabyss.content.events.TitleChanges;
 import com.cinemaabyss.content.store.ContentStore;
@@ -24,6 +25,12 @@ public class ContentFunctions {
     @Bean
     public Function<Playbacks.Command, Playback> startPlayback(Playbacks playbacks) {
         return playbacks::start;
+    }
+
+    /** The same decision as startPlayback, read-only: for a title screen's "play" or "subscribe". */
+    @Bean
+    public Function<Playbacks.Check, Availability> checkAvailability(Playbacks playbacks) {
+        return playbacks::availability;
     }
 
     @Bean

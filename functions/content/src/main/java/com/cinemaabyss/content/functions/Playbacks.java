@@ -1,6 +1,8 @@
 package com.cinemaabyss.content.functions;
 
+import com.cinemaabyss.content.domain.Availability;
 import com.cinemaabyss.content.domain.Licence;
+import com.cinemaabyss.content.domain.PlaybackRefused;
 import com.cinemaabyss.content.domain.Playback;
 import com.cinemaabyss.content.domain.PlaybackRequest;
 import com.cinemaabyss.content.domain.PlaybackRules;
@@ -61,22 +63,14 @@ public class Playbacks {
         this.clock = clock;
     }
 
+    /** Whether the viewer may play the title (or episode) now: the same decision as {@link #start}, without a session. */
+    public record Check(long titleId, Long episodeId, Long profileId, String authorization, String region) {
+    }
+
     public Playback start(Command command) {
         PlaybackRequest request = command.request();
         Instant now = clock.instant();
-        var entitled = async(() -> entitlements.active(command.authorization()));
-        var profile = async(() -> request.profileId() == null ? Optional.<Profile>empty()
-                : Optional.of(profiles.profile(command.authorization(), request.profileId())
-                .orElseThrow(() -> new com.cinemaabyss.kit.core.NotFoundException("profile " + request.profileId() + " is not one of yours"))));
-        var target = async(() -> store.title(request.target()));
-        var series = async(() -> target.join().flatMap(t -> t.seriesId() == null ? Optional.<Title>empty() : store.title(t.seriesId())));
-        var licences = async(() -> {
-            List<Licence> all = new ArrayList<>(store.licences(request.target()));
-            target.join().map(Title::seriesId).ifPresent(seriesId -> all.addAll(store.licences(seriesId)));
-            return all;
-        });
-        Title played = PlaybackRules.decide(new PlaybackRules.Facts(request, command.region(), now, joining(entitled), joining(target),
-                joining(series), joining(licences), joining(profile)));
+        Title played = decide(command.authorization(), command.region(), request, now);
 
         StreamTokens.Signed signed = tokens.sign(origin, asset, command.userId(), ttl);
         SessionItem session = new SessionItem();
@@ -91,6 +85,41 @@ public class Playbacks {
         session.setDeleteAfter(signed.expiresAt().plus(keepAfterExpiry).getEpochSecond());
         store.recordSession(session);
         return new Playback(signed.url().toString(), signed.expiresAt().toString(), session.getSessionId());
+    }
+
+    public Availability availability(Check check) {
+        PlaybackRequest request = check.episodeId() == null ? new PlaybackRequest(check.titleId(), null, check.profileId())
+                : new PlaybackRequest(null, check.episodeId(), check.profileId());
+        try {
+            decide(check.authorization(), check.region(), request, clock.instant());
+            // An episode is asked for under its series: one of another series is not this title's.
+            if (check.episodeId() != null && !store.title(check.episodeId()).map(Title::seriesId).filter(id -> id == check.titleId()).isPresent()) {
+                throw new PlaybackRefused(404, "episode " + check.episodeId() + " is not one of title " + check.titleId());
+            }
+            return Availability.playable(check.titleId(), request, check.region());
+        } catch (PlaybackRefused refused) {
+            return Availability.refused(check.titleId(), request, check.region(), refused);
+        }
+    }
+
+    /**
+     * Gathers the facts at once and lets {@link PlaybackRules} decide; what may be played, or {@link PlaybackRefused}.
+     * A profile that is not the caller's is a 404 (not a refusal: nothing about the title is learnt from it).
+     */
+    private Title decide(String authorization, String region, PlaybackRequest request, Instant now) {
+        var entitled = async(() -> entitlements.active(authorization));
+        var profile = async(() -> request.profileId() == null ? Optional.<Profile>empty()
+                : Optional.of(profiles.profile(authorization, request.profileId())
+                .orElseThrow(() -> new com.cinemaabyss.kit.core.NotFoundException("profile " + request.profileId() + " is not one of yours"))));
+        var target = async(() -> store.title(request.target()));
+        var series = async(() -> target.join().flatMap(t -> t.seriesId() == null ? Optional.<Title>empty() : store.title(t.seriesId())));
+        var licences = async(() -> {
+            List<Licence> all = new ArrayList<>(store.licences(request.target()));
+            target.join().map(Title::seriesId).ifPresent(seriesId -> all.addAll(store.licences(seriesId)));
+            return all;
+        });
+        return PlaybackRules.decide(new PlaybackRules.Facts(request, region, now, joining(entitled), joining(target),
+                joining(series), joining(licences), joining(profile)));
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> work) {

@@ -1,6 +1,7 @@
 package com.cinemaabyss.content.web;
 
 import com.cinemaabyss.content.domain.LicenceWindow;
+import com.cinemaabyss.content.domain.Availability;
 import com.cinemaabyss.content.domain.Playback;
 import com.cinemaabyss.content.domain.PlaybackRefused;
 import com.cinemaabyss.content.domain.PlaybackRequest;
@@ -47,6 +48,7 @@ public class ContentRoutes {
 
     @Bean
     RouterFunction<ServerResponse> contentApi(Callers callers, Function<Playbacks.Command, Playback> startPlayback,
+                                              Function<Playbacks.Check, Availability> checkAvailability,
                                               Function<Licences.Change, Licences.View> setLicence, Consumer<Licences.Removal> removeLicence,
                                               Function<Long, Licences.TitleLicences> titleLicences, Consumer<CloudEvent> applyTitleChange) {
         return route()
@@ -57,6 +59,13 @@ public class ContentRoutes {
                     PlaybackRequest body = Requests.body(request, PlaybackRequest.class);
                     return Responses.ok(startPlayback.apply(new Playbacks.Command(caller.userId(),
                             request.headers().firstHeader(HttpHeaders.AUTHORIZATION), region, body)));
+                })
+                .GET("/api/v1/playback/availability/{titleId}", request -> {
+                    callers.require(request);
+                    return Responses.ok(checkAvailability.apply(new Playbacks.Check(id(request),
+                            Requests.positiveLongParam(request, "episode_id").orElse(null),
+                            Requests.positiveLongParam(request, "profile_id").orElse(null),
+                            request.headers().firstHeader(HttpHeaders.AUTHORIZATION), country(request))));
                 })
                 .GET("/api/v1/licences/{titleId}", request -> {
                     callers.requireRole(request, CONTENT_MANAGER);
