@@ -6,6 +6,9 @@ import com.cinemaabyss.kit.dynamo.IdSequencesConfiguration;
 import com.cinemaabyss.kit.dynamo.InterleavedIds;
 import com.cinemaabyss.kit.dynamo.KeyedTable;
 import com.cinemaabyss.kit.dynamo.TableSetup;
+import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import com.cinemaabyss.kit.outbox.Outbox;
 import com.cinemaabyss.kit.outbox.OutboxConfiguration;
 import com.cinemaabyss.payments.functions.Charging;
@@ -44,7 +47,9 @@ public class PaymentsConfiguration {
     PaymentStore paymentStore(DynamoDbEnhancedClient client, TableSetup tables, IdSequences ids, Outbox outbox,
                               DynamoSettings dynamo, PaymentsSettings settings) {
         var checkouts = tables.ensure(client.table(dynamo.table("checkouts"), TableSchema.fromBean(CheckoutItem.class)));
-        var payments = tables.ensure(client.table(dynamo.table("payments"), TableSchema.fromBean(PaymentItem.class)));
+        var payments = tables.ensure(client.table(dynamo.table("payments"), TableSchema.fromBean(PaymentItem.class)),
+                CreateTableEnhancedRequest.builder().globalSecondaryIndices(EnhancedGlobalSecondaryIndex.builder()
+                        .indexName(PaymentStore.BY_USER).projection(p -> p.projectionType(ProjectionType.ALL)).build()).build());
         var refunds = tables.ensure(client.table(dynamo.table("refunds"), TableSchema.fromBean(RefundItem.class)));
         var methods = tables.ensure(client.table(dynamo.table("payment-methods"), TableSchema.fromBean(PaymentMethodItem.class)));
         var receipts = tables.ensure(client.table(dynamo.table("receipts"), TableSchema.fromBean(ReceiptItem.class)));

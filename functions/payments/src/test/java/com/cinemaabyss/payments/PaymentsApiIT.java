@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PaymentsApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final String API_KEY = "sk_test_" + UUID.randomUUID();
     static final String WEBHOOK_SECRET = "whsec_" + UUID.randomUUID();
@@ -246,6 +249,15 @@ class PaymentsApiIT {
         String data = EventsOnKafka.ofType(EventsOnKafka.read(Topics.BILLING_EVENTS, renewalPayment, EventTypes.PAYMENT_SUCCEEDED, 1),
                 EventTypes.PAYMENT_SUCCEEDED).getFirst().data();
         assertTrue(data.contains("\"purpose\":\"renewal\"") && data.contains("\"subscription_id\":" + subscription), data);
+
+        // The account's receipts: the user's payments, newest first, and nobody else's.
+        HttpResponse<String> mine = http.get("/api/v1/me/payments", "Authorization", bearer(c.user()));
+        assertEquals(200, mine.statusCode(), mine.body());
+        assertEquals(List.of(renewalPayment, c.paymentId()), JSON.readTree(mine.body()).valueStream().map(p -> p.path("payment_id").asLong()).toList());
+        assertEquals(1, JSON.readTree(http.get("/api/v1/me/payments?limit=1", "Authorization", bearer(c.user())).body()).size());
+        assertEquals("[]", http.get("/api/v1/me/payments", "Authorization", bearer(c.user() + 7919)).body());
+        assertEquals(401, http.get("/api/v1/me/payments").statusCode());
+        assertEquals(400, http.get("/api/v1/me/payments?limit=51", "Authorization", bearer(c.user())).statusCode());
     }
 
     @Test

@@ -36,7 +36,7 @@ class CodeCrossChecksTest {
     @Test
     void everyVariableAServiceSetsIsReadAndEveryRequiredOneIsSet() throws IOException {
         List<Manifests.Doc> services = docs.stream().filter(d -> d.kind().equals("Service")).toList();
-        assertEquals(11, services.size());
+        assertEquals(13, services.size());
         for (Manifests.Doc service : services) {
             String module = Manifests.at(service.yaml(), "metadata", "annotations", "cinemaabyss.io/module");
             String config = Files.readString(Manifests.ROOT.resolve(module).resolve("src/main/resources/application.yaml"));

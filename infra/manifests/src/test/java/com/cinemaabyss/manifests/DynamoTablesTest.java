@@ -29,7 +29,7 @@ class DynamoTablesTest {
         Set<String> used = new TreeSet<>();
         List<String> modules = Manifests.docs(Manifests.knativeFiles()).stream().filter(d -> d.kind().equals("Service"))
                 .map(d -> Manifests.<String>at(d.yaml(), "metadata", "annotations", "cinemaabyss.io/module")).toList();
-        assertEquals(11, modules.size(), "every deployable's module, from its Knative Service: " + modules);
+        assertEquals(13, modules.size(), "every deployable's module, from its Knative Service: " + modules);
         for (String module : modules) {
             Map<String, Object> config = yaml(Manifests.ROOT.resolve(module).resolve("src/main/resources/application.yaml").toString());
             Map<String, String> tables = Manifests.at(config, "cinemaabyss", "dynamodb", "tables");

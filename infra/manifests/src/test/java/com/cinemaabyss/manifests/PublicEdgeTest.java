@@ -25,7 +25,7 @@ class PublicEdgeTest {
     @Test
     void onlyTheGatewayIsPublicEveryOtherFunctionIsClusterLocal() {
         List<Manifests.Doc> services = ofKind("Service");
-        assertEquals(11, services.size());
+        assertEquals(13, services.size());
         assertTrue(services.stream().anyMatch(s -> s.name().equals("gateway")));
         for (Manifests.Doc service : services) {
             Map<String, Object> labels = Manifests.at(service.yaml(), "metadata", "labels");

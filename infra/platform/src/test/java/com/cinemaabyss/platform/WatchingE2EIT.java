@@ -175,6 +175,14 @@ class WatchingE2EIT {
         // Content learns titles from the changelog; once it knows the series, the episode plays in Russia.
         HttpResponse<String>[] answer = new HttpResponse[1];
         await("the episode playable", () -> (answer[0] = viewer.post("/api/v1/playback", episode)).statusCode() == 200);
+        // The web client's title screen (the web BFF through the gateway) says so too, without starting a session.
+        JsonNode[] screen = new JsonNode[1];
+        await("the title screen to show the series playable", () -> {
+            screen[0] = json(viewer.get("/api/web/titles/" + seriesId));
+            return screen[0].get("availability").path("playable").asBoolean(false);
+        });
+        assertEquals("RU", screen[0].get("availability").get("region").asString());
+        assertEquals(episodes.getFirst(), screen[0].get("title").get("seasons").get(0).get("episodes").get(0).get("episode_id").asLong());
         JsonNode playback = JSON.readTree(answer[0].body());
         URI stream = URI.create(playback.get("stream_url").asString());
         HttpResponse<String> playlist = fetch(stream);
@@ -222,6 +230,27 @@ class WatchingE2EIT {
         JsonNode next = json(viewer.get("/api/v1/me/continue-watching"));
         assertEquals(episodes.get(2), next.get(0).get("episode_id").asLong(), "season 2's first episode follows season 1's last: " + next);
         assertTrue(next.get(0).get("next").asBoolean());
+
+        // The web client's screens, one call each through the gateway: home shows where the viewer is in the series,
+        // the title screen their rating and favourite, and why they may not play it yet (no plan).
+        JsonNode[] home = new JsonNode[1];
+        await("home to show continue watching", () -> {
+            home[0] = json(viewer.get("/api/web/home"));
+            return !home[0].get("continue_watching").isEmpty();
+        });
+        JsonNode watching = home[0].get("continue_watching").get(0);
+        assertEquals(seriesId + " " + episodes.get(2), watching.get("title_id").asLong() + " " + watching.get("episode_id").asLong(), home[0].toString());
+        assertEquals(json(gateway.get("/api/v1/titles/" + seriesId)).get("title").asString(), watching.get("title").asString());
+        assertFalse(home[0].get("new_releases").isEmpty());
+        JsonNode[] title = new JsonNode[1];
+        await("the title screen with the viewer's state and availability", () -> {
+            title[0] = json(viewer.get("/api/web/titles/" + seriesId));
+            return title[0].get("degraded").isEmpty();
+        });
+        assertEquals("7 true", title[0].get("viewer").get("rating").asInt() + " " + title[0].get("viewer").get("favorite").asBoolean(), title[0].toString());
+        assertEquals(episodes.get(1), title[0].get("viewer").get("progress").get("episode_id").asLong());
+        assertEquals("subscription_required", title[0].get("availability").get("reason").asString());
+        assertFalse(title[0].get("plans").isEmpty(), "what subscribing costs");
 
         // The engine learns that who watched the series also watched Stalker, and recommends Stalker to the next viewer
         // of the series, saying why.

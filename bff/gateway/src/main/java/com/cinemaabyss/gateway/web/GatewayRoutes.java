@@ -74,6 +74,7 @@ public class GatewayRoutes {
         WebHandler payments = proxy.to(Backend.PAYMENTS);
         routes.put("/api/v1/checkouts/**", payments);
         routes.put("/api/v1/payments/**", payments);
+        routes.put("/api/v1/me/payments/**", payments);
         WebHandler subscriptions = proxy.to(Backend.SUBSCRIPTIONS);
         routes.put("/api/v1/subscriptions/**", subscriptions);
         routes.put("/api/v1/entitlements/**", subscriptions);
@@ -82,7 +83,7 @@ public class GatewayRoutes {
         routes.put("/api/v1/playback/**", content);
         routes.put("/api/v1/licences/**", content);
         WebHandler profile = proxy.to(Backend.PROFILE);
-        for (String collection : new String[]{"profiles", "favorites", "ratings", "progress", "continue-watching", "history"}) {
+        for (String collection : new String[]{"profiles", "favorites", "ratings", "progress", "continue-watching", "history", "titles"}) {
             routes.put("/api/v1/me/" + collection + "/**", profile);
         }
         routes.put("/api/v1/me/recommendations/**", proxy.to(Backend.RECOMMENDATIONS));

@@ -114,8 +114,12 @@ public final class Screens {
         Part<JsonNode> availability = null;
         Part<JsonNode> viewer = null;
         if (caller.signedIn()) {
-            availability = screen.fork(AVAILABILITY, timeout(Sources.CONTENT),
-                    budget -> sources.availability(caller, id, profileId, episodeId, budget));
+            // A series plays by episode: without one asked for, its first (which needs the title first).
+            Duration availabilityBudget = episodeId == null ? timeout(Sources.CATALOG).plus(timeout(Sources.CONTENT)) : timeout(Sources.CONTENT);
+            availability = screen.fork(AVAILABILITY, availabilityBudget, deadline -> {
+                Long episode = episodeId != null ? episodeId : title.value().map(Screens::firstEpisode).orElse(null);
+                return sources.availability(caller, id, profileId, episode, deadline);
+            });
             viewer = screen.fork(VIEWER, timeout(Sources.PROFILE), budget -> sources.viewerTitle(caller, id, profileId, budget));
         }
         screen.join();
@@ -155,6 +159,19 @@ public final class Screens {
             }
         }
         return result;
+    }
+
+    /** A series' first episode (the first season's first), null for a movie or a series without episodes. */
+    static Long firstEpisode(JsonNode title) {
+        if (!"series".equals(title.path("kind").asString(""))) {
+            return null;
+        }
+        for (JsonNode season : title.path("seasons").values()) {
+            for (JsonNode episode : season.path("episodes").values()) {
+                return episode.path("id").asLong();
+            }
+        }
+        return null;
     }
 
     /** A list answer's items: the array itself, or its {@code items}. */

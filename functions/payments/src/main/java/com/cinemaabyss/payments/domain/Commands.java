@@ -18,6 +18,10 @@ public final class Commands {
     public record ShowPayment(long userId, boolean admin, long paymentId) {
     }
 
+    /** GET /api/v1/me/payments: the caller's latest payments (the account screen's receipts). */
+    public record MyPayments(long userId, int limit) {
+    }
+
     /** POST /api/v1/payments/{id}/refunds by an admin. */
     public record Refund(long paymentId, NewRefund refund) {
     }

@@ -30,6 +30,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import java.util.List;
 import java.util.function.Function;
 
 /** payments' operations as function beans: the routes, the event consumers and the Lambda entries call exactly these. */
@@ -56,6 +57,11 @@ public class PaymentFunctions {
                 .filter(p -> query.admin() || p.getUserId() == query.userId())
                 .map(PaymentFunctions::view)
                 .orElseThrow(() -> new NotFoundException("payment " + query.paymentId() + " not found"));
+    }
+
+    @Bean
+    public Function<Commands.MyPayments, List<PaymentView>> listMyPayments(PaymentStore store) {
+        return query -> store.paymentsOf(query.userId(), query.limit()).stream().map(PaymentFunctions::view).toList();
     }
 
     @Bean

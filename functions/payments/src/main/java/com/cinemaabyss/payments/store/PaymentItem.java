@@ -3,6 +3,8 @@ package com.cinemaabyss.payments.store;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
 /** A payment: what it is for and charges (from the quote.confirmed or the renewal request), its provider charge, its outcome and what was refunded of it. The payment token is kept only until it is charged. */
 @DynamoDbBean
@@ -32,6 +34,7 @@ public class PaymentItem {
     private Long version;
 
     @DynamoDbPartitionKey
+    @DynamoDbSecondarySortKey(indexNames = PaymentStore.BY_USER)
     public Long getId() {
         return id;
     }
@@ -40,6 +43,7 @@ public class PaymentItem {
         this.id = id;
     }
 
+    @DynamoDbSecondaryPartitionKey(indexNames = PaymentStore.BY_USER)
     public Long getUserId() {
         return userId;
     }

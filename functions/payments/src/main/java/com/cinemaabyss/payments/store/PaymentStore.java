@@ -13,6 +13,8 @@ import io.cloudevents.CloudEvent;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -32,6 +34,9 @@ import java.util.function.Function;
  * a concurrent or repeated change loses the race on the version or the receipt and changes nothing.
  */
 public class PaymentStore {
+
+    /** A user's payments, newest (highest id) first: partition {@code userId}, sort {@code id}. */
+    public static final String BY_USER = "by-user";
 
     /** How many times a change that lost a version race is read again and retried before the caller is told to come back. */
     static final int ATTEMPTS = 5;
@@ -110,6 +115,14 @@ public class PaymentStore {
 
     public Optional<PaymentItem> payment(long id) {
         return Optional.ofNullable(payments.table().getItem(r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true)));
+    }
+
+    /** The user's latest payments, newest first. */
+    public List<PaymentItem> paymentsOf(long userId, int limit) {
+        return payments.table().index(BY_USER).query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(userId).build()))
+                        .scanIndexForward(false).limit(limit).build())
+                .stream().findFirst().map(page -> page.items()).orElse(List.of());
     }
 
     public Optional<CheckoutItem> checkout(long id) {

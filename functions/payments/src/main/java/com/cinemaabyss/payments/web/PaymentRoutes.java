@@ -25,6 +25,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -40,12 +41,15 @@ public class PaymentRoutes {
     public static final String DISCOUNT_EVENTS_PATH = "/internal/events/discount-events";
     public static final String SUBSCRIPTION_EVENTS_PATH = "/internal/events/subscription-events";
     private static final int MAX_ID_DIGITS = 18;
+    static final int DEFAULT_PAYMENTS = 20;
+    static final int MAX_PAYMENTS = 50;
 
     @Bean
     RouterFunction<ServerResponse> paymentApi(Callers callers,
                                               Function<Commands.StartCheckout, Message<Started>> startCheckout,
                                               Function<Commands.ShowCheckout, CheckoutView> getCheckout,
                                               Function<Commands.ShowPayment, PaymentView> getPayment,
+                                              Function<Commands.MyPayments, List<PaymentView>> listMyPayments,
                                               Function<Commands.Refund, Message<RefundView>> refundPayment,
                                               Function<Commands.Webhook, Commands.WebhookReceived> receiveProviderWebhook,
                                               Consumer<CloudEvent> applyDiscountEvent,
@@ -63,6 +67,8 @@ public class PaymentRoutes {
                         getCheckout.apply(new Commands.ShowCheckout(callers.require(request).userId(), id(request)))))
                 .POST("/api/v1/payments/webhooks/{provider}", request -> Responses.ok(receiveProviderWebhook.apply(
                         new Commands.Webhook(request.pathVariable("provider"), request.headers().firstHeader(WebhookSignatures.HEADER), body(request)))))
+                .GET("/api/v1/me/payments", request -> Responses.ok(listMyPayments.apply(new Commands.MyPayments(
+                        callers.require(request).userId(), Requests.intParam(request, "limit", 1, MAX_PAYMENTS).orElse(DEFAULT_PAYMENTS)))))
                 .GET("/api/v1/payments/{id}", request -> {
                     Caller caller = callers.require(request);
                     return Responses.ok(getPayment.apply(new Commands.ShowPayment(caller.userId(), caller.hasRole(Caller.ADMIN), id(request))));

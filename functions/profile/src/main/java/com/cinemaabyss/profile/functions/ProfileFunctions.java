@@ -7,6 +7,7 @@ import com.cinemaabyss.kit.web.Created;
 import com.cinemaabyss.profile.domain.Favorite;
 import com.cinemaabyss.profile.domain.Profile;
 import com.cinemaabyss.profile.domain.Rating;
+import com.cinemaabyss.profile.domain.TitleState;
 import com.cinemaabyss.profile.domain.Watched;
 import io.cloudevents.CloudEvent;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +55,12 @@ public class ProfileFunctions {
     @Bean
     public Consumer<Commands.TitleRef> removeFavorite(Profiles profiles) {
         return profiles::removeFavorite;
+    }
+
+    /** One title as the profile has it (rating, favourite, progress): what a title screen shows the viewer. */
+    @Bean
+    public Function<Commands.TitleRef, TitleState> titleState(Profiles profiles) {
+        return profiles::titleState;
     }
 
     @Bean

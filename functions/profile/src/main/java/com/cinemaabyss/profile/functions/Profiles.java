@@ -8,6 +8,7 @@ import com.cinemaabyss.profile.domain.Favorite;
 import com.cinemaabyss.profile.domain.NewProfile;
 import com.cinemaabyss.profile.domain.Profile;
 import com.cinemaabyss.profile.domain.Rating;
+import com.cinemaabyss.profile.domain.TitleState;
 import com.cinemaabyss.profile.domain.Watched;
 import com.cinemaabyss.profile.entitlements.ProfileLimits;
 import com.cinemaabyss.profile.events.TitleChange;
@@ -76,6 +77,10 @@ public class Profiles {
 
     public void removeFavorite(Commands.TitleRef ref) {
         library.removeFavorite(profile(ref.accountId(), ref.profileId()).id(), ref.accountId(), ref.titleId(), clock.instant());
+    }
+
+    public TitleState titleState(Commands.TitleRef ref) {
+        return library.titleState(profile(ref.accountId(), ref.profileId()).id(), ref.titleId());
     }
 
     public Page<Favorite> favorites(Commands.ListPage page) {

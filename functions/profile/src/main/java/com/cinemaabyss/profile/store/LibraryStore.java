@@ -7,6 +7,7 @@ import com.cinemaabyss.profile.domain.Cursors;
 import com.cinemaabyss.profile.domain.Episode;
 import com.cinemaabyss.profile.domain.Favorite;
 import com.cinemaabyss.profile.domain.Rating;
+import com.cinemaabyss.profile.domain.TitleState;
 import com.cinemaabyss.profile.domain.Watched;
 import com.cinemaabyss.profile.events.ProfileEvents;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -100,6 +101,15 @@ public class LibraryStore {
             tx.addPutItem(table, latest);
         }, List.of(ProfileEvents.progressRecorded(profileId, userId, titleId, episodeId, positionS, durationS, finished, now)));
         return toWatched(watched);
+    }
+
+    /** The profile's rating, favourite and latest progress of one title: three reads by key. */
+    public TitleState titleState(long profileId, long titleId) {
+        Optional<LibraryItem> rating = get(profileId, RATING + "#" + titleId);
+        boolean favorite = get(profileId, FAV + "#" + titleId).isPresent();
+        Optional<LibraryItem> latest = get(profileId, "latest#" + titleId);
+        return new TitleState(profileId, titleId, rating.map(LibraryItem::getRating).orElse(null), favorite,
+                latest.map(LibraryStore::toWatched).orElse(null));
     }
 
     public Page<Favorite> favorites(long profileId, int limit, String cursor) {

@@ -14,6 +14,7 @@ import com.cinemaabyss.profile.domain.Profile;
 import com.cinemaabyss.profile.domain.ProfileUpdate;
 import com.cinemaabyss.profile.domain.ProgressReport;
 import com.cinemaabyss.profile.domain.Rating;
+import com.cinemaabyss.profile.domain.TitleState;
 import com.cinemaabyss.profile.domain.RatingRequest;
 import com.cinemaabyss.profile.domain.Watched;
 import com.cinemaabyss.profile.functions.Commands;
@@ -55,6 +56,7 @@ public class ProfileRoutes {
                                               Function<Commands.TitleRef, Favorite> addFavorite,
                                               Consumer<Commands.TitleRef> removeFavorite,
                                               Function<Commands.ListPage, Page<Favorite>> listFavorites,
+                                              Function<Commands.TitleRef, TitleState> titleState,
                                               Function<Commands.Rate, Rating> rateTitle,
                                               Consumer<Commands.TitleRef> removeRating,
                                               Function<Commands.ListPage, Page<Rating>> listRatings,
@@ -85,6 +87,7 @@ public class ProfileRoutes {
                     deleteProfile.accept(new Commands.ProfileRef(me.userId(), pathId(request, "profile_id")));
                     return ServerResponse.noContent().build();
                 })
+                .GET("/api/v1/me/titles/{title_id}", request -> Responses.ok(titleState.apply(title(callers, request))))
                 .GET("/api/v1/me/favorites", request -> Responses.ok(listFavorites.apply(page(callers, request))))
                 .PUT("/api/v1/me/favorites/{title_id}", request -> Responses.ok(addFavorite.apply(title(callers, request))))
                 .DELETE("/api/v1/me/favorites/{title_id}", request -> {
