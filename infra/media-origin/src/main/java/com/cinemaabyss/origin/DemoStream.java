@@ -2,43 +2,63 @@ package com.cinemaabyss.origin;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The one asset the origin ships, {@code demo}: a master playlist naming one 360p variant, its media playlist and
- * three 2-second MPEG-TS segments. The segments are built here, byte for byte the same every time (no binaries in the
- * repository): each is a PAT, a PMT declaring one H.264 elementary stream, and one PES packet carrying an access unit
- * delimiter, every packet 188 bytes with its sync byte, continuity counter and (for PSI) MPEG-2 CRC32. Valid transport
- * streams a player's demuxer accepts; there is no picture in them, which a smoke test of rights does not need.
+ * The one asset the origin ships, {@code demo}: ten minutes of video a browser really plays. A master playlist names
+ * one 256x144 variant; its media playlist lists 150 four-second MPEG-TS segments. Each segment is a PAT, a PMT
+ * declaring one H.264 elementary stream, and one PES packet per frame (5 frames a second): a keyframe of its own
+ * picture (a diagonal gradient, a bright bar that moves from segment to segment, a colour that changes) and then the
+ * same picture repeated ({@link TinyH264}). Every packet is 188 bytes with its sync byte and continuity counter, PSI
+ * with its MPEG-2 CRC32. The bytes are built here, the same every time (no binaries in the repository), on first use.
  */
 final class DemoStream {
 
     static final String ASSET = "demo";
-    static final int SEGMENTS = 3;
+    static final String VARIANT = "144p.m3u8";
+    static final int SEGMENTS = 150;
+    static final int SEGMENT_SECONDS = 4;
+    static final int FRAMES_PER_SECOND = 5;
     private static final int PACKET = 188;
     private static final int PMT_PID = 0x1000;
     private static final int VIDEO_PID = 0x0100;
+    private static final long CLOCK = 90_000;
+    private static final Pattern SEGMENT = Pattern.compile("^seg(0|[1-9][0-9]{0,2})\\.ts$");
 
-    private final Map<String, byte[]> files;
+    private final Map<String, byte[]> playlists;
+    private final Map<Integer, byte[]> segments = new ConcurrentHashMap<>();
 
     DemoStream() {
-        StringBuilder media = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n");
-        Map<String, byte[]> all = new java.util.LinkedHashMap<>();
+        StringBuilder media = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:" + SEGMENT_SECONDS
+                + "\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n");
         for (int i = 0; i < SEGMENTS; i++) {
-            media.append("#EXTINF:2.000,\nseg").append(i).append(".ts\n");
-            all.put("seg" + i + ".ts", segment(i));
+            media.append("#EXTINF:").append(SEGMENT_SECONDS).append(".000,\nseg").append(i).append(".ts\n");
         }
         media.append("#EXT-X-ENDLIST\n");
-        all.put("master.m3u8", ("#EXTM3U\n#EXT-X-VERSION:3\n"
-                + "#EXT-X-STREAM-INF:BANDWIDTH=64000,RESOLUTION=640x360,CODECS=\"avc1.42e01e\"\n360p.m3u8\n").getBytes(StandardCharsets.US_ASCII));
-        all.put("360p.m3u8", media.toString().getBytes(StandardCharsets.US_ASCII));
-        this.files = Map.copyOf(all);
+        int bandwidth = (int) (segment(0).length * 8L / SEGMENT_SECONDS / 1000 + 1) * 1000;
+        this.playlists = Map.of(
+                "master.m3u8", ("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-STREAM-INF:BANDWIDTH=" + bandwidth + ",RESOLUTION="
+                        + TinyH264.WIDTH + "x" + TinyH264.HEIGHT + ",CODECS=\"" + TinyH264.CODECS + "\"\n" + VARIANT + "\n")
+                        .getBytes(StandardCharsets.US_ASCII),
+                VARIANT, media.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The file {@code name} of asset {@code asset}; empty for an asset or file the origin does not have. */
     Optional<byte[]> file(String asset, String name) {
-        return ASSET.equals(asset) ? Optional.ofNullable(files.get(name)) : Optional.empty();
+        if (!ASSET.equals(asset)) {
+            return Optional.empty();
+        }
+        Matcher segment = SEGMENT.matcher(name);
+        if (segment.matches()) {
+            int index = Integer.parseInt(segment.group(1));
+            return index < SEGMENTS ? Optional.of(segments.computeIfAbsent(index, DemoStream::segment)) : Optional.empty();
+        }
+        return Optional.ofNullable(playlists.get(name));
     }
 
     static byte[] segment(int index) {
@@ -52,14 +72,45 @@ final class DemoStream {
                 (byte) 0xb0, 0x12, 0x00, 0x01, (byte) 0xc1, 0x00, 0x00, // section length 18, program 1
                 (byte) (0xe0 | (VIDEO_PID >> 8)), (byte) VIDEO_PID, (byte) 0xf0, 0x00, // PCR pid, no program info
                 0x1b, (byte) (0xe0 | (VIDEO_PID >> 8)), (byte) VIDEO_PID, (byte) 0xf0, 0x00})); // H.264 on VIDEO_PID
-        long pts = 90_000L * 2 * index + 90_000L;
-        byte[] pes = {0x00, 0x00, 0x01, (byte) 0xe0, 0x00, 0x00, // start code, video stream 0, unbounded length
-                (byte) 0x80, (byte) 0x80, 0x05, // flags: PTS only, 5 header bytes
-                (byte) (0x21 | ((pts >> 29) & 0x0e)), (byte) (pts >> 22), (byte) (0x01 | ((pts >> 14) & 0xfe)),
-                (byte) (pts >> 7), (byte) (0x01 | ((pts << 1) & 0xfe)),
-                0x00, 0x00, 0x00, 0x01, 0x09, (byte) 0xf0}; // NAL access unit delimiter
-        out.writeBytes(payloadPacket(VIDEO_PID, true, index, pes));
+        int counter = 0;
+        int frames = SEGMENT_SECONDS * FRAMES_PER_SECOND;
+        for (int frame = 0; frame < frames; frame++) {
+            byte[] accessUnit = frame == 0 ? TinyH264.keyframe(picture(index), index) : TinyH264.repeat(frame);
+            long pts = CLOCK * SEGMENT_SECONDS * index + CLOCK * frame / FRAMES_PER_SECOND + CLOCK;
+            byte[] header = {0x00, 0x00, 0x01, (byte) 0xe0, 0x00, 0x00, // start code, video stream 0, unbounded length
+                    (byte) 0x80, (byte) 0x80, 0x05, // flags: PTS only, 5 header bytes
+                    (byte) (0x21 | ((pts >> 29) & 0x0e)), (byte) (pts >> 22), (byte) (0x01 | ((pts >> 14) & 0xfe)),
+                    (byte) (pts >> 7), (byte) (0x01 | ((pts << 1) & 0xfe))};
+            byte[] pes = new byte[header.length + accessUnit.length];
+            System.arraycopy(header, 0, pes, 0, header.length);
+            System.arraycopy(accessUnit, 0, pes, header.length, accessUnit.length);
+            for (int offset = 0; offset < pes.length; offset += PACKET - 4) {
+                int length = Math.min(PACKET - 4, pes.length - offset);
+                out.writeBytes(payloadPacket(VIDEO_PID, offset == 0, counter++, Arrays.copyOfRange(pes, offset, offset + length)));
+            }
+        }
         return out.toByteArray();
+    }
+
+    /** Segment {@code index}'s picture, in 4:2:0 samples kept within the video range 16..235 (16..240 for chroma). */
+    static TinyH264.Picture picture(int index) {
+        int width = TinyH264.WIDTH;
+        int height = TinyH264.HEIGHT;
+        byte[] luma = new byte[width * height];
+        int bar = (index * 16) % width;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean inBar = x >= bar && x < bar + 16;
+                luma[y * width + x] = (byte) (inBar ? 235 : 32 + (x + y) * 120 / (width + height));
+            }
+        }
+        byte[] cb = new byte[width * height / 4];
+        byte[] cr = new byte[width * height / 4];
+        int cbValue = 16 + (index * 37) % 224;
+        int crValue = 16 + (index * 71 + 90) % 224;
+        Arrays.fill(cb, (byte) cbValue);
+        Arrays.fill(cr, (byte) crValue);
+        return new TinyH264.Picture(luma, cb, cr);
     }
 
     private static byte[] psiPacket(int pid, int counter, byte[] section) {
@@ -74,7 +125,7 @@ final class DemoStream {
         return payloadPacket(pid, true, counter, withCrc);
     }
 
-    /** One transport packet: header, payload, 0xff stuffing to 188 bytes (allowed after PSI; for PES via adaptation field). */
+    /** One transport packet: header, payload (at most 184 bytes), 0xff stuffing to 188 bytes (after PSI; for PES via the adaptation field). */
     private static byte[] payloadPacket(int pid, boolean start, int counter, byte[] payload) {
         byte[] packet = new byte[PACKET];
         packet[0] = 0x47;
@@ -82,8 +133,8 @@ final class DemoStream {
         packet[2] = (byte) pid;
         boolean psi = pid == 0 || pid == PMT_PID;
         int offset = 4;
-        if (psi) {
-            packet[3] = (byte) (0x10 | (counter & 0x0f));
+        if (psi || payload.length == PACKET - 4) {
+            packet[3] = (byte) (0x10 | (counter & 0x0f)); // payload only
         } else {
             // PES: stuff with an adaptation field so the payload ends exactly at the packet's end.
             int stuffing = PACKET - 4 - payload.length;

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
@@ -20,6 +21,8 @@ import java.util.concurrent.Executors;
  * when the token is valid for that asset ({@link StreamTokens}); missing, tampered, expired or another asset's token:
  * 403. Playlists are answered with every URI in them carrying the same token (it covers the asset's whole prefix),
  * so a player follows the variant and the segments without signing anything itself. {@code GET /health} needs no token.
+ * A page from one of the configured web origins may read the answers (CORS, so the web client's player can fetch the
+ * stream from this other port); any other page's {@code Origin} gets no CORS headers, and its browser withholds them.
  */
 public final class MediaOrigin implements AutoCloseable {
 
@@ -28,9 +31,11 @@ public final class MediaOrigin implements AutoCloseable {
     private final HttpServer server;
     private final StreamTokens tokens;
     private final DemoStream stream = new DemoStream();
+    private final Set<String> allowedOrigins;
 
     private MediaOrigin(OriginSettings settings, Clock clock) throws IOException {
         this.tokens = new StreamTokens(settings.signingKey(), clock);
+        this.allowedOrigins = Set.copyOf(settings.allowedOrigins());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 50);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
@@ -54,13 +59,18 @@ public final class MediaOrigin implements AutoCloseable {
             String method = exchange.getRequestMethod();
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
+            boolean crossOrigin = allowCrossOrigin(exchange);
+            if ("OPTIONS".equals(method)) {
+                preflight(exchange, crossOrigin);
+                return;
+            }
             if ("/health".equals(path) && "GET".equals(method)) {
                 respond(exchange, 200, "application/json", "{\"status\":true}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                error(exchange, 405, "method " + (method.length() > 16 ? "" : method) + " is not allowed here; allowed: GET, HEAD");
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD, OPTIONS");
+                error(exchange, 405, "method " + (method.length() > 16 ? "" : method) + " is not allowed here; allowed: GET, HEAD, OPTIONS");
                 return;
             }
             if (StreamTokens.assetOf(path).isEmpty()) {
@@ -88,6 +98,33 @@ public final class MediaOrigin implements AutoCloseable {
         } catch (RuntimeException e) {
             error(exchange, 500, "internal error");
         }
+    }
+
+    /**
+     * Adds the CORS headers when the request's {@code Origin} is one of the allowed ones (exactly, never a wildcard);
+     * {@code Vary: Origin} always, so a cache does not hand one page's answer to another.
+     */
+    private boolean allowCrossOrigin(HttpExchange exchange) {
+        exchange.getResponseHeaders().set("Vary", "Origin");
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin == null || !allowedOrigins.contains(origin)) {
+            return false;
+        }
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+        return true;
+    }
+
+    /** A browser's preflight: 204 naming what a page may do when its origin is allowed, 403 otherwise. */
+    private static void preflight(HttpExchange exchange, boolean allowed) throws IOException {
+        if (!allowed) {
+            error(exchange, 403, "this origin may not read streams from here");
+            return;
+        }
+        exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, HEAD");
+        // hls.js may ask for byte ranges; nothing else a player sends needs allowing.
+        exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Range");
+        exchange.getResponseHeaders().set("Access-Control-Max-Age", "600");
+        exchange.sendResponseHeaders(204, -1);
     }
 
     /** The playlist with the request's token on each URI line (the lines that are not tags or blank). */

@@ -45,14 +45,17 @@ class MediaOriginTest {
         assertEquals("application/vnd.apple.mpegurl", answer.headers().firstValue("Content-Type").orElseThrow());
         String query = master.getRawQuery();
         assertTrue(answer.body().startsWith("#EXTM3U\n"), answer.body());
-        assertTrue(answer.body().contains("\n360p.m3u8?" + query + "\n"), "the variant carries the token: " + answer.body());
+        assertTrue(answer.body().contains("\n144p.m3u8?" + query + "\n"), "the variant carries the token: " + answer.body());
+        assertTrue(answer.body().contains("RESOLUTION=256x144,CODECS=\"avc1.42c01e\""), answer.body());
 
-        HttpResponse<String> media = get(master.resolve("360p.m3u8?" + query));
+        HttpResponse<String> media = get(master.resolve("144p.m3u8?" + query));
         assertEquals(200, media.statusCode());
         List<String> segments = media.body().lines().filter(line -> !line.startsWith("#")).toList();
-        assertEquals(List.of("seg0.ts?" + query, "seg1.ts?" + query, "seg2.ts?" + query), segments);
+        assertEquals(DemoStream.SEGMENTS, segments.size(), "ten minutes in four-second segments");
+        assertEquals(List.of("seg0.ts?" + query, "seg1.ts?" + query), segments.subList(0, 2));
+        assertEquals("seg149.ts?" + query, segments.getLast());
         assertTrue(media.body().contains("#EXT-X-ENDLIST"));
-        for (String segment : segments) {
+        for (String segment : List.of(segments.getFirst(), segments.get(1), segments.getLast())) {
             HttpResponse<byte[]> ts = getBytes(master.resolve(segment));
             assertEquals(200, ts.statusCode());
             assertEquals("video/mp2t", ts.headers().firstValue("Content-Type").orElseThrow());
@@ -84,11 +87,50 @@ class MediaOriginTest {
     void aValidTokenForAnAssetTheOriginLacksIs404AndEverythingElseIsRefused() {
         assertEquals(404, get(TOKENS.sign(origin.url(), "nothing-here", 7, Duration.ofMinutes(5)).url()).statusCode());
         String query = TOKENS.sign(origin.url(), "demo", 7, Duration.ofMinutes(5)).url().getRawQuery();
-        assertEquals(404, get(origin.url().resolve("/hls/demo/seg9.ts?" + query)).statusCode());
+        assertEquals(404, get(origin.url().resolve("/hls/demo/seg150.ts?" + query)).statusCode());
+        assertEquals(404, get(origin.url().resolve("/hls/demo/seg01.ts?" + query)).statusCode());
+        assertEquals(404, get(origin.url().resolve("/hls/demo/seg99999999999.ts?" + query)).statusCode());
         assertEquals(404, get(origin.url().resolve("/etc/passwd")).statusCode());
         assertEquals(405, HTTP.sendAsync(HttpRequest.newBuilder(origin.url().resolve("/hls/demo/master.m3u8?" + query))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).join().statusCode());
         assertEquals(200, get(origin.url().resolve("/health")).statusCode());
+    }
+
+    @Test
+    void onlyTheConfiguredWebOriginsMayReadTheStreamFromAPage() {
+        URI master = TOKENS.sign(origin.url(), "demo", 7, Duration.ofMinutes(5)).url();
+        HttpResponse<String> allowed = get(master, "Origin", "http://127.0.0.1:8000");
+        assertEquals(200, allowed.statusCode());
+        assertEquals("http://127.0.0.1:8000", allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals("Origin", allowed.headers().firstValue("Vary").orElseThrow());
+        HttpResponse<String> refusedToken = get(origin.url().resolve("/hls/demo/master.m3u8"), "Origin", "http://localhost:8000");
+        assertEquals(403, refusedToken.statusCode());
+        assertEquals("http://localhost:8000", refusedToken.headers().firstValue("Access-Control-Allow-Origin").orElseThrow(),
+                "the page may read why it was refused");
+
+        HttpResponse<String> other = get(master, "Origin", "http://evil.example");
+        assertEquals(200, other.statusCode(), "not the origin's business to refuse: the browser withholds the answer");
+        assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), other.headers().map().toString());
+        assertTrue(get(master, "Origin", "http://127.0.0.1:8001").headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+                "another port is another origin");
+
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(master).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://127.0.0.1:8000").header("Access-Control-Request-Method", "GET"));
+        assertEquals(204, preflight.statusCode());
+        assertEquals("GET, HEAD", preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow());
+        assertEquals(403, send(HttpRequest.newBuilder(master).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://evil.example")).statusCode());
+    }
+
+    @Test
+    void allowedOriginsAreExactOriginsNeverAWildcardOrAPath() {
+        assertEquals(java.util.List.of("http://127.0.0.1:4000", "https://watch.example.com"), OriginSettings.fromEnv(java.util.Map.of(
+                "MEDIA_SIGNING_KEY", KEY, "ORIGIN_ALLOWED_ORIGINS", " http://127.0.0.1:4000, https://watch.example.com ,")).allowedOrigins());
+        assertEquals(OriginSettings.DEFAULT_ALLOWED_ORIGINS, OriginSettings.fromEnv(java.util.Map.of("MEDIA_SIGNING_KEY", KEY)).allowedOrigins());
+        for (String bad : java.util.List.of("*", "http://127.0.0.1:8000/", "127.0.0.1:8000", "ftp://host", "http://a b")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new OriginSettings(0, KEY, java.util.List.of(bad)), bad);
+        }
     }
 
     @Test
@@ -102,8 +144,16 @@ class MediaOriginTest {
         assertEquals(0, DemoStream.crc32Mpeg2(pmt));
     }
 
-    private static HttpResponse<String> get(URI uri) {
-        return HTTP.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).join();
+    private static HttpResponse<String> get(URI uri, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).join();
     }
 
     private static HttpResponse<byte[]> getBytes(URI uri) {

@@ -267,6 +267,9 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("ORIGIN_PORT", Integer.toString(originPort()));
         env.put("MEDIA_SIGNING_KEY", mediaSigningKey);
+        // The web client's page (served through the gateway) fetches the stream from this other port: let it read it.
+        URI gateway = url(GATEWAY);
+        env.put("ORIGIN_ALLOWED_ORIGINS", "http://127.0.0.1:" + gateway.getPort() + ",http://localhost:" + gateway.getPort());
         synchronized (services) {
             if (closing) {
                 throw new IllegalStateException("stopping: not starting " + ORIGIN);
