@@ -2,6 +2,8 @@ package com.cinemaabyss.platform;
 
 import com.cinemaabyss.local.LocalDynamoDb;
 import com.cinemaabyss.local.LocalKafka;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,9 @@ public final class LocalPlatform implements AutoCloseable {
     static final String ENGINE_JAR = "infra/recommendation-engine/target/recommendation-engine.jar";
     static final int ENGINE_PORT = 8092;
     static final String RECOMMENDATIONS = "recommendations";
+    /** The eventing bridge's own metrics endpoint (its port is overridden like a service's, under this name). */
+    static final String BRIDGE_METRICS = "bridge-metrics";
+    static final int BRIDGE_METRICS_PORT = 9464;
 
     private final PlatformOptions options;
     private final KnativeWiring wiring;
@@ -65,6 +70,8 @@ public final class LocalPlatform implements AutoCloseable {
     private LocalKafka kafka;
     private LocalDynamoDb dynamo;
     private EventingBridge bridge;
+    private final PrometheusMeterRegistry platformMeters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private BridgeMetricsServer bridgeMetrics;
     private PingSources pings;
     private volatile boolean closing;
     private final String adminToken;
@@ -137,6 +144,11 @@ public final class LocalPlatform implements AutoCloseable {
         return pings == null ? List.of() : pings.health();
     }
 
+    /** Where Prometheus scrapes the eventing bridge's meters (delivery, dead letters, consumer lag per subscription). */
+    public URI bridgeMetricsUrl() {
+        return bridgeMetrics.url();
+    }
+
     public KnativeWiring wiring() {
         return wiring;
     }
@@ -206,7 +218,9 @@ public final class LocalPlatform implements AutoCloseable {
             service.awaitHealthy(START_TIMEOUT);
             log.info("{} is healthy", service.name());
         }
-        bridge = new EventingBridge(wiring.subscriptions(), this::url, kafka.bootstrapServers(), DELIVERY_TIMEOUT, deliveryToken).start();
+        bridgeMetrics = new BridgeMetricsServer(platformMeters, options.servicePorts().getOrDefault(BRIDGE_METRICS, BRIDGE_METRICS_PORT));
+        bridge = new EventingBridge(wiring.subscriptions(), this::url, kafka.bootstrapServers(), DELIVERY_TIMEOUT, deliveryToken,
+                platformMeters).start();
         log.info("Eventing bridge delivers {} subscriptions", wiring.subscriptions().size());
         pings = new PingSources(wiring.schedules(), this::url, new HttpDelivery(DELIVERY_TIMEOUT, deliveryToken), options.pingInterval(),
                 Clock.systemUTC()).start();
@@ -422,6 +436,9 @@ public final class LocalPlatform implements AutoCloseable {
         if (bridge != null) {
             bridge.close();
         }
+        if (bridgeMetrics != null) {
+            bridgeMetrics.close();
+        }
         children.parallelStream().forEach(ServiceProcess::close);
         if (kafka != null) {
             kafka.close();
@@ -501,10 +518,10 @@ public final class LocalPlatform implements AutoCloseable {
                   payment sandbox  %s   (test cards: tok_visa, tok_chargeDeclined, tok_delayed, tok_duplicateWebhook)
                   media origin     %s   (signed stream URLs from POST /api/v1/playback)
                   reco engine      %s   (the reference recommendation engine)
-                  metrics          %s/actuator/prometheus
+                  metrics          %s/actuator/prometheus (each function), %s (the eventing bridge)
                   admin token      %s   (Authorization: Bearer ... on %s/admin/migration)
                   data and logs    %s
-                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), url(GATEWAY), adminToken, url(GATEWAY),
+                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), url(GATEWAY), bridgeMetricsUrl(), adminToken, url(GATEWAY),
                 options.dataDir());
     }
 
