@@ -172,8 +172,17 @@ class ObservabilityAsCodeTest {
         return names;
     }
 
+    private static Set<String> known;
+
     /** Our meters (by their Micrometer names in the sources), the external list, and the rules' recorded names. */
-    static Set<String> knownNames() {
+    static synchronized Set<String> knownNames() {
+        if (known == null) {
+            known = Set.copyOf(findKnownNames());
+        }
+        return known;
+    }
+
+    private static Set<String> findKnownNames() {
         Set<String> known = new HashSet<>();
         for (Map<String, Object> component : yaml(EXTERNAL).values().stream().map(ObservabilityAsCodeTest::map).toList()) {
             known.addAll(ObservabilityAsCodeTest.<String>list(component.get("names")));

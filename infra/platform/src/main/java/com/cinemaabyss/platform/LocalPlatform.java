@@ -227,6 +227,32 @@ public final class LocalPlatform implements AutoCloseable {
         if (options.seed()) {
             seedDemoData();
         }
+        if (options.observe()) {
+            startPrometheus();
+        }
+    }
+
+    /** --observe: Prometheus scraping every function this run started (their names and ports) and the bridge. */
+    private void startPrometheus() {
+        Map<String, URI> functions = new LinkedHashMap<>();
+        wiring.services().forEach(spec -> functions.put(spec.name(), url(spec.name())));
+        String config = LocalPrometheus.config(functions, bridgeMetrics.url(), options.root().resolve(LocalPrometheus.RULES));
+        ServiceProcess prometheus;
+        synchronized (services) {
+            if (closing) {
+                throw new IllegalStateException("stopping: not starting " + LocalPrometheus.NAME);
+            }
+            prometheus = LocalPrometheus.start(LocalPrometheus.binary(), options.dataDir().resolve("prometheus"), config,
+                    prometheusPort(), options.dataDir().resolve("logs").resolve(LocalPrometheus.NAME + ".log"));
+            services.put(LocalPrometheus.NAME, prometheus);
+            prometheus.process().onExit().thenRun(() -> exited(prometheus));
+        }
+        prometheus.awaitHealthy(START_TIMEOUT);
+        log.info("Prometheus is ready on {}", LocalPrometheus.url(prometheusPort()));
+    }
+
+    private int prometheusPort() {
+        return options.servicePorts().getOrDefault(LocalPrometheus.NAME, LocalPrometheus.PORT);
     }
 
     private void launch(ServiceSpec spec, Path logFile) {
@@ -518,10 +544,11 @@ public final class LocalPlatform implements AutoCloseable {
                   payment sandbox  %s   (test cards: tok_visa, tok_chargeDeclined, tok_delayed, tok_duplicateWebhook)
                   media origin     %s   (signed stream URLs from POST /api/v1/playback)
                   reco engine      %s   (the reference recommendation engine)
-                  metrics          %s/actuator/prometheus (each function), %s (the eventing bridge)
+                  metrics          %s/actuator/prometheus (each function), %s (the eventing bridge)%s
                   admin token      %s   (Authorization: Bearer ... on %s/admin/migration)
                   data and logs    %s
-                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), url(GATEWAY), bridgeMetricsUrl(), adminToken, url(GATEWAY),
+                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), url(GATEWAY), bridgeMetricsUrl(),
+                options.observe() ? "\n  Prometheus       " + LocalPrometheus.url(prometheusPort()) + "   (rules and alerts: /alerts)" : "", adminToken, url(GATEWAY),
                 options.dataDir());
     }
 
