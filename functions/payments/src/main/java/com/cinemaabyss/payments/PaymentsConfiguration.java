@@ -1,5 +1,6 @@
 package com.cinemaabyss.payments;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import com.cinemaabyss.kit.dynamo.DynamoSettings;
 import com.cinemaabyss.kit.dynamo.IdSequences;
 import com.cinemaabyss.kit.dynamo.IdSequencesConfiguration;
@@ -66,8 +67,8 @@ public class PaymentsConfiguration {
     }
 
     @Bean
-    Settlement settlement(PaymentStore store) {
-        return new Settlement(store);
+    Settlement settlement(PaymentStore store, MeterRegistry meters) {
+        return new Settlement(store, meters);
     }
 
     @Bean

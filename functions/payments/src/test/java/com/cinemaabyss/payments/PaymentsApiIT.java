@@ -132,9 +132,11 @@ class PaymentsApiIT {
 
     @Test
     void aDeclinedCardFailsThePaymentAndTheCheckoutWithTheProvidersReason() {
+        double failedBefore = settled("failed");
         Checkout c = checkout("tok_chargeDeclined");
         confirm(c, 999, 0);
         await(() -> checkoutStatus(c.user(), c.checkoutId()).contains("\"status\":\"failed\""));
+        assertEquals(failedBefore + 1, settled("failed"), "the money path's dashboard counts the declined checkout");
         assertEquals("{\"checkout_id\":" + c.checkoutId() + ",\"payment_id\":" + c.paymentId()
                 + ",\"status\":\"failed\",\"reason_code\":\"card_declined\",\"reason\":\"Your card was declined.\"}", checkoutStatus(c.user(), c.checkoutId()));
         List<EventsOnKafka.Event> events = EventsOnKafka.read(Topics.BILLING_EVENTS, c.paymentId(), EventTypes.PAYMENT_FAILED, 1);
@@ -363,6 +365,13 @@ class PaymentsApiIT {
             }
         }
         throw new AssertionError("no renewal payment for user " + user);
+    }
+
+    /** {@code payments_settled_total} of checkouts with {@code outcome}, from the scrape endpoint Prometheus reads. */
+    private double settled(String outcome) {
+        String series = "payments_settled_total{outcome=\"" + outcome + "\",purpose=\"checkout\"} ";
+        return http.get("/actuator/prometheus").body().lines().filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).strip())).findFirst().orElse(0);
     }
 
     private static void await(Supplier<Boolean> condition) {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 public final class RenderManifests {
 
     /** The folders under knative/ whose files all come from the chart. */
-    public static final List<String> GENERATED = List.of("serving", "eventing", "istio", "strimzi");
+    public static final List<String> GENERATED = List.of("serving", "eventing", "istio", "strimzi", "observability");
     public static final String NOT_GENERATED = "strimzi/kafka.yaml";
 
     private RenderManifests() {
@@ -25,6 +25,7 @@ public final class RenderManifests {
         Map<String, String> files = ChartRenderer.render(root.resolve("infra/helm/cinemaabyss"), Map.of());
         Path knative = root.resolve("knative");
         for (String folder : GENERATED) {
+            Files.createDirectories(knative.resolve(folder));
             try (Stream<Path> existing = Files.list(knative.resolve(folder))) {
                 for (Path file : existing.toList()) {
                     String relative = knative.relativize(file).toString();

@@ -4,6 +4,8 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -34,11 +36,14 @@ public final class EventingBridge implements AutoCloseable {
     private static final int PARK_DELIVERY_MS = 30_000;
     /** The longest one attempt to park an event can take: waiting for metadata, then for the broker's acknowledgement. */
     static final Duration PARK_BOUND = Duration.ofMillis(PARK_BLOCK_MS + PARK_DELIVERY_MS);
+    /** How often each subscription's consumer lag is sampled for {@code eventing_consumer_lag_records}. */
+    static final Duration LAG_INTERVAL = Duration.ofSeconds(5);
 
     private final List<SubscriptionWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final KafkaProducer<String, CloudEvent> deadLetters;
     private final HttpDelivery delivery;
+    private final LagSampler lags;
 
     /** How one subscription's worker is doing; {@code lastError} is null while nothing went wrong. */
     public record Health(String subscription, boolean running, int restarts, long delivered, long parked, String lastError) {
@@ -50,17 +55,25 @@ public final class EventingBridge implements AutoCloseable {
      */
     public EventingBridge(List<Subscription> subscriptions, Function<String, URI> serviceUrl, String bootstrapServers,
                           Duration deliveryTimeout) {
-        this(subscriptions, serviceUrl, bootstrapServers, new HttpDelivery(deliveryTimeout));
+        this(subscriptions, serviceUrl, bootstrapServers, new HttpDelivery(deliveryTimeout), new SimpleMeterRegistry());
     }
 
-    /** As above, proving itself to the functions with {@code deliveryToken} (see the kit's InternalRoutesFilter). */
+    /**
+     * As above, proving itself to the functions with {@code deliveryToken} (see the kit's InternalRoutesFilter), and
+     * keeping its meters (see {@link BridgeMetrics}) in {@code registry}.
+     */
     public EventingBridge(List<Subscription> subscriptions, Function<String, URI> serviceUrl, String bootstrapServers,
-                          Duration deliveryTimeout, String deliveryToken) {
-        this(subscriptions, serviceUrl, bootstrapServers, new HttpDelivery(deliveryTimeout, deliveryToken));
+                          Duration deliveryTimeout, String deliveryToken, MeterRegistry registry) {
+        this(subscriptions, serviceUrl, bootstrapServers, new HttpDelivery(deliveryTimeout, deliveryToken), registry);
     }
 
     EventingBridge(List<Subscription> subscriptions, Function<String, URI> serviceUrl, String bootstrapServers,
                    HttpDelivery delivery) {
+        this(subscriptions, serviceUrl, bootstrapServers, delivery, new SimpleMeterRegistry());
+    }
+
+    EventingBridge(List<Subscription> subscriptions, Function<String, URI> serviceUrl, String bootstrapServers,
+                   HttpDelivery delivery, MeterRegistry registry) {
         // Before anything is opened: a subscription whose worst case no poll interval covers is refused here.
         List<PollBudget> budgets = subscriptions.stream()
                 .map(s -> PollBudget.of(s, delivery.attemptBound(), PARK_BOUND)).toList();
@@ -80,11 +93,16 @@ public final class EventingBridge implements AutoCloseable {
         if (EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE) == null) {
             EventFormatProvider.getInstance().registerFormat(new JsonFormat());
         }
+        List<BridgeMetrics> metrics = new ArrayList<>();
         for (int i = 0; i < subscriptions.size(); i++) {
             Subscription subscription = subscriptions.get(i);
             URI target = serviceUrl.apply(subscription.serviceName()).resolve(subscription.path());
-            workers.add(new SubscriptionWorker(subscription, target, bootstrapServers, delivery, deadLetters, budgets.get(i)));
+            SubscriptionWorker worker = new SubscriptionWorker(subscription, target, bootstrapServers, delivery, deadLetters,
+                    budgets.get(i), registry);
+            workers.add(worker);
+            metrics.add(worker.metrics());
         }
+        this.lags = new LagSampler(bootstrapServers, subscriptions, metrics, LAG_INTERVAL);
     }
 
     public EventingBridge start() {
@@ -144,6 +162,7 @@ public final class EventingBridge implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        lags.close();
         deadLetters.close(Duration.ofSeconds(5));
         delivery.close();
     }

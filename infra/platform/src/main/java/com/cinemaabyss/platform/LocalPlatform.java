@@ -2,6 +2,8 @@ package com.cinemaabyss.platform;
 
 import com.cinemaabyss.local.LocalDynamoDb;
 import com.cinemaabyss.local.LocalKafka;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +65,9 @@ public final class LocalPlatform implements AutoCloseable {
     static final int MAIL_SMTP_PORT = 3025;
     static final int MAIL_IMAP_PORT = 3143;
     static final String NOTIFICATIONS = "notifications";
+    /** The eventing bridge's own metrics endpoint (its port is overridden like a service's, under this name). */
+    static final String BRIDGE_METRICS = "bridge-metrics";
+    static final int BRIDGE_METRICS_PORT = 9464;
 
     private final PlatformOptions options;
     private final KnativeWiring wiring;
@@ -71,6 +76,8 @@ public final class LocalPlatform implements AutoCloseable {
     private LocalKafka kafka;
     private LocalDynamoDb dynamo;
     private EventingBridge bridge;
+    private final PrometheusMeterRegistry platformMeters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private BridgeMetricsServer bridgeMetrics;
     private PingSources pings;
     private LocalMail mail;
     private volatile boolean closing;
@@ -147,6 +154,11 @@ public final class LocalPlatform implements AutoCloseable {
         return pings == null ? List.of() : pings.health();
     }
 
+    /** Where Prometheus scrapes the eventing bridge's meters (delivery, dead letters, consumer lag per subscription). */
+    public URI bridgeMetricsUrl() {
+        return bridgeMetrics.url();
+    }
+
     public KnativeWiring wiring() {
         return wiring;
     }
@@ -218,13 +230,41 @@ public final class LocalPlatform implements AutoCloseable {
             service.awaitHealthy(START_TIMEOUT);
             log.info("{} is healthy", service.name());
         }
-        bridge = new EventingBridge(wiring.subscriptions(), this::url, kafka.bootstrapServers(), DELIVERY_TIMEOUT, deliveryToken).start();
+        bridgeMetrics = new BridgeMetricsServer(platformMeters, options.servicePorts().getOrDefault(BRIDGE_METRICS, BRIDGE_METRICS_PORT));
+        bridge = new EventingBridge(wiring.subscriptions(), this::url, kafka.bootstrapServers(), DELIVERY_TIMEOUT, deliveryToken,
+                platformMeters).start();
         log.info("Eventing bridge delivers {} subscriptions", wiring.subscriptions().size());
         pings = new PingSources(wiring.schedules(), this::url, new HttpDelivery(DELIVERY_TIMEOUT, deliveryToken), options.pingInterval(),
                 Clock.systemUTC()).start();
         if (options.seed()) {
             seedDemoData();
         }
+        if (options.observe()) {
+            startPrometheus();
+        }
+    }
+
+    /** --observe: Prometheus scraping every function this run started (their names and ports) and the bridge. */
+    private void startPrometheus() {
+        Map<String, URI> functions = new LinkedHashMap<>();
+        wiring.services().forEach(spec -> functions.put(spec.name(), url(spec.name())));
+        String config = LocalPrometheus.config(functions, bridgeMetrics.url(), options.root().resolve(LocalPrometheus.RULES));
+        ServiceProcess prometheus;
+        synchronized (services) {
+            if (closing) {
+                throw new IllegalStateException("stopping: not starting " + LocalPrometheus.NAME);
+            }
+            prometheus = LocalPrometheus.start(LocalPrometheus.binary(), options.dataDir().resolve("prometheus"), config,
+                    prometheusPort(), options.dataDir().resolve("logs").resolve(LocalPrometheus.NAME + ".log"));
+            services.put(LocalPrometheus.NAME, prometheus);
+            prometheus.process().onExit().thenRun(() -> exited(prometheus));
+        }
+        prometheus.awaitHealthy(START_TIMEOUT);
+        log.info("Prometheus is ready on {}", LocalPrometheus.url(prometheusPort()));
+    }
+
+    private int prometheusPort() {
+        return options.servicePorts().getOrDefault(LocalPrometheus.NAME, LocalPrometheus.PORT);
     }
 
     private void launch(ServiceSpec spec, Path logFile) {
@@ -460,6 +500,9 @@ public final class LocalPlatform implements AutoCloseable {
         if (bridge != null) {
             bridge.close();
         }
+        if (bridgeMetrics != null) {
+            bridgeMetrics.close();
+        }
         children.parallelStream().forEach(ServiceProcess::close);
         if (kafka != null) {
             kafka.close();
@@ -543,10 +586,11 @@ public final class LocalPlatform implements AutoCloseable {
                   media origin     %s   (signed stream URLs from POST /api/v1/playback)
                   reco engine      %s   (the reference recommendation engine)
                   mail             smtp://127.0.0.1:%d, imap://127.0.0.1:%d   (login and password: the recipient's address)
-                  metrics          %s/actuator/prometheus
+                  metrics          %s/actuator/prometheus (each function), %s (the eventing bridge)%s
                   admin token      %s   (Authorization: Bearer ... on %s/admin/migration)
                   data and logs    %s
-                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), mailSmtpPort(), mailImapPort(), url(GATEWAY), adminToken, url(GATEWAY),
+                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), mailSmtpPort(), mailImapPort(), url(GATEWAY), bridgeMetricsUrl(),
+                options.observe() ? "\n  Prometheus       " + LocalPrometheus.url(prometheusPort()) + "   (rules and alerts: /alerts)" : "", adminToken, url(GATEWAY),
                 options.dataDir());
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean seed, int kafkaPort, int dynamoPort,
                               Map<String, Integer> servicePorts, Map<String, String> env, boolean echoServiceOutput,
-                              Duration pingInterval) {
+                              Duration pingInterval, boolean observe) {
 
     public static final int KAFKA_PORT = 9092;
     public static final int DYNAMODB_PORT = 8001;
@@ -31,10 +31,12 @@ public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean se
             "RECOMMENDATION_ENGINE_URL");
 
     static final String USAGE = """
-            usage: infra/bin/run [--fresh] [--data-dir DIR] [--no-seed] [--kafka-port N] [--dynamodb-port N] [--root DIR]
+            usage: infra/bin/run [--fresh] [--data-dir DIR] [--no-seed] [--observe] [--kafka-port N] [--dynamodb-port N] [--root DIR]
               --fresh            wipe the data folder first (Kafka log, DynamoDB tables, logs)
               --data-dir DIR     where data and service logs live (default: <repo>/.local-data)
               --no-seed          do not create the demo users, movies, payment and subscription
+              --observe          also run Prometheus on 127.0.0.1:9090, scraping every function and the eventing bridge
+                                 (127.0.0.1:9464/metrics), with the chart's alerting rules loaded
               --kafka-port N     Kafka broker port (default 9092, or $LOCAL_KAFKA_PORT)
               --dynamodb-port N  DynamoDB Local port (default 8001, or $LOCAL_DYNAMODB_PORT)
               --root DIR         the CinemaAbyss checkout (default: found upwards from the working folder)
@@ -49,16 +51,16 @@ public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean se
     /** Every PingSource on its own cron. */
     public PlatformOptions(Path root, Path dataDir, boolean fresh, boolean seed, int kafkaPort, int dynamoPort,
                            Map<String, Integer> servicePorts, Map<String, String> env, boolean echoServiceOutput) {
-        this(root, dataDir, fresh, seed, kafkaPort, dynamoPort, servicePorts, env, echoServiceOutput, null);
+        this(root, dataDir, fresh, seed, kafkaPort, dynamoPort, servicePorts, env, echoServiceOutput, null, false);
     }
 
     public static PlatformOptions defaults(Path root) {
-        return new PlatformOptions(root, root.resolve(".local-data"), false, true, KAFKA_PORT, DYNAMODB_PORT, Map.of(), Map.of(), true, null);
+        return new PlatformOptions(root, root.resolve(".local-data"), false, true, KAFKA_PORT, DYNAMODB_PORT, Map.of(), Map.of(), true, null, false);
     }
 
     /** The same options with every PingSource firing at a fixed {@code interval} instead of its cron (tests). */
     public PlatformOptions withPingInterval(Duration interval) {
-        return new PlatformOptions(root, dataDir, fresh, seed, kafkaPort, dynamoPort, servicePorts, env, echoServiceOutput, interval);
+        return new PlatformOptions(root, dataDir, fresh, seed, kafkaPort, dynamoPort, servicePorts, env, echoServiceOutput, interval, observe);
     }
 
     /**
@@ -91,6 +93,7 @@ public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean se
         Path dataDir = null;
         boolean fresh = false;
         boolean seed = true;
+        boolean observe = false;
         int kafkaPort = port("LOCAL_KAFKA_PORT", environment.getOrDefault("LOCAL_KAFKA_PORT", String.valueOf(KAFKA_PORT)));
         int dynamoPort = port("LOCAL_DYNAMODB_PORT", environment.getOrDefault("LOCAL_DYNAMODB_PORT", String.valueOf(DYNAMODB_PORT)));
         for (int i = 0; i < args.length; i++) {
@@ -100,6 +103,7 @@ public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean se
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                 case "--fresh" -> fresh = true;
                 case "--no-seed" -> seed = false;
+                case "--observe" -> observe = true;
                 case "--kafka-port" -> kafkaPort = port(arg, value(args, ++i, arg));
                 case "--dynamodb-port" -> dynamoPort = port(arg, value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -114,7 +118,7 @@ public record PlatformOptions(Path root, Path dataDir, boolean fresh, boolean se
         }
         Duration pingInterval = environment.get(PING_INTERVAL) == null ? null : interval(environment.get(PING_INTERVAL));
         return new PlatformOptions(resolvedRoot, dataDir != null ? dataDir.toAbsolutePath() : resolvedRoot.resolve(".local-data"),
-                fresh, seed, kafkaPort, dynamoPort, Map.of(), passed, true, pingInterval);
+                fresh, seed, kafkaPort, dynamoPort, Map.of(), passed, true, pingInterval, observe);
     }
 
     /** The repository root: the nearest folder upwards holding both pom.xml and knative/. */

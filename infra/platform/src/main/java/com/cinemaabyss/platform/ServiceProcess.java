@@ -46,6 +46,12 @@ final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-jar", jar.toString()));
+        return run(name, command, env, healthUrl, logFile, console);
+    }
+
+    /** Any program (Prometheus, say) run and watched the same way; {@code healthUrl} answers 200 once it is ready. */
+    static ServiceProcess run(String name, List<String> command, Map<String, String> env, URI healthUrl, Path logFile,
+                              PrintStream console) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         try {

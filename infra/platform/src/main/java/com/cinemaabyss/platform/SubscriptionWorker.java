@@ -3,6 +3,7 @@ package com.cinemaabyss.platform;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -60,6 +61,7 @@ final class SubscriptionWorker implements Runnable {
     private final HttpDelivery delivery;
     private final KafkaProducer<String, CloudEvent> deadLetters;
     private final PollBudget budget;
+    private final BridgeMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Offsets of events done with (delivered or parked) whose commit has not gone through yet. */
     private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
@@ -71,13 +73,18 @@ final class SubscriptionWorker implements Runnable {
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     SubscriptionWorker(Subscription subscription, URI target, String bootstrapServers, HttpDelivery delivery,
-                       KafkaProducer<String, CloudEvent> deadLetters, PollBudget budget) {
+                       KafkaProducer<String, CloudEvent> deadLetters, PollBudget budget, MeterRegistry registry) {
         this.subscription = subscription;
         this.target = target;
         this.bootstrapServers = bootstrapServers;
         this.delivery = delivery;
         this.deadLetters = deadLetters;
         this.budget = budget;
+        this.metrics = new BridgeMetrics(registry, subscription.name(), () -> running);
+    }
+
+    BridgeMetrics metrics() {
+        return metrics;
     }
 
     String name() {
@@ -91,6 +98,7 @@ final class SubscriptionWorker implements Runnable {
     /** Called by the bridge when it runs the worker again after a life that ended in {@code cause}. */
     void restarted(Throwable cause) {
         restarts.incrementAndGet();
+        metrics.restarted();
         lastError = cause.toString();
     }
 
@@ -254,6 +262,7 @@ final class SubscriptionWorker implements Runnable {
     /** Whether the record is done with (delivered or parked); false only when stopping first. */
     private boolean deliverOrPark(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = toCloudEvent(record);
+        long started = System.nanoTime();
         HttpDelivery.Outcome outcome = attempt(event);
         for (int retry = 1; !outcome.delivered() && outcome.retryable() && retry <= subscription.retries(); retry++) {
             if (!pause(subscription.backoff(retry))) {
@@ -263,20 +272,28 @@ final class SubscriptionWorker implements Runnable {
         }
         if (outcome.delivered()) {
             delivered.incrementAndGet();
+            metrics.delivered(started);
             log.debug("subscription={} event={} delivered to {}", subscription.name(), event.getId(), target);
             return true;
         }
         // A subscriber failing while the platform shuts down is not a reason to dead-letter.
-        return !stopping() && park(record, event, outcome);
+        if (stopping() || !park(record, event, outcome)) {
+            return false;
+        }
+        metrics.parked(started);
+        return true;
     }
 
     private HttpDelivery.Outcome attempt(CloudEvent event) {
+        HttpDelivery.Outcome outcome;
         try {
-            return delivery.deliver(target, event);
+            outcome = delivery.deliver(target, event);
         } catch (RuntimeException e) {
             // The request could not even be made (a header the HTTP client refuses, say): trying again changes nothing.
-            return new HttpDelivery.Outcome(false, false, 0, e.toString());
+            outcome = new HttpDelivery.Outcome(false, false, 0, e.toString());
         }
+        metrics.attempt(outcome);
+        return outcome;
     }
 
     private boolean park(ConsumerRecord<String, byte[]> record, CloudEvent event, HttpDelivery.Outcome outcome) {

@@ -8,6 +8,10 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +31,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -374,6 +381,46 @@ class EventingBridgeIT {
         assertEquals(0, deadLetterCount());
     }
 
+    @Test
+    void theBridgeCountsDeliveriesAndDeadLettersAndSamplesLagPerSubscriptionOnItsScrapeEndpoint() throws Exception {
+        down = true;
+        CloudEvent late = event("{\"case\":\"down\"}");
+        CloudEvent rejected = event("{\"case\":\"reject-400\"}");
+        publish("same-key", late);
+        publish("same-key", rejected);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (BridgeMetricsServer server = new BridgeMetricsServer(meters, 0)) {
+            bridge = newBridge(3, Duration.ofMillis(300), new HttpDelivery(Duration.ofSeconds(5)), meters).start();
+            // Nothing committed yet while the subscriber is down: both records count.
+            await(() -> sample(server, "eventing_consumer_lag_records{subscription=\"test\"}") == 2);
+            down = false;
+            await(() -> received.size() == 1 && sample(server, "eventing_dead_letters_total{subscription=\"test\"}") == 1);
+            assertEquals(1, sample(server, "eventing_delivery_seconds_count{outcome=\"delivered\",subscription=\"test\"}"));
+            assertEquals(1, sample(server, "eventing_delivery_seconds_count{outcome=\"parked\",subscription=\"test\"}"));
+            assertTrue(sample(server, "eventing_delivery_attempts_total{result=\"retryable\",subscription=\"test\"}") >= 1);
+            assertEquals(1, sample(server, "eventing_delivery_attempts_total{result=\"rejected\",subscription=\"test\"}"));
+            assertEquals(1, sample(server, "eventing_worker_running{subscription=\"test\"}"));
+            await(() -> sample(server, "eventing_consumer_lag_records{subscription=\"test\"}") == 0);
+        }
+    }
+
+    /** One sample's value from the bridge's scrape endpoint, as Prometheus reads it; NaN when the series is not there. */
+    private static double sample(BridgeMetricsServer server, String series) {
+        HttpResponse<String> scrape;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            scrape = client.send(HttpRequest.newBuilder(server.url()).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertEquals(200, scrape.statusCode());
+        return scrape.body().lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip().split(" ")[0]))
+                .findFirst().orElse(Double.NaN);
+    }
+
     private void startBridge(int retries, Duration backoffDelay) {
         startBridge(retries, backoffDelay, new HttpDelivery(Duration.ofSeconds(5)));
     }
@@ -383,10 +430,14 @@ class EventingBridgeIT {
     }
 
     private EventingBridge newBridge(int retries, Duration backoffDelay, HttpDelivery delivery) {
+        return newBridge(retries, backoffDelay, delivery, new SimpleMeterRegistry());
+    }
+
+    private EventingBridge newBridge(int retries, Duration backoffDelay, HttpDelivery delivery, MeterRegistry meters) {
         Subscription subscription = new Subscription("test", List.of(topic), group, "subscriber", "/deliver",
                 retries, "exponential", backoffDelay, deadLetters);
         URI subscriberUrl = URI.create("http://127.0.0.1:" + subscriber.getAddress().getPort());
-        return new EventingBridge(List.of(subscription), name -> subscriberUrl, SharedTestInfra.kafkaBootstrapServers(), delivery);
+        return new EventingBridge(List.of(subscription), name -> subscriberUrl, SharedTestInfra.kafkaBootstrapServers(), delivery, meters);
     }
 
     /** The real delivery, except that it throws {@code failure} on the attempts whose body holds {@code marker}. */

@@ -63,6 +63,7 @@ public class GatewayRoutes {
         routes.put("/api/payments/**", monolith);
         routes.put("/api/subscriptions/**", monolith);
         routes.put("/api/events/**", proxy.to(Backend.EVENTS));
+        routes.put("/api/v1/dead-letters/**", proxy.to(Backend.EVENTS));
         WebHandler identity = proxy.to(Backend.IDENTITY);
         routes.put("/api/auth/**", identity);
         routes.put("/.well-known/jwks.json", identity);

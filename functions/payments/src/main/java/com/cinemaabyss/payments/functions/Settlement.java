@@ -8,6 +8,9 @@ import com.cinemaabyss.payments.store.CheckoutItem;
 import com.cinemaabyss.payments.store.PaymentItem;
 import com.cinemaabyss.payments.store.PaymentMethodItem;
 import com.cinemaabyss.payments.store.PaymentStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Decides a pending payment: succeeded or failed, with its checkout, the payment method a success saved, and the
@@ -17,9 +20,13 @@ import com.cinemaabyss.payments.store.PaymentStore;
 public class Settlement {
 
     private final PaymentStore store;
+    /** {@code payments_settled_total{purpose=checkout|renewal, outcome=succeeded|failed}}: the money path's dashboard. */
+    private final Meter.MeterProvider<Counter> settled;
 
-    public Settlement(PaymentStore store) {
+    public Settlement(PaymentStore store, MeterRegistry meters) {
         this.store = store;
+        this.settled = Counter.builder("payments.settled")
+                .description("Payments decided (once each), by purpose and outcome").withRegistry(meters);
     }
 
     /** The provider's word (or ours, for a charge that could not be made). {@code receiptKey} makes it happen once, or null. */
@@ -35,7 +42,8 @@ public class Settlement {
 
     /** True when this call decided the payment; false when it was decided before (or is not ours, or was seen). */
     public boolean settle(String receiptKey, long paymentId, Result result) {
-        return store.retrying(attempt -> {
+        String[] purpose = new String[1];
+        boolean decided = store.retrying(attempt -> {
             PaymentItem payment = store.payment(paymentId).orElse(null);
             if (payment == null || !PaymentStatus.PENDING.wire().equals(payment.getStatus()) || payment.getAmount() == null) {
                 if (receiptKey != null) {
@@ -66,6 +74,7 @@ public class Settlement {
                 method.setSavedAt(now);
                 change.put(method);
             }
+            purpose[0] = payment.getPurpose();
             PaymentOutcome outcome = outcome(payment, now);
             change.billing(payment.getId(), result.succeeded() ? BillingEvents.paymentSucceeded(outcome) : BillingEvents.paymentFailed(outcome))
                     .upserted(payment);
@@ -75,6 +84,11 @@ public class Settlement {
             }
             return store.once(receiptKey, null, true, change) == PaymentStore.Applied.APPLIED;
         });
+        if (decided) {
+            settled.withTags("purpose", purpose[0] == null ? "unknown" : purpose[0],
+                    "outcome", result.succeeded() ? PaymentStatus.SUCCEEDED.wire() : PaymentStatus.FAILED.wire()).increment();
+        }
+        return decided;
     }
 
     static void decide(CheckoutItem checkout, Result result) {

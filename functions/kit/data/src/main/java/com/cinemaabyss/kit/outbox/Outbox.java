@@ -6,6 +6,8 @@ import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.events.CloudEventPublisher;
 import com.cinemaabyss.kit.events.EventJson;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -21,9 +23,11 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedReq
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,11 +56,20 @@ public class Outbox implements AutoCloseable {
     private final DynamoDbIndex<OutboxItem> pendingIndex;
     private final CloudEventPublisher publisher;
     private final int maxAttempts;
+    private final Clock clock;
+    /** What the last relay pass left pending: how many rows, and when the oldest was written (null when none). */
+    private volatile Backlog backlog = new Backlog(0, null);
     private final ScheduledExecutorService relay = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox-relay").daemon().factory());
 
     public Outbox(DynamoDbEnhancedClient client, TableSetup tables, String tableName, CloudEventPublisher publisher,
                   Duration sweepInterval, int maxAttempts) {
+        this(client, tables, tableName, publisher, sweepInterval, maxAttempts, Clock.systemUTC());
+    }
+
+    Outbox(DynamoDbEnhancedClient client, TableSetup tables, String tableName, CloudEventPublisher publisher,
+           Duration sweepInterval, int maxAttempts, Clock clock) {
+        this.clock = clock;
         this.client = client;
         this.table = tables.ensure(client.table(tableName, TableSchema.fromBean(OutboxItem.class)),
                 CreateTableEnhancedRequest.builder().globalSecondaryIndices(EnhancedGlobalSecondaryIndex.builder()
@@ -91,7 +104,7 @@ public class Outbox implements AutoCloseable {
     public void writeAndAnnounce(Consumer<TransactWriteItemsEnhancedRequest.Builder> changes, List<Announcement> events) {
         TransactWriteItemsEnhancedRequest.Builder transaction = TransactWriteItemsEnhancedRequest.builder();
         changes.accept(transaction);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         for (Announcement announcement : events) {
             OutboxItem pending = new OutboxItem();
             pending.setId(announcement.event().getId());
@@ -113,24 +126,55 @@ public class Outbox implements AutoCloseable {
      */
     public synchronized int drain() {
         int published = 0;
-        for (OutboxItem listed : pendingInOrder()) {
-            // The index is eventually consistent: a row another drain just published may still be listed.
-            OutboxItem item = table.getItem(r -> r.key(Key.builder().partitionValue(listed.getId()).build()).consistentRead(true));
-            if (item == null || item.getPending() == null) {
-                continue;
+        List<OutboxItem> listed = pendingInOrder();
+        List<OutboxItem> left = new ArrayList<>();
+        try {
+            for (int i = 0; i < listed.size(); i++) {
+                // The index is eventually consistent: a row another drain just published may still be listed.
+                String id = listed.get(i).getId();
+                OutboxItem item = table.getItem(r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true));
+                if (item == null || item.getPending() == null) {
+                    continue;
+                }
+                try {
+                    publisher.publish(item.getTopic(), item.getKey(), EventJson.fromStructured(item.getEvent()));
+                } catch (UnavailableException kafkaDown) {
+                    left.addAll(listed.subList(i, listed.size()));
+                    throw kafkaDown;
+                } catch (RuntimeException refused) {
+                    if (!failed(item, refused)) {
+                        left.add(item);
+                    }
+                    continue;
+                }
+                table.deleteItem(item);
+                published++;
             }
-            try {
-                publisher.publish(item.getTopic(), item.getKey(), EventJson.fromStructured(item.getEvent()));
-            } catch (UnavailableException kafkaDown) {
-                throw kafkaDown;
-            } catch (RuntimeException refused) {
-                failed(item, refused);
-                continue;
-            }
-            table.deleteItem(item);
-            published++;
+        } finally {
+            backlog = new Backlog(left.size(), left.stream().map(OutboxItem::getCreatedAtMillis).filter(Objects::nonNull)
+                    .min(Long::compare).orElse(null));
         }
         return published;
+    }
+
+    /**
+     * Registers {@code outbox_pending_events} (rows the last relay pass left pending) and
+     * {@code outbox_oldest_pending_age_seconds} (how long the oldest of them has waited, growing between passes; 0 when
+     * nothing is pending): a relay that cannot publish shows as an age that keeps growing.
+     */
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("outbox.pending.events", this, outbox -> outbox.backlog.pending())
+                .description("Outbox rows the last relay pass left pending").register(registry);
+        Gauge.builder("outbox.oldest.pending.age", this, Outbox::oldestPendingAgeSeconds).baseUnit("seconds")
+                .description("How long the oldest pending outbox row has waited to be published").register(registry);
+    }
+
+    double oldestPendingAgeSeconds() {
+        Long oldest = backlog.oldestCreatedAtMillis();
+        return oldest == null ? 0 : Math.max(0, clock.millis() - oldest) / 1000.0;
+    }
+
+    private record Backlog(int pending, Long oldestCreatedAtMillis) {
     }
 
     /** How many rows wait to be published. */
@@ -160,19 +204,22 @@ public class Outbox implements AutoCloseable {
         return items;
     }
 
-    private void failed(OutboxItem item, RuntimeException error) {
+    /** Counts a refused attempt; true when that parked the row. */
+    private boolean failed(OutboxItem item, RuntimeException error) {
         int attempts = (item.getAttempts() == null ? 0 : item.getAttempts()) + 1;
         item.setAttempts(attempts);
         String reason = String.valueOf(error.getMessage());
         item.setLastError(reason.length() > 1_000 ? reason.substring(0, 1_000) : reason);
-        if (attempts >= maxAttempts) {
+        boolean parked = attempts >= maxAttempts;
+        if (parked) {
             item.setPending(null);
-            item.setParkedAtMillis(System.currentTimeMillis());
+            item.setParkedAtMillis(clock.millis());
             log.error("Outbox parked event {} for '{}' after {} attempts: {}", item.getId(), item.getTopic(), attempts, item.getLastError());
         } else {
             log.warn("Outbox could not publish event {} (attempt {} of {}): {}", item.getId(), attempts, maxAttempts, item.getLastError());
         }
         table.updateItem(item);
+        return parked;
     }
 
     private void drainQuietly() {

@@ -3,6 +3,8 @@ package com.cinemaabyss.kit.outbox;
 import com.cinemaabyss.kit.dynamo.DynamoSettings;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.events.CloudEventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +17,9 @@ public class OutboxConfiguration {
 
     @Bean(destroyMethod = "close")
     Outbox outbox(DynamoDbEnhancedClient client, TableSetup tables, CloudEventPublisher publisher,
-                  DynamoSettings dynamo, OutboxSettings settings) {
-        return new Outbox(client, tables, dynamo.table("outbox"), publisher, settings.sweepInterval(), settings.maxAttempts());
+                  DynamoSettings dynamo, OutboxSettings settings, ObjectProvider<MeterRegistry> meters) {
+        Outbox outbox = new Outbox(client, tables, dynamo.table("outbox"), publisher, settings.sweepInterval(), settings.maxAttempts());
+        meters.ifAvailable(outbox::bindTo);
+        return outbox;
     }
 }

@@ -1,5 +1,6 @@
 package com.cinemaabyss.kit.outbox;
 
+import com.cinemaabyss.kit.core.UnavailableException;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.events.CloudEventPublisher;
 import com.cinemaabyss.kit.events.KafkaSettings;
@@ -8,6 +9,7 @@ import com.cinemaabyss.kit.test.SharedTestInfra;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +23,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +35,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The outbox against real DynamoDB Local and Kafka: a write accepted while Kafka is down is announced once it is back. */
 class OutboxIT {
@@ -48,17 +55,28 @@ class OutboxIT {
 
         OutboxItem thing = new OutboxItem();
         thing.setId("thing-7");
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (CloudEventPublisher deadKafka = new CloudEventPublisher(new KafkaSettings("127.0.0.1:" + FreePorts.pick(), Duration.ofMillis(500)));
-             Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, deadKafka, Duration.ofHours(1), 3)) {
+             Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, deadKafka, Duration.ofHours(1), 3, clock)) {
+            outbox.bindTo(meters);
             outbox.insertAndAnnounce(things, thing, topic, "7", event);
             assertEquals(1, outbox.pending());
+            assertThrows(UnavailableException.class, outbox::drain);
+            clock.advance(Duration.ofSeconds(90));
+            assertEquals(1, meters.get("outbox.pending.events").gauge().value());
+            assertEquals(90, meters.get("outbox.oldest.pending.age").gauge().value(), 0.001, "the age grows while Kafka is down");
         }
         assertNotNull(things.getItem(thing), "the write is kept even though its event could not be published");
 
         try (CloudEventPublisher liveKafka = new CloudEventPublisher(new KafkaSettings(SharedTestInfra.kafkaBootstrapServers(), Duration.ofSeconds(5)));
-             Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, liveKafka, Duration.ofHours(1), 3)) {
+             Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, liveKafka, Duration.ofHours(1), 3, clock)) {
+            SimpleMeterRegistry after = new SimpleMeterRegistry();
+            outbox.bindTo(after);
             assertEquals(1, outbox.drain());
             assertEquals(0, outbox.pending());
+            assertEquals(0, after.get("outbox.pending.events").gauge().value());
+            assertEquals(0, after.get("outbox.oldest.pending.age").gauge().value());
         }
         List<ConsumerRecord<String, CloudEvent>> records = readAll(topic);
         assertEquals(1, records.size());
@@ -124,5 +142,33 @@ class OutboxIT {
             consumer.poll(Duration.ofMillis(500)).forEach(records::add);
         }
         return records;
+    }
+
+    /** A clock the test moves by hand: the pending age must grow between relay passes. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
