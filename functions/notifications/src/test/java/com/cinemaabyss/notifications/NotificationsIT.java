@@ -206,6 +206,15 @@ class NotificationsIT {
         mails = MAIL.await(address(user), m -> m.size() >= 2);
         assertEquals("Платёж CinemaAbyss не прошёл", mails.get(1).subject());
         assertTrue(mails.get(1).text().contains("card_declined"), mails.get(1).text());
+
+        HttpResponse<String> refunded = deliver("billing-events", UUID.randomUUID().toString(), EventTypes.PAYMENT_REFUNDED, 501,
+                "{\"payment_id\":501,\"refund_id\":1,\"user_id\":" + user + ",\"purpose\":\"checkout\",\"plan_id\":\"premium-month\","
+                        + "\"amount\":44910,\"refunded_total\":44910,\"paid_amount\":44910,\"currency\":\"RUB\",\"full\":true,"
+                        + "\"occurred_at\":\"2026-11-27T10:00:00Z\"}");
+        assertEquals(202, refunded.statusCode(), refunded.body());
+        mails = MAIL.await(address(user), m -> m.size() >= 3);
+        assertTrue(mails.get(2).subject().startsWith("CinemaAbyss вернул 449,10"), mails.get(2).subject());
+        assertTrue(mails.get(2).text().contains("Платёж возвращён полностью."), mails.get(2).text());
     }
 
     @Test
