@@ -92,6 +92,8 @@ class NotificationsIT {
     UnsubscribeLinks links;
     @Autowired
     Notifier notifier;
+    @Autowired
+    Mailer mailer;
 
     private TestHttp http() {
         return TestHttp.at(port);
@@ -324,6 +326,20 @@ class NotificationsIT {
         assertEquals(Notifier.Outcome.SENT, notifier.handle(event));
         assertEquals(Notifier.Outcome.DUPLICATE, notifier.handle(event));
         assertEquals(1, MAIL.await(address(user), m -> !m.isEmpty()).size());
+    }
+
+    @Test
+    void marketingMailCarriesTheOneClickUnsubscribeHeadersOfRfc8058AndTheMessageIdItWasGiven() {
+        long user = user();
+        String link = links.link(user, com.cinemaabyss.notifications.domain.Channel.EMAIL);
+        mailer.send(new com.cinemaabyss.notifications.mail.Mail(address(user), "News", "text", "<p>html</p>", "<fixed-" + user + "@notifications.cinemaabyss>",
+                link));
+        Mailboxes.Received news = MAIL.await(address(user), m -> !m.isEmpty()).getFirst();
+        assertEquals("<" + link + ">", news.listUnsubscribe());
+        assertEquals("List-Unsubscribe=One-Click", news.listUnsubscribePost());
+        assertEquals("<fixed-" + user + "@notifications.cinemaabyss>", news.messageId(), "derived from the event, never a random one");
+        assertEquals("text", news.text().strip());
+        assertEquals("<p>html</p>", news.html().strip());
     }
 
     /** The crash between "sending" and "sent": a young claim asks for a later retry, a stale one is sent once more, then no more. */
