@@ -25,7 +25,7 @@ import java.util.function.Predicate;
 final class Mailboxes implements AutoCloseable {
 
     /** One mail as a reader sees it over IMAP. */
-    record Received(String subject, String messageId, String text, String html, String listUnsubscribe) {
+    record Received(String subject, String messageId, String text, String html, String listUnsubscribe, String listUnsubscribePost) {
     }
 
     private final GreenMail server = new GreenMail(new ServerSetup[]{
@@ -72,8 +72,9 @@ final class Mailboxes implements AutoCloseable {
                 for (Message message : inbox.getMessages()) {
                     String[] id = message.getHeader("Message-ID");
                     String[] unsubscribe = message.getHeader("List-Unsubscribe");
+                    String[] post = message.getHeader("List-Unsubscribe-Post");
                     mails.add(new Received(message.getSubject(), id == null ? null : id[0], part(message, "text/plain"), part(message, "text/html"),
-                            unsubscribe == null ? null : unsubscribe[0]));
+                            unsubscribe == null ? null : unsubscribe[0], post == null ? null : post[0]));
                 }
                 inbox.close(false);
                 return mails;

@@ -92,6 +92,8 @@ class NotificationsIT {
     UnsubscribeLinks links;
     @Autowired
     Notifier notifier;
+    @Autowired
+    Mailer mailer;
 
     private TestHttp http() {
         return TestHttp.at(port);
@@ -206,6 +208,15 @@ class NotificationsIT {
         mails = MAIL.await(address(user), m -> m.size() >= 2);
         assertEquals("Платёж CinemaAbyss не прошёл", mails.get(1).subject());
         assertTrue(mails.get(1).text().contains("card_declined"), mails.get(1).text());
+
+        HttpResponse<String> refunded = deliver("billing-events", UUID.randomUUID().toString(), EventTypes.PAYMENT_REFUNDED, 501,
+                "{\"payment_id\":501,\"refund_id\":1,\"user_id\":" + user + ",\"purpose\":\"checkout\",\"plan_id\":\"premium-month\","
+                        + "\"amount\":44910,\"refunded_total\":44910,\"paid_amount\":44910,\"currency\":\"RUB\",\"full\":true,"
+                        + "\"occurred_at\":\"2026-11-27T10:00:00Z\"}");
+        assertEquals(202, refunded.statusCode(), refunded.body());
+        mails = MAIL.await(address(user), m -> m.size() >= 3);
+        assertTrue(mails.get(2).subject().startsWith("CinemaAbyss вернул 449,10"), mails.get(2).subject());
+        assertTrue(mails.get(2).text().contains("Платёж возвращён полностью."), mails.get(2).text());
     }
 
     @Test
@@ -315,6 +326,20 @@ class NotificationsIT {
         assertEquals(Notifier.Outcome.SENT, notifier.handle(event));
         assertEquals(Notifier.Outcome.DUPLICATE, notifier.handle(event));
         assertEquals(1, MAIL.await(address(user), m -> !m.isEmpty()).size());
+    }
+
+    @Test
+    void marketingMailCarriesTheOneClickUnsubscribeHeadersOfRfc8058AndTheMessageIdItWasGiven() {
+        long user = user();
+        String link = links.link(user, com.cinemaabyss.notifications.domain.Channel.EMAIL);
+        mailer.send(new com.cinemaabyss.notifications.mail.Mail(address(user), "News", "text", "<p>html</p>", "<fixed-" + user + "@notifications.cinemaabyss>",
+                link));
+        Mailboxes.Received news = MAIL.await(address(user), m -> !m.isEmpty()).getFirst();
+        assertEquals("<" + link + ">", news.listUnsubscribe());
+        assertEquals("List-Unsubscribe=One-Click", news.listUnsubscribePost());
+        assertEquals("<fixed-" + user + "@notifications.cinemaabyss>", news.messageId(), "derived from the event, never a random one");
+        assertEquals("text", news.text().strip());
+        assertEquals("<p>html</p>", news.html().strip());
     }
 
     /** The crash between "sending" and "sent": a young claim asks for a later retry, a stale one is sent once more, then no more. */

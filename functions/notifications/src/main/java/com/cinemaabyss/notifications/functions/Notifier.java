@@ -88,13 +88,14 @@ public class Notifier {
         if (kind.marketing() && !preferences.wantsMarketing(Channel.EMAIL)) {
             return Outcome.SKIPPED_BY_PREFERENCE;
         }
+        // Rendered before the claim: a template that cannot render must not leave a "sending" entry behind.
+        Language language = preferences.language();
+        Templates.Rendered rendered = templates.render(kind, language, values(n, recipient, language));
+        String unsubscribeLink = kind.marketing() ? unsubscribe.link(n.userId(), Channel.EMAIL) : null;
         Optional<DeliveryLedger.Claim> claim = ledger.begin(ledgerId, kind, n.userId());
         if (claim.isEmpty()) {
             return Outcome.DUPLICATE;
         }
-        Language language = preferences.language();
-        Templates.Rendered rendered = templates.render(kind, language, values(n, recipient, language));
-        String unsubscribeLink = kind.marketing() ? unsubscribe.link(n.userId(), Channel.EMAIL) : null;
         try {
             mailer.send(new Mail(to, rendered.subject(), rendered.text(), rendered.html(), "<" + ledgerId + "@" + MAIL_DOMAIN + ">", unsubscribeLink));
         } catch (Mailer.SendFailure failure) {
