@@ -24,7 +24,8 @@ class HostileInputIT {
 
     private static final List<String> PATHS = List.of("/api/events", "/api/events/movie", "/api/events/user", "/api/events/payment",
             "/api/events/processed?id={id}", "/api/events/stats", "/api/events/stats/movies/{id}", "/api/events/stats/users/{id}",
-            "/internal/events/movie-events", "/internal/events/user-events", "/internal/events/payment-events", "/api/events/{id}");
+            "/internal/events/movie-events", "/internal/events/user-events", "/internal/events/payment-events", "/api/events/{id}",
+            "/api/v1/dead-letters", "/api/v1/dead-letters/{id}", "/api/v1/dead-letters/{id}/replay", "/api/v1/dead-letters/purge");
     private static final List<String> FIELDS = List.of("movie_id", "title", "action", "user_id", "rating", "genres", "description",
             "username", "email", "timestamp", "payment_id", "amount", "status", "method_type", "specversion", "id", "source", "type", "data");
 

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -74,11 +75,11 @@ final class BridgeMetrics {
     }
 
     void delivered(long startedNanos) {
-        delivered.record(System.nanoTime() - startedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        delivered.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     void parked(long startedNanos) {
-        parkedTime.record(System.nanoTime() - startedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        parkedTime.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         deadLetters.increment();
     }
 

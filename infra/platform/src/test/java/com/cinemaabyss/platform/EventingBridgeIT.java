@@ -393,6 +393,7 @@ class EventingBridgeIT {
             bridge = newBridge(3, Duration.ofMillis(300), new HttpDelivery(Duration.ofSeconds(5)), meters).start();
             // Nothing committed yet while the subscriber is down: both records count.
             await(() -> sample(server, "eventing_consumer_lag_records{subscription=\"test\"}") == 2);
+            await(() -> attempts.containsKey(late.getId())); // one attempt failed while down: it is retried
             down = false;
             await(() -> received.size() == 1 && sample(server, "eventing_dead_letters_total{subscription=\"test\"}") == 1);
             assertEquals(1, sample(server, "eventing_delivery_seconds_count{outcome=\"delivered\",subscription=\"test\"}"));
