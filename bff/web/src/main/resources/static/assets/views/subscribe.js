@@ -22,7 +22,7 @@ export async function subscribeView({params, stale}) {
   const plan = h('select', {id: 'plan', name: 'plan'}, plans.map((p) => h('option', {value: p.plan_id, selected: p.plan_id === wanted},
     (p.name || p.plan_id) + ' — ' + priceLine(p))));
   if (!plans.length) plan.append(h('option', {value: wanted || ''}, wanted || 'No plans available'));
-  const promo = h('input', {id: 'promo', name: 'promo', maxlength: 32, autocomplete: 'off', spellcheck: 'false', pattern: '[A-Za-z0-9_-]*'});
+  const promo = h('input', {id: 'promo', name: 'promo', maxlength: 32, autocomplete: 'off', spellcheck: 'false', pattern: '[A-Za-z0-9_\\-]*'});
   const cardSelect = h('select', {id: 'card', name: 'card'}, CARDS.map(([token, label]) => h('option', {value: token}, label)));
   const quoteBox = h('div', {id: 'quote', role: 'status'});
   const result = h('div', {id: 'checkout-result', role: 'status'});
