@@ -68,11 +68,15 @@ function renew() {
       try {
         const response = await fetch('/api/auth/refresh', {method: 'POST', headers: {'Content-Type': 'application/json', Accept: 'application/json'},
           body: JSON.stringify({refresh_token: refresh})});
-        if (!response.ok) throw new ApiError(401, 'your session has ended: please sign in again');
+        if (response.status === 400 || response.status === 401 || response.status === 403) {
+          signOut();
+          throw new ApiError(401, 'your session has ended: please sign in again');
+        }
+        // Anything else (a 429, a 503, no network) says nothing about the login: keep it, try again on the next call.
+        if (!response.ok) throw new ApiError(503, 'could not renew the session just now: try again');
         keep(await response.json());
       } catch (error) {
-        signOut();
-        throw error instanceof ApiError ? error : new ApiError(401, 'your session has ended: please sign in again');
+        throw error instanceof ApiError ? error : new ApiError(503, 'could not renew the session just now: try again');
       } finally {
         refreshing = null;
       }
@@ -83,7 +87,14 @@ function renew() {
 
 async function bearer() {
   if (!session) return null;
-  if (Date.now() >= session.renewAt) await renew();
+  if (Date.now() >= session.renewAt) {
+    try {
+      await renew();
+    } catch (error) {
+      // Renewal starts with 40 % of the token's life left: a renewal that failed for now leaves a token still good.
+      if (error.status === 401) throw error;
+    }
+  }
   return session ? 'Bearer ' + session.access : null;
 }
 
