@@ -203,6 +203,9 @@ class WebBffIT {
         JsonNode degraded = JSON.readTree(http.get("/api/web/titles/42", "Authorization", TOKEN).body());
         assertTrue(degraded.path("availability").isNull());
         assertEquals(List.of("availability"), degraded(degraded));
+        FUNCTIONS.fail("/api/v1/playback/availability/42", 400);
+        assertEquals(List.of("availability"), degraded(JSON.readTree(http.get("/api/web/titles/42", "Authorization", TOKEN).body())),
+                "a function refusing what the BFF asked is its part missing, not the caller's 400");
 
         assertTrue(TestHttp.isJsonError(http.get("/api/web/titles/77", "Authorization", TOKEN), 404, ""));
         assertTrue(TestHttp.isJsonError(http.get("/api/web/titles/abc"), 400, "id"));
