@@ -34,6 +34,11 @@ final class Rounds {
         results.computeIfAbsent(target, name -> new ArrayList<>()).add(result);
     }
 
+    /** Another measurement's rounds, under their own names. */
+    void addAll(Rounds other) {
+        other.results.forEach((target, results) -> results.forEach(result -> add(target, result)));
+    }
+
     Samples of(String target, ToDoubleFunction<WrkResult> figure) {
         return new Samples(results.get(target).stream().map(result -> figure.applyAsDouble(result)).toList());
     }

@@ -43,6 +43,8 @@ class GatewayIT {
     static final FakeUpstream monolith = new FakeUpstream("monolith");
     static final FakeUpstream movies = new FakeUpstream("catalog");
     static final FakeUpstream events = new FakeUpstream("events");
+    static final FakeUpstream webBff = new FakeUpstream("web-bff");
+    static final FakeUpstream mobileBff = new FakeUpstream("mobile-bff");
     static final RSAKey KEY = JwksServer.newKey("key-1");
     static final JwksServer keys = keys();
 
@@ -55,6 +57,8 @@ class GatewayIT {
         registry.add("cinemaabyss.gateway.monolith-url", monolith::url);
         registry.add("cinemaabyss.gateway.catalog-url", movies::url);
         registry.add("cinemaabyss.gateway.events-url", events::url);
+        registry.add("cinemaabyss.gateway.web-bff-url", webBff::url);
+        registry.add("cinemaabyss.gateway.mobile-bff-url", mobileBff::url);
         registry.add("cinemaabyss.gateway.auth.jwks-url", () -> keys.jwksUrl().toString());
     }
 
@@ -145,6 +149,12 @@ class GatewayIT {
         assertEquals("events", backendOf(http.post("/api/events/movie", "{}")));
         assertEquals("events", echoOf(http.get("/api/events/stats")).get("backend").asString());
         assertEquals("catalog", backendOf(http.get("/api/v1/titles?q=stalker")), "titles: the catalog, without signing in");
+        for (String webClient : List.of("/", "/index.html", "/favicon.ico", "/assets/app.js", "/api/web/home", "/api/web/titles/7?profile_id=1")) {
+            assertEquals("web-bff", backendOf(http.get(webClient)), webClient + ": the web BFF, without signing in");
+        }
+        assertEquals("web-bff", echoOf(http.get("/api/web/browse?q=a%20b")).get("backend").asString());
+        assertEquals("mobile-bff", backendOf(http.get("/api/mobile/home", "X-Device-Class", "tv")));
+        assertEquals(404, http.get("/index.htm").statusCode(), "nothing else at the root");
         migrate(true, 100);
         assertEquals("catalog", echoOf(http.get("/api/movies/2")).get("backend").asString());
     }

@@ -52,9 +52,16 @@ public final class Sources {
         return upstreams.get(RECOMMENDATIONS, "/api/v1/me/recommendations?limit=" + limit + profile(profileId), caller, budget);
     }
 
-    /** The catalog's search; {@code query} is already encoded (see {@link #query}). */
+    /**
+     * The catalog's search; {@code query} is already encoded (see {@link #query}). The caller chose the parameters, so
+     * the catalog's 400 is the caller's.
+     */
     public JsonNode search(Forwarded caller, String query, Budget budget) {
-        return upstreams.get(CATALOG, "/api/v1/titles" + (query.isEmpty() ? "" : "?" + query), caller, budget);
+        try {
+            return upstreams.get(CATALOG, "/api/v1/titles" + (query.isEmpty() ? "" : "?" + query), caller, budget);
+        } catch (Upstreams.BadRequest refused) {
+            throw refused.callersFault();
+        }
     }
 
     public JsonNode title(Forwarded caller, long id, Budget budget) {

@@ -21,11 +21,24 @@ import java.util.concurrent.Executors;
  * GETs to the domain functions with the caller's {@link Forwarded} headers, each bounded by the dependency's timeout
  * and by what is left of the part's {@link Budget}. The answer's status decides: 2xx is the body; 401 is the caller's
  * (the token is bad: the screen answers 401); 404 is "none" where the caller says so, else {@link NotFoundException};
- * 400 is {@link InvalidInputException} with the function's message; anything else fails the part.
+ * 400 is {@link BadRequest} with the function's message (the part fails, unless the screen passes the caller's
+ * parameters on and makes it the caller's 400); anything else fails the part.
  */
 public final class Upstreams {
 
     static final int MAX_BODY_BYTES = 1 << 20;
+
+    /** A function refused what the BFF asked (400): a failed part, or the caller's fault where the caller chose the parameters. */
+    public static final class BadRequest extends DependencyFailedException {
+
+        public BadRequest(String message) {
+            super(message);
+        }
+
+        public InvalidInputException callersFault() {
+            return new InvalidInputException(getMessage());
+        }
+    }
 
     private final BffSettings settings;
     private final JsonMapper json;
@@ -68,7 +81,7 @@ public final class Upstreams {
         return switch (status) {
             case 401 -> throw new UnauthorizedException(errorOf(answer.body(), "the access token was refused"));
             case 404 -> Optional.empty();
-            case 400 -> throw new InvalidInputException(errorOf(answer.body(), dependency + " refused the request"));
+            case 400 -> throw new BadRequest(errorOf(answer.body(), dependency + " refused the request"));
             default -> throw new DependencyFailedException(dependency + " answered " + status);
         };
     }

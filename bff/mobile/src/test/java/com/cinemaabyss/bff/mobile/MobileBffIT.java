@@ -41,7 +41,7 @@ class MobileBffIT {
         for (String dependency : List.of("identity", "profile", "subscriptions", "recommendations", "catalog", "content", "discounts",
                 "payments", "notifications")) {
             registry.add("cinemaabyss.bff.dependencies." + dependency + ".url", () -> FUNCTIONS.url().toString());
-            registry.add("cinemaabyss.bff.dependencies." + dependency + ".timeout", () -> "300ms");
+            registry.add("cinemaabyss.bff.dependencies." + dependency + ".timeout", () -> "600ms");
         }
     }
 
@@ -54,7 +54,7 @@ class MobileBffIT {
     void fresh() {
         http = TestHttp.at(port);
         if (!warm) {
-            // A cold JVM's first screens take longer than these tests' 300 ms budgets.
+            // A cold JVM's first screens take longer than these tests' 600 ms budgets.
             for (int i = 0; i < 3; i++) {
                 http.get("/api/mobile/home", "Authorization", TOKEN, "X-Device-Class", "tv");
                 http.get("/api/mobile/titles/42", "Authorization", TOKEN);
@@ -114,13 +114,13 @@ class MobileBffIT {
 
     @Test
     void aSlowDependencyIsLeftOutWithinItsBudgetAndARefusedTokenIs401() {
-        FUNCTIONS.slow("/api/v1/entitlements/me", Duration.ofSeconds(5));
+        FUNCTIONS.slow("/api/v1/entitlements/me", Duration.ofSeconds(8));
         long started = System.nanoTime();
         HttpResponse<String> answer = http.get("/api/mobile/home", "Authorization", TOKEN, "X-Device-Class", "tablet");
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals(List.of("subscription"), degraded(JSON.readTree(answer.body())));
-        assertTrue(tookMs < 1_500, "answered after " + tookMs + " ms");
+        assertTrue(tookMs < 3_000, "answered after " + tookMs + " ms");
         assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElseThrow());
 
         assertTrue(TestHttp.isJsonError(http.get("/api/mobile/home", "Authorization", BAD_TOKEN), 401, "expired"));
