@@ -70,6 +70,17 @@ final class E2EPlatform {
     }
 
     private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>(sharedEnv());
+        // The BFFs' budgets are for a function answering in milliseconds; here a dozen JVMs share two cores, and a
+        // journey asserts whole screens (the degraded path has its own tests, with stand-ins of the functions).
+        for (String dependency : List.of("identity", "profile", "subscriptions", "catalog", "content", "discounts", "payments",
+                "notifications", "recommendations")) {
+            env.put("CINEMAABYSS_BFF_DEPENDENCIES_" + dependency.toUpperCase(java.util.Locale.ROOT) + "_TIMEOUT", "5s");
+        }
+        return env;
+    }
+
+    private static Map<String, String> sharedEnv() {
         return Map.ofEntries(
                 Map.entry("GRADUAL_MIGRATION", "true"),
                 Map.entry("MOVIES_MIGRATION_PERCENT", "0"),
