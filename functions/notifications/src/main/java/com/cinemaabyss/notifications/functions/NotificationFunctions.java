@@ -2,6 +2,8 @@ package com.cinemaabyss.notifications.functions;
 
 import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
 import com.cinemaabyss.kit.lambda.KafkaEventRecords;
+import com.cinemaabyss.notifications.campaigns.Campaign;
+import com.cinemaabyss.notifications.campaigns.Campaigns;
 import com.cinemaabyss.notifications.domain.Preferences;
 import com.cinemaabyss.notifications.domain.PreferencesUpdate;
 import com.cinemaabyss.notifications.mail.UnsubscribeLinks;
@@ -44,6 +46,18 @@ public class NotificationFunctions {
     @Bean
     public Function<PreferenceChange, Preferences> updatePreferences(RecipientStore recipients) {
         return change -> recipients.update(change.userId(), change.update());
+    }
+
+    /** An admin's campaign: stored, its segment fanned out to campaign-recipients (one event per recipient). */
+    @Bean
+    public Function<Campaigns.Post, Campaign> createCampaign(Campaigns campaigns) {
+        return campaigns::create;
+    }
+
+    /** A campaign and its progress. */
+    @Bean
+    public Function<String, Campaign> getCampaign(Campaigns campaigns) {
+        return campaigns::find;
     }
 
     /** One-click unsubscribe: the link's user stops receiving marketing on the link's channel. */
