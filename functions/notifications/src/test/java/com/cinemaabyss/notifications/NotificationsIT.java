@@ -159,10 +159,10 @@ class NotificationsIT {
         Mailboxes.Received welcome = mails.getFirst();
         assertEquals("Welcome to CinemaAbyss, Neo", welcome.subject());
         String verify = link(welcome.text());
-        assertTrue(verify.startsWith("/verify-email?token="), verify);
-        assertEquals(token, URLDecoder.decode(verify.substring("/verify-email?token=".length()), StandardCharsets.UTF_8),
+        assertTrue(verify.startsWith("/#/verify-email?token="), "the web client's hash route: " + verify);
+        assertEquals(token, URLDecoder.decode(verify.substring("/#/verify-email?token=".length()), StandardCharsets.UTF_8),
                 "the link carries the token identity issued (POST /api/auth/verify-email with it verifies the address)");
-        assertTrue(HtmlUtils.htmlUnescape(welcome.html()).contains("href=\"https://cinema.example.test/verify-email?token=" + token + "\""),
+        assertTrue(HtmlUtils.htmlUnescape(welcome.html()).contains("href=\"https://cinema.example.test/#/verify-email?token=" + token + "\""),
                 welcome.html());
         assertEquals(null, welcome.listUnsubscribe(), "transactional mail has no one-click unsubscribe");
 
@@ -263,6 +263,7 @@ class NotificationsIT {
                 verification(user, token())).statusCode());
         Mailboxes.Received reset = MAIL.await(address(user), m -> !m.isEmpty()).getFirst();
         assertEquals("Reset your CinemaAbyss password", reset.subject());
+        assertTrue(reset.text().contains("https://cinema.example.test/#/reset-password?token="), "the web client's hash route: " + reset.text());
         String[] lines = reset.text().split("\n");
         String unsubscribe = link(lines[lines.length - 1]);
         assertTrue(unsubscribe.startsWith("/api/v1/notifications/unsubscribe?user=" + user + "&channel=email&sig="), unsubscribe);
@@ -421,7 +422,9 @@ class NotificationsIT {
                 "bootstrap.servers", SharedTestInfra.kafkaBootstrapServers(), "group.id", "it-" + id, "auto.offset.reset", "earliest",
                 "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
                 "value.deserializer", io.cloudevents.kafka.CloudEventDeserializer.class))) {
-            consumer.subscribe(List.of(com.cinemaabyss.contracts.Topics.CAMPAIGN_RECIPIENTS));
+            var partition = new org.apache.kafka.common.TopicPartition(com.cinemaabyss.contracts.Topics.CAMPAIGN_RECIPIENTS, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (events.size() < 1_000 && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {

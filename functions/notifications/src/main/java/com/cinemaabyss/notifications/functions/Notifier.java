@@ -57,6 +57,8 @@ public class Notifier {
     private final String publicBase;
     private final CampaignStore campaigns;
     private final ChannelRates rates;
+    /** Campaigns seen to exist (they are never deleted): one read per campaign and pod, not one per recipient. */
+    private final Map<String, Boolean> knownCampaigns = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Notifier(RecipientStore recipients, DeliveryLedger ledger, Templates templates, Mailer mailer, UnsubscribeLinks unsubscribe,
                     String publicBase) {
@@ -141,8 +143,14 @@ public class Notifier {
         if (!Channel.EMAIL.code().equals(c.channel())) {
             throw new InvalidInputException("campaigns go out by email only, not " + c.channel());
         }
-        if (campaigns.find(c.campaignId()).isEmpty()) {
-            throw new InvalidInputException("no campaign " + c.campaignId());
+        if (!knownCampaigns.containsKey(c.campaignId())) {
+            if (campaigns.find(c.campaignId()).isEmpty()) {
+                throw new InvalidInputException("no campaign " + c.campaignId());
+            }
+            if (knownCampaigns.size() >= 1_000) {
+                knownCampaigns.clear();
+            }
+            knownCampaigns.put(c.campaignId(), Boolean.TRUE);
         }
         Optional<DeliveryItem> seen = ledger.find(ledgerId);
         if (seen.isPresent() && !DeliveryLedger.SENDING.equals(seen.get().getStatus())) {
@@ -193,8 +201,9 @@ public class Notifier {
         Object token = n.values().get("token");
         if (token != null) {
             String encoded = URLEncoder.encode(token.toString(), StandardCharsets.UTF_8);
-            v.put("verify_url", publicBase + "/verify-email?token=" + encoded);
-            v.put("reset_url", publicBase + "/reset-password?token=" + encoded);
+            // The web client is a hash-routed page: its views read the token after the '#' (never sent to a server or a log).
+            v.put("verify_url", publicBase + "/#/verify-email?token=" + encoded);
+            v.put("reset_url", publicBase + "/#/reset-password?token=" + encoded);
             v.put("expires", date(n.values().get("expires_at"), language, FormatStyle.MEDIUM, true));
         }
         if (n.values().get("amount_minor") instanceof Long amount) {
