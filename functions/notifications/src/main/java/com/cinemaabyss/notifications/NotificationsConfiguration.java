@@ -6,6 +6,8 @@ import com.cinemaabyss.kit.events.CloudEventPublisher;
 import com.cinemaabyss.notifications.campaigns.Campaigns;
 import com.cinemaabyss.notifications.campaigns.ChannelRates;
 import com.cinemaabyss.notifications.domain.Channel;
+import com.cinemaabyss.notifications.push.PushSubscriptions;
+import com.cinemaabyss.notifications.store.PushSubscriptionItem;
 import com.cinemaabyss.notifications.store.CampaignItem;
 import com.cinemaabyss.notifications.store.CampaignStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -62,6 +64,13 @@ public class NotificationsConfiguration {
         tables.expireBy(table.tableName(), DeliveryItem.EXPIRES_AT);
         return new DeliveryLedger(table, clock, settings.sending().staleAfter(), settings.sending().maxAttempts(), lowLevel,
                 campaigns.tableName());
+    }
+
+    @Bean
+    PushSubscriptions pushSubscriptions(DynamoDbEnhancedClient client, TableSetup tables, DynamoSettings dynamo, NotificationsSettings settings,
+                                        Clock clock) {
+        return new PushSubscriptions(tables.ensure(client.table(dynamo.table("push-subscriptions"), TableSchema.fromBean(PushSubscriptionItem.class))),
+                settings.push().localStandIn(), clock);
     }
 
     @Bean

@@ -15,7 +15,14 @@ import java.time.Duration;
 @ConfigurationProperties("cinemaabyss.notifications")
 public record NotificationsSettings(Mail mail, Links links, @DefaultValue Sending sending, @DefaultValue("en") String defaultLanguage,
                                     @DefaultValue("true") boolean marketingByDefault, Unsubscribe unsubscribe,
-                                    @DefaultValue Campaigns campaigns) {
+                                    @DefaultValue Campaigns campaigns, @DefaultValue Push push) {
+
+    /**
+     * Push: {@code localStandIn} is the one non-https push endpoint base accepted (the local stand-in provider's address;
+     * empty in the cluster, where every push service is https).
+     */
+    public record Push(@DefaultValue("") String localStandIn) {
+    }
 
     /**
      * Campaigns' send rate per channel (sends a second on average and the burst allowed at once, per pod) and how long

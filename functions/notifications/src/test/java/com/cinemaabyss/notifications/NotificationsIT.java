@@ -52,7 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         "cinemaabyss.notifications.unsubscribe.secret=test-unsubscribe-secret-of-at-least-32-bytes",
         "cinemaabyss.notifications.links.public-url=https://cinema.example.test",
         "cinemaabyss.notifications.campaigns.email.per-second=" + NotificationsIT.RATE,
-        "cinemaabyss.notifications.campaigns.email.burst=" + NotificationsIT.BURST})
+        "cinemaabyss.notifications.campaigns.email.burst=" + NotificationsIT.BURST,
+        "cinemaabyss.notifications.push.local-stand-in=http://127.0.0.1:8094/push/"})
 class NotificationsIT {
 
     static final String TOKEN = "test-delivery-token";
@@ -489,6 +490,42 @@ class NotificationsIT {
         assertEquals("<" + links.link(reader, com.cinemaabyss.notifications.domain.Channel.EMAIL) + ">", news.listUnsubscribe());
         assertEquals("List-Unsubscribe=One-Click", news.listUnsubscribePost());
         assertTrue(MAIL.read(address(users.get(0).getUserId())).isEmpty(), "the opted-out got nothing");
+    }
+
+    @Test
+    void aBrowsersPushSubscriptionIsStoredOncePerEndpointForTheCallerAndAnythingMalformedIsRefused() {
+        long user = user();
+        String me = TestIdentity.shared().bearer(user);
+        byte[] point = new byte[65];
+        point[0] = 4;
+        java.util.Arrays.fill(point, 1, 65, (byte) 7);
+        String p256dh = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(point);
+        String auth = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]);
+        String body = "{\"endpoint\":\"https://push.example.test/send/abc" + user + "\",\"expirationTime\":null,"
+                + "\"keys\":{\"p256dh\":\"" + p256dh + "\",\"auth\":\"" + auth + "\"}}";
+        HttpResponse<String> created = http().post("/api/v1/me/push-subscriptions", body, "Authorization", me, "Idempotency-Key", "push-" + user);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(201, http().post("/api/v1/me/push-subscriptions", body, "Authorization", me).statusCode(), "the same browser again");
+        HttpResponse<String> local = http().post("/api/v1/me/push-subscriptions",
+                body.replace("https://push.example.test/send/", "http://127.0.0.1:8094/push/"), "Authorization", me);
+        assertEquals(201, local.statusCode(), "the configured local stand-in: " + local.body());
+        HttpResponse<String> mine = http().get("/api/v1/me/push-subscriptions", "Authorization", me);
+        assertEquals(2, mine.body().split("\"endpoint\"", -1).length - 1, "one per endpoint: " + mine.body());
+        assertFalse(mine.body().contains(p256dh), "the keys are not shown back");
+        assertTrue(http().get("/api/v1/me/push-subscriptions", "Authorization", TestIdentity.shared().bearer(user()))
+                .body().contains("\"items\":[]"), "another caller sees none of them");
+
+        assertEquals(401, http().post("/api/v1/me/push-subscriptions", body).statusCode());
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",
+                body.replace("https://push.example.test", "http://push.example.test"), "Authorization", me), 400, "https"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",
+                body.replace("https://push.example.test", "http://127.0.0.1:9999"), "Authorization", me), 400, "https"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions", body.replace(p256dh, p256dh.substring(4)),
+                "Authorization", me), 400, "p256dh"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions", body.replace(auth, "not base64!"),
+                "Authorization", me), 400, "auth"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",
+                body.replace("abc" + user, "x".repeat(2100)), "Authorization", me), 400, "endpoint"));
     }
 
     static final class MutableClock extends Clock {

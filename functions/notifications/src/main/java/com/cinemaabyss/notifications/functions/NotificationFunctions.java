@@ -5,6 +5,7 @@ import com.cinemaabyss.kit.lambda.KafkaEventRecords;
 import com.cinemaabyss.notifications.campaigns.Campaign;
 import com.cinemaabyss.notifications.campaigns.Campaigns;
 import com.cinemaabyss.notifications.domain.Preferences;
+import com.cinemaabyss.notifications.push.PushSubscriptions;
 import com.cinemaabyss.notifications.domain.PreferencesUpdate;
 import com.cinemaabyss.notifications.mail.UnsubscribeLinks;
 import com.cinemaabyss.notifications.store.RecipientStore;
@@ -58,6 +59,17 @@ public class NotificationFunctions {
     @Bean
     public Function<String, Campaign> getCampaign(Campaigns campaigns) {
         return campaigns::find;
+    }
+
+    /** A browser's push subscription of the caller (stored; one per endpoint). */
+    @Bean
+    public Function<PushSubscriptions.Subscribe, PushSubscriptions.View> subscribePush(PushSubscriptions subscriptions) {
+        return subscriptions::subscribe;
+    }
+
+    @Bean
+    public Function<Long, java.util.List<PushSubscriptions.View>> listPushSubscriptions(PushSubscriptions subscriptions) {
+        return subscriptions::list;
     }
 
     /** One-click unsubscribe: the link's user stops receiving marketing on the link's channel. */
