@@ -32,10 +32,11 @@ class HostileInputIT {
             "/api/v1/notifications/unsubscribe?user={id}&channel=email&sig={id}", "/api/v1/notifications/health",
             "/internal/events/user-events", "/internal/events/user-changes", "/internal/events/billing-events",
             "/internal/events/subscription-events", "/api/v1/campaigns", "/api/v1/campaigns/{id}", "/internal/events/subscription-changes",
-            "/internal/events/campaign-recipients");
+            "/internal/events/campaign-recipients", "/api/v1/me/push-subscriptions");
     private static final List<String> FIELDS = List.of("language", "email", "push", "sms", "marketing", "transactional", "user_id", "id",
             "username", "token", "expires_at", "payment_id", "amount", "list_price", "currency", "plan_id", "purpose", "occurred_at", "version",
-            "template", "channel", "segment", "plans", "countries", "languages", "campaign_id", "status");
+            "template", "channel", "segment", "plans", "countries", "languages", "campaign_id", "status",
+            "endpoint", "keys", "p256dh", "auth", "expirationTime");
     private static final List<String> TYPES = List.of(EventTypes.USER_REGISTERED, EventTypes.USER_EMAIL_VERIFICATION_REQUESTED,
             EventTypes.USER_UPSERTED, EventTypes.PAYMENT_SUCCEEDED, EventTypes.PAYMENT_REFUNDED, EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING,
             EventTypes.SUBSCRIPTION_UPSERTED, EventTypes.CAMPAIGN_RECIPIENT_QUEUED);
