@@ -493,6 +493,20 @@ class NotificationsIT {
     }
 
     @Test
+    void theSubscriptionChangelogGivesEachUserThePlanOfASubscriptionThatGivesAccessAndNoneOnceItEnds() {
+        long user = user();
+        String active = "{\"subscription_id\":42,\"user_id\":" + user + ",\"plan_id\":\"premium-month\",\"status\":\"active\","
+                + "\"period_start\":\"2026-11-01T00:00:00Z\",\"period_end\":\"2026-12-01T00:00:00Z\"}";
+        assertEquals(202, deliver("subscription-changes", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_UPSERTED, 42, active).statusCode());
+        assertEquals("premium-month", recipients.find(user).orElseThrow().getPlan());
+        assertEquals(202, deliver("subscription-changes", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_UPSERTED, 42,
+                active.replace("\"active\"", "\"canceled\"")).statusCode());
+        assertEquals("", recipients.find(user).orElseThrow().getPlan(), "no plan: outside every plan segment");
+        assertEquals(400, deliver("subscription-changes", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_UPSERTED, 42,
+                active.replace("\"active\"", "\"paused\"")).statusCode(), "a breach of the contract is refused (dead-lettered)");
+    }
+
+    @Test
     void aBrowsersPushSubscriptionIsStoredOncePerEndpointForTheCallerAndAnythingMalformedIsRefused() {
         long user = user();
         String me = TestIdentity.shared().bearer(user);
