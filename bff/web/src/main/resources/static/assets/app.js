@@ -9,6 +9,7 @@ import {titleView} from './views/title.js';
 import {subscribeView} from './views/subscribe.js';
 import {playerView} from './views/player.js';
 import {accountView} from './views/account.js';
+import {verifyEmailView, resetPasswordView} from './views/tokens.js';
 
 const routes = [
   [/^\/$/, () => homeView],
@@ -19,6 +20,8 @@ const routes = [
   [/^\/subscribe$/, () => subscribeView],
   [/^\/play\/(\d{1,15})$/, () => playerView],
   [/^\/account$/, () => accountView],
+  [/^\/verify-email$/, () => verifyEmailView],
+  [/^\/reset-password$/, () => resetPasswordView],
 ];
 /** Views that need a signed-in viewer send everyone else to sign in first, and back afterwards. */
 const needsSession = new Set([subscribeView, playerView, accountView]);

@@ -53,6 +53,9 @@ public final class EventTypes {
     public static final String PROVIDER_TITLE_PUBLISHED = "com.cinemaabyss.content.title.published.v1";
     public static final String PROVIDER_TITLE_WITHDRAWN = "com.cinemaabyss.content.title.withdrawn.v1";
 
+    /** notifications' campaign fan-out: one recipient of one campaign, on campaign-recipients keyed by user id. */
+    public static final String CAMPAIGN_RECIPIENT_QUEUED = "com.cinemaabyss.notifications.campaign.recipient_queued.v1";
+
     private EventTypes() {
     }
 }

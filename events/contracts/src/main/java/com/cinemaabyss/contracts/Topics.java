@@ -27,6 +27,8 @@ public final class Topics {
     public static final String PROFILE_EVENTS = "profile-events";
     /** Outside providers' items (published, withdrawn), keyed by provider/external id, through the events ingress. */
     public static final String PROVIDER_FEED = "provider-feed";
+    /** notifications' campaign fan-out: one event per recipient, keyed by user id. */
+    public static final String CAMPAIGN_RECIPIENTS = "campaign-recipients";
     /** Where the eventing layer parks events a subscriber kept failing on. */
     public static final String DEAD_LETTERS = "dead-letter-events";
 

@@ -69,7 +69,8 @@ class EventContractsTest {
             Map.entry(EventTypes.PROFILE_PROGRESS_RECORDED, Topics.PROFILE_EVENTS),
             Map.entry(EventTypes.PLAYBACK_STARTED, Topics.PLAYBACK_EVENTS),
             Map.entry(EventTypes.PROVIDER_TITLE_PUBLISHED, Topics.PROVIDER_FEED),
-            Map.entry(EventTypes.PROVIDER_TITLE_WITHDRAWN, Topics.PROVIDER_FEED));
+            Map.entry(EventTypes.PROVIDER_TITLE_WITHDRAWN, Topics.PROVIDER_FEED),
+            Map.entry(EventTypes.CAMPAIGN_RECIPIENT_QUEUED, Topics.CAMPAIGN_RECIPIENTS));
     private static final String BILLING_ANSWERS = String.join(",", EventTypes.PAYMENT_SUCCEEDED, EventTypes.PAYMENT_FAILED,
             EventTypes.PAYMENT_REFUNDED);
     private static final String IDENTITY_USER_EVENTS = String.join(",", EventTypes.USER_REGISTERED, EventTypes.USER_LOGGED_IN,
@@ -263,6 +264,9 @@ class EventContractsTest {
                 "discounts send discount-events " + DISCOUNT_EVENTS + " -",
                 "discounts receive billing-events " + BILLING_EVENTS + " billing-events-to-discounts",
                 "subscriptions receive billing-events " + BILLING_ANSWERS + " billing-events-to-subscriptions",
+                "notifications send campaign-recipients " + EventTypes.CAMPAIGN_RECIPIENT_QUEUED + " -",
+                "notifications receive campaign-recipients " + EventTypes.CAMPAIGN_RECIPIENT_QUEUED + " campaign-recipients-to-notifications",
+                "notifications receive subscription-changes " + EventTypes.SUBSCRIPTION_UPSERTED + " subscription-changes-to-notifications",
                 "notifications receive user-events " + EventTypes.USER_REGISTERED + "," + EventTypes.USER_EMAIL_VERIFICATION_REQUESTED + ","
                         + EventTypes.USER_PASSWORD_RESET_REQUESTED + " user-events-to-notifications",
                 "notifications receive user-changes " + EventTypes.USER_UPSERTED + " user-changes-to-notifications",

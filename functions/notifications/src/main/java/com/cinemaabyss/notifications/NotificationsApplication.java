@@ -1,6 +1,9 @@
 package com.cinemaabyss.notifications;
 
 import com.cinemaabyss.kit.dynamo.DynamoKitConfiguration;
+import com.cinemaabyss.kit.events.EventKitConfiguration;
+import com.cinemaabyss.kit.idempotency.DynamoIdempotencyConfiguration;
+import com.cinemaabyss.kit.web.IdempotencyWebConfiguration;
 import com.cinemaabyss.kit.web.WebKitConfiguration;
 import com.cinemaabyss.kit.web.auth.CallerConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -12,7 +15,8 @@ import org.springframework.context.annotation.Import;
  * the user's language; the users' notification preferences and one-click unsubscribe from marketing mail.
  */
 @SpringBootApplication
-@Import({WebKitConfiguration.class, DynamoKitConfiguration.class, CallerConfiguration.class, NotificationsConfiguration.class})
+@Import({WebKitConfiguration.class, DynamoKitConfiguration.class, EventKitConfiguration.class, CallerConfiguration.class,
+        IdempotencyWebConfiguration.class, DynamoIdempotencyConfiguration.class, NotificationsConfiguration.class})
 public class NotificationsApplication {
 
     public static void main(String[] args) {

@@ -2,6 +2,17 @@ package com.cinemaabyss.notifications;
 
 import com.cinemaabyss.kit.dynamo.DynamoSettings;
 import com.cinemaabyss.kit.dynamo.TableSetup;
+import com.cinemaabyss.kit.events.CloudEventPublisher;
+import com.cinemaabyss.notifications.campaigns.Campaigns;
+import com.cinemaabyss.notifications.campaigns.ChannelRates;
+import com.cinemaabyss.notifications.domain.Channel;
+import com.cinemaabyss.notifications.push.PushSubscriptions;
+import com.cinemaabyss.notifications.store.PushSubscriptionItem;
+import com.cinemaabyss.notifications.store.CampaignItem;
+import com.cinemaabyss.notifications.store.CampaignStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.util.EnumMap;
+import java.util.Map;
 import com.cinemaabyss.notifications.functions.NotificationFunctions;
 import com.cinemaabyss.notifications.functions.Notifier;
 import com.cinemaabyss.notifications.mail.Mailer;
@@ -42,11 +53,39 @@ public class NotificationsConfiguration {
     }
 
     @Bean
-    DeliveryLedger deliveryLedger(DynamoDbEnhancedClient client, TableSetup tables, DynamoSettings dynamo, NotificationsSettings settings,
-                                  Clock clock) {
+    CampaignStore campaignStore(DynamoDbEnhancedClient client, TableSetup tables, DynamoSettings dynamo) {
+        return new CampaignStore(tables.ensure(client.table(dynamo.table("campaigns"), TableSchema.fromBean(CampaignItem.class))));
+    }
+
+    @Bean
+    DeliveryLedger deliveryLedger(DynamoDbEnhancedClient client, DynamoDbClient lowLevel, TableSetup tables, DynamoSettings dynamo,
+                                  NotificationsSettings settings, Clock clock, CampaignStore campaigns) {
         var table = tables.ensure(client.table(dynamo.table("deliveries"), TableSchema.fromBean(DeliveryItem.class)));
         tables.expireBy(table.tableName(), DeliveryItem.EXPIRES_AT);
-        return new DeliveryLedger(table, clock, settings.sending().staleAfter(), settings.sending().maxAttempts());
+        return new DeliveryLedger(table, clock, settings.sending().staleAfter(), settings.sending().maxAttempts(), lowLevel,
+                campaigns.tableName());
+    }
+
+    @Bean
+    PushSubscriptions pushSubscriptions(DynamoDbEnhancedClient client, TableSetup tables, DynamoSettings dynamo, NotificationsSettings settings,
+                                        Clock clock) {
+        return new PushSubscriptions(tables.ensure(client.table(dynamo.table("push-subscriptions"), TableSchema.fromBean(PushSubscriptionItem.class))),
+                settings.push().localStandIn(), clock);
+    }
+
+    @Bean
+    ChannelRates channelRates(NotificationsSettings settings) {
+        NotificationsSettings.Campaigns c = settings.campaigns();
+        Map<Channel, ChannelRates.Rate> rates = new EnumMap<>(Channel.class);
+        rates.put(Channel.EMAIL, new ChannelRates.Rate(c.email().perSecond(), c.email().burst()));
+        rates.put(Channel.PUSH, new ChannelRates.Rate(c.push().perSecond(), c.push().burst()));
+        rates.put(Channel.SMS, new ChannelRates.Rate(c.sms().perSecond(), c.sms().burst()));
+        return new ChannelRates(rates, c.maxWait());
+    }
+
+    @Bean
+    Campaigns campaigns(CampaignStore campaigns, RecipientStore recipients, CloudEventPublisher publisher, Clock clock) {
+        return new Campaigns(campaigns, recipients, publisher, clock);
     }
 
     @Bean
@@ -66,7 +105,7 @@ public class NotificationsConfiguration {
 
     @Bean
     Notifier notifier(RecipientStore recipients, DeliveryLedger ledger, Templates templates, Mailer mailer, UnsubscribeLinks links,
-                      NotificationsSettings settings) {
-        return new Notifier(recipients, ledger, templates, mailer, links, settings.links().base());
+                      NotificationsSettings settings, CampaignStore campaigns, ChannelRates rates) {
+        return new Notifier(recipients, ledger, templates, mailer, links, settings.links().base(), campaigns, rates);
     }
 }

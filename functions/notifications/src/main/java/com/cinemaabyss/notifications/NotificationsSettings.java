@@ -14,7 +14,30 @@ import java.time.Duration;
  */
 @ConfigurationProperties("cinemaabyss.notifications")
 public record NotificationsSettings(Mail mail, Links links, @DefaultValue Sending sending, @DefaultValue("en") String defaultLanguage,
-                                    @DefaultValue("true") boolean marketingByDefault, Unsubscribe unsubscribe) {
+                                    @DefaultValue("true") boolean marketingByDefault, Unsubscribe unsubscribe,
+                                    @DefaultValue Campaigns campaigns, @DefaultValue Push push) {
+
+    /**
+     * Push: {@code localStandIn} is the one non-https push endpoint base accepted (the local stand-in provider's address;
+     * empty in the cluster, where every push service is https).
+     */
+    public record Push(@DefaultValue("") String localStandIn) {
+    }
+
+    /**
+     * Campaigns' send rate per channel (sends a second on average and the burst allowed at once, per pod) and how long
+     * a recipient may wait for its turn before the delivery is answered 503 and comes back later.
+     */
+    public record Campaigns(@DefaultValue("2s") Duration maxWait, @DefaultValue Rate email, @DefaultValue Rate push, @DefaultValue Rate sms) {
+        public Campaigns {
+            if (maxWait.isNegative() || maxWait.compareTo(Duration.ofSeconds(10)) > 0) {
+                throw new IllegalArgumentException("cinemaabyss.notifications.campaigns.max-wait must be 0..10s (the delivery's timeout is longer)");
+            }
+        }
+    }
+
+    public record Rate(@DefaultValue("20") int perSecond, @DefaultValue("5") int burst) {
+    }
 
     /** The From address and name of every mail. */
     public record Mail(String from, @DefaultValue("CinemaAbyss") String fromName) {

@@ -50,22 +50,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cinemaabyss.eventing.delivery-token=" + NotificationsIT.TOKEN,
         "cinemaabyss.notifications.unsubscribe.secret=test-unsubscribe-secret-of-at-least-32-bytes",
-        "cinemaabyss.notifications.links.public-url=https://cinema.example.test"})
+        "cinemaabyss.notifications.links.public-url=https://cinema.example.test",
+        "cinemaabyss.notifications.campaigns.email.per-second=" + NotificationsIT.RATE,
+        "cinemaabyss.notifications.campaigns.email.burst=" + NotificationsIT.BURST,
+        "cinemaabyss.notifications.push.local-stand-in=http://127.0.0.1:8094/push/"})
 class NotificationsIT {
 
     static final String TOKEN = "test-delivery-token";
+    static final int RATE = 200;
+    static final int BURST = 20;
     private static final Mailboxes MAIL = new Mailboxes();
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1_000);
     private static final Pattern LINK = Pattern.compile("https://cinema\\.example\\.test(/[^\\s\"<]+)");
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        // DynamoDB Local only: notifications publishes nothing, so the shared Kafka is not started for it.
-        SharedTestInfra.functionAppProperties().forEach((name, value) -> {
-            if (!name.startsWith("cinemaabyss.kafka")) {
-                registry.add(name, value);
-            }
-        });
+        SharedTestInfra.functionAppProperties().forEach(registry::add);
+        SharedTestInfra.kafka().createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(
+                com.cinemaabyss.contracts.Topics.CAMPAIGN_RECIPIENTS, 1, (short) 1)));
         TestIdentity.shared().properties().forEach(registry::add);
         registry.add("spring.mail.port", MAIL::smtpPort);
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -158,10 +160,10 @@ class NotificationsIT {
         Mailboxes.Received welcome = mails.getFirst();
         assertEquals("Welcome to CinemaAbyss, Neo", welcome.subject());
         String verify = link(welcome.text());
-        assertTrue(verify.startsWith("/verify-email?token="), verify);
-        assertEquals(token, URLDecoder.decode(verify.substring("/verify-email?token=".length()), StandardCharsets.UTF_8),
+        assertTrue(verify.startsWith("/#/verify-email?token="), "the web client's hash route: " + verify);
+        assertEquals(token, URLDecoder.decode(verify.substring("/#/verify-email?token=".length()), StandardCharsets.UTF_8),
                 "the link carries the token identity issued (POST /api/auth/verify-email with it verifies the address)");
-        assertTrue(HtmlUtils.htmlUnescape(welcome.html()).contains("href=\"https://cinema.example.test/verify-email?token=" + token + "\""),
+        assertTrue(HtmlUtils.htmlUnescape(welcome.html()).contains("href=\"https://cinema.example.test/#/verify-email?token=" + token + "\""),
                 welcome.html());
         assertEquals(null, welcome.listUnsubscribe(), "transactional mail has no one-click unsubscribe");
 
@@ -262,6 +264,7 @@ class NotificationsIT {
                 verification(user, token())).statusCode());
         Mailboxes.Received reset = MAIL.await(address(user), m -> !m.isEmpty()).getFirst();
         assertEquals("Reset your CinemaAbyss password", reset.subject());
+        assertTrue(reset.text().contains("https://cinema.example.test/#/reset-password?token="), "the web client's hash route: " + reset.text());
         String[] lines = reset.text().split("\n");
         String unsubscribe = link(lines[lines.length - 1]);
         assertTrue(unsubscribe.startsWith("/api/v1/notifications/unsubscribe?user=" + user + "&channel=email&sig="), unsubscribe);
@@ -367,6 +370,176 @@ class NotificationsIT {
         assertEquals(DeliveryLedger.SENT, ledger.find(done).orElseThrow().getStatus());
         assertNotNull(ledger.find(done).orElseThrow().getExpiresAt());
         assertFalse(ledger.find(done).orElseThrow().getExpiresAt() < clock.instant().getEpochSecond());
+    }
+
+    /**
+     * A campaign to 1,000 users of one plan (the projection written straight into the store): the fan-out goes through
+     * Kafka, each recipient event is delivered to the function (here by the test, as the KafkaSource does, in parallel
+     * and with the redeliveries a 503 asks for), the opted-out are skipped, the counts add up, and the send times the
+     * ledger recorded never exceed the configured rate.
+     */
+    @Test
+    void aCampaignToAThousandUsersRespectsTheRateSkipsTheOptedOutAndCountsItsProgress() throws Exception {
+        String plan = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        var table = dynamo.table(tables.table("recipients"), TableSchema.fromBean(com.cinemaabyss.notifications.store.RecipientItem.class));
+        List<com.cinemaabyss.notifications.store.RecipientItem> users = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_010; i++) {
+            var item = new com.cinemaabyss.notifications.store.RecipientItem();
+            item.setUserId(user());
+            item.setEmail(address(item.getUserId()));
+            item.setUsername("Viewer " + i);
+            item.setEmailVersion(1L);
+            item.setPlan(i < 1_000 ? plan : "other-" + plan);   // ten on another plan: outside the segment
+            item.setLanguage(i % 3 == 0 ? "ru" : null);
+            item.setEmailMarketing(i % 10 == 0 ? Boolean.FALSE : null);   // every tenth opted out
+            users.add(item);
+        }
+        for (int from = 0; from < users.size(); from += 25) {
+            var batch = software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch.builder(com.cinemaabyss.notifications.store.RecipientItem.class)
+                    .mappedTableResource(table);
+            users.subList(from, Math.min(users.size(), from + 25)).forEach(batch::addPutItem);
+            dynamo.batchWriteItem(r -> r.addWriteBatch(batch.build()));
+        }
+        String admin = TestIdentity.shared().bearer(1, "admin");
+        String body = "{\"template\":\"news\",\"channel\":\"email\",\"segment\":{\"plans\":[\"" + plan + "\"],\"languages\":[\"en\",\"ru\"]}}";
+        assertEquals(403, http().post("/api/v1/campaigns", body, "Authorization", TestIdentity.shared().bearer(user())).statusCode());
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/campaigns", body.replace("\"email\"", "\"fax\""), "Authorization", admin), 400, "channel"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/campaigns", body.replace("\"news\"", "\"receipt\""), "Authorization", admin), 400,
+                "template"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/campaigns", body.replace("\"languages\"", "\"countries\":[\"RU\"],\"languages\""),
+                "Authorization", admin), 400, "countries"));
+
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> posted = http().post("/api/v1/campaigns", body, "Authorization", admin, "Idempotency-Key", key);
+        assertEquals(202, posted.statusCode(), posted.body());
+        assertTrue(posted.body().contains("\"queued\":1000"), posted.body());
+        String id = posted.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        HttpResponse<String> again = http().post("/api/v1/campaigns", body, "Authorization", admin, "Idempotency-Key", key);
+        assertEquals(posted.body(), again.body(), "the same Idempotency-Key answers the same campaign");
+
+        // What the fan-out published, delivered as the KafkaSource would (parallel, a 503 delivered again later).
+        List<io.cloudevents.CloudEvent> events = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, io.cloudevents.CloudEvent>(java.util.Map.of(
+                "bootstrap.servers", SharedTestInfra.kafkaBootstrapServers(), "group.id", "it-" + id, "auto.offset.reset", "earliest",
+                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
+                "value.deserializer", io.cloudevents.kafka.CloudEventDeserializer.class))) {
+            var partition = new org.apache.kafka.common.TopicPartition(com.cinemaabyss.contracts.Topics.CAMPAIGN_RECIPIENTS, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (events.size() < 1_000 && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value().getId().startsWith(id + ":")) {
+                        events.add(r.value());
+                    }
+                });
+            }
+        }
+        assertEquals(1_000, events.size());
+        assertEquals(EventTypes.CAMPAIGN_RECIPIENT_QUEUED, events.getFirst().getType());
+        java.util.Map<Notifier.Outcome, java.util.concurrent.atomic.AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        try (var deliveries = java.util.concurrent.Executors.newFixedThreadPool(24)) {
+            for (io.cloudevents.CloudEvent event : events) {
+                deliveries.submit(() -> {
+                    while (true) {
+                        try {
+                            outcomes.computeIfAbsent(notifier.handle(event), o -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                            return null;
+                        } catch (UnavailableException later) {
+                            Thread.sleep(50);
+                        }
+                    }
+                });
+            }
+        }
+        assertEquals(900, outcomes.get(Notifier.Outcome.SENT).get(), outcomes.toString());
+        assertEquals(100, outcomes.get(Notifier.Outcome.SKIPPED_BY_PREFERENCE).get(), outcomes.toString());
+        // A redelivery of one of each: nothing sent or counted again.
+        assertEquals(Notifier.Outcome.DUPLICATE, notifier.handle(events.get(0)));
+        assertEquals(Notifier.Outcome.DUPLICATE, notifier.handle(events.get(1)));
+
+        HttpResponse<String> progress = http().get("/api/v1/campaigns/" + id, "Authorization", admin);
+        assertEquals(200, progress.statusCode(), progress.body());
+        assertTrue(progress.body().contains("\"progress\":{\"queued\":1000,\"sent\":900,\"skipped_by_preference\":100,\"failed\":0}"),
+                progress.body());
+        assertTrue(TestHttp.isJsonError(http().get("/api/v1/campaigns/" + UUID.randomUUID(), "Authorization", admin), 404, "no campaign"));
+
+        // The send times the ledger recorded: in any second, at most the burst plus a second's refill.
+        List<Long> sentAt = new java.util.ArrayList<>();
+        dynamo.table(tables.table("deliveries"), TableSchema.fromBean(DeliveryItem.class)).scan(r -> r.filterExpression(
+                software.amazon.awssdk.enhanced.dynamodb.Expression.builder().expression("campaignId = :c AND #st = :sent")
+                        .expressionNames(java.util.Map.of("#st", "status"))
+                        .expressionValues(java.util.Map.of(":c", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id),
+                                ":sent", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("sent"))).build()))
+                .items().forEach(item -> sentAt.add(item.getStartedAt()));
+        assertEquals(900, sentAt.size());
+        java.util.Collections.sort(sentAt);
+        for (int i = 0, j = 0; i < sentAt.size(); i++) {
+            while (j < sentAt.size() && sentAt.get(j) < sentAt.get(i) + 1_000) {
+                j++;
+            }
+            assertTrue(j - i <= RATE + BURST, (j - i) + " sends in the second from " + sentAt.get(i));
+        }
+        assertTrue(sentAt.getLast() - sentAt.getFirst() >= (900L - BURST) * 1_000 / RATE - 50,
+                "900 sends at " + RATE + "/s take their time: " + (sentAt.getLast() - sentAt.getFirst()) + " ms");
+
+        // The mail itself: the campaign's template with the RFC 8058 headers.
+        long reader = users.get(1).getUserId();
+        Mailboxes.Received news = MAIL.await(address(reader), m -> !m.isEmpty()).getFirst();
+        assertEquals("New on CinemaAbyss this week", news.subject());
+        assertEquals("<" + links.link(reader, com.cinemaabyss.notifications.domain.Channel.EMAIL) + ">", news.listUnsubscribe());
+        assertEquals("List-Unsubscribe=One-Click", news.listUnsubscribePost());
+        assertTrue(MAIL.read(address(users.get(0).getUserId())).isEmpty(), "the opted-out got nothing");
+    }
+
+    @Test
+    void theSubscriptionChangelogGivesEachUserThePlanOfASubscriptionThatGivesAccessAndNoneOnceItEnds() {
+        long user = user();
+        String active = "{\"subscription_id\":42,\"user_id\":" + user + ",\"plan_id\":\"premium-month\",\"status\":\"active\","
+                + "\"period_start\":\"2026-11-01T00:00:00Z\",\"period_end\":\"2026-12-01T00:00:00Z\"}";
+        assertEquals(202, deliver("subscription-changes", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_UPSERTED, 42, active).statusCode());
+        assertEquals("premium-month", recipients.find(user).orElseThrow().getPlan());
+        assertEquals(202, deliver("subscription-changes", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_UPSERTED, 42,
+                active.replace("\"active\"", "\"canceled\"")).statusCode());
+        assertEquals("", recipients.find(user).orElseThrow().getPlan(), "no plan: outside every plan segment");
+        assertEquals(400, deliver("subscription-changes", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_UPSERTED, 42,
+                active.replace("\"active\"", "\"paused\"")).statusCode(), "a breach of the contract is refused (dead-lettered)");
+    }
+
+    @Test
+    void aBrowsersPushSubscriptionIsStoredOncePerEndpointForTheCallerAndAnythingMalformedIsRefused() {
+        long user = user();
+        String me = TestIdentity.shared().bearer(user);
+        byte[] point = new byte[65];
+        point[0] = 4;
+        java.util.Arrays.fill(point, 1, 65, (byte) 7);
+        String p256dh = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(point);
+        String auth = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]);
+        String body = "{\"endpoint\":\"https://push.example.test/send/abc" + user + "\",\"expirationTime\":null,"
+                + "\"keys\":{\"p256dh\":\"" + p256dh + "\",\"auth\":\"" + auth + "\"}}";
+        HttpResponse<String> created = http().post("/api/v1/me/push-subscriptions", body, "Authorization", me, "Idempotency-Key", "push-" + user);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(201, http().post("/api/v1/me/push-subscriptions", body, "Authorization", me).statusCode(), "the same browser again");
+        HttpResponse<String> local = http().post("/api/v1/me/push-subscriptions",
+                body.replace("https://push.example.test/send/", "http://127.0.0.1:8094/push/"), "Authorization", me);
+        assertEquals(201, local.statusCode(), "the configured local stand-in: " + local.body());
+        HttpResponse<String> mine = http().get("/api/v1/me/push-subscriptions", "Authorization", me);
+        assertEquals(2, mine.body().split("\"endpoint\"", -1).length - 1, "one per endpoint: " + mine.body());
+        assertFalse(mine.body().contains(p256dh), "the keys are not shown back");
+        assertTrue(http().get("/api/v1/me/push-subscriptions", "Authorization", TestIdentity.shared().bearer(user()))
+                .body().contains("\"items\":[]"), "another caller sees none of them");
+
+        assertEquals(401, http().post("/api/v1/me/push-subscriptions", body).statusCode());
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",
+                body.replace("https://push.example.test", "http://push.example.test"), "Authorization", me), 400, "https"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",
+                body.replace("https://push.example.test", "http://127.0.0.1:9999"), "Authorization", me), 400, "https"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions", body.replace(p256dh, p256dh.substring(4)),
+                "Authorization", me), 400, "p256dh"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions", body.replace(auth, "not base64!"),
+                "Authorization", me), 400, "auth"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",
+                body.replace("abc" + user, "x".repeat(2100)), "Authorization", me), 400, "endpoint"));
     }
 
     static final class MutableClock extends Clock {

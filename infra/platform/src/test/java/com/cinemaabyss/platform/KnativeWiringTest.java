@@ -78,7 +78,7 @@ class KnativeWiringTest {
     void everySubscriptionFeedsItsTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(24, subscriptions.size());
+        assertEquals(26, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.ofEntries(
@@ -105,12 +105,18 @@ class KnativeWiringTest {
                 Map.entry("user-events->notifications", "/internal/events/user-events"),
                 Map.entry("user-changes->notifications", "/internal/events/user-changes"),
                 Map.entry("billing-events->notifications", "/internal/events/billing-events"),
-                Map.entry("subscription-events->notifications", "/internal/events/subscription-events")), routes);
+                Map.entry("subscription-events->notifications", "/internal/events/subscription-events"),
+                Map.entry("subscription-changes->notifications", "/internal/events/subscription-changes"),
+                Map.entry("campaign-recipients->notifications", "/internal/events/campaign-recipients")), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
             assertEquals("exponential", subscription.backoffPolicy());
-            if (MONEY_PATH.contains(subscription.name()) || MAIL.contains(subscription.name())) {
+            if ("campaign-recipients-to-notifications".equals(subscription.name())) {
+                // waits for its channel's rate: 1 s doubling, 10 retries (about half an hour) before a recipient is parked
+                assertEquals(10, subscription.retries());
+                assertEquals(Duration.ofSeconds(1), subscription.backoffDelay());
+            } else if (MONEY_PATH.contains(subscription.name()) || MAIL.contains(subscription.name())) {
                 // the chart's moneyDelivery: a payment's result outlasts a subscriber's outage (about 17 minutes)
                 assertEquals(10, subscription.retries(), subscription.name());
                 assertEquals(Duration.ofMillis(500), subscription.backoffDelay(), subscription.name());
@@ -132,7 +138,7 @@ class KnativeWiringTest {
         var topics = TopicDefinitions.load(KNATIVE.resolve("strimzi"));
         assertEquals(Set.of("movie-events", "user-events", "payment-events", "movie-changes", "user-changes", "dead-letter-events",
                         "billing-events", "payment-changes", "discount-events", "subscription-events", "subscription-changes", "title-changes", "playback-events",
-                        "profile-events", "provider-feed"),
+                        "profile-events", "provider-feed", "campaign-recipients"),
                 topics.stream().map(t -> t.name()).collect(Collectors.toSet()));
         for (String changelog : List.of("movie-changes", "user-changes", "payment-changes", "subscription-changes")) {
             var changes = topics.stream().filter(t -> t.name().equals(changelog)).findFirst().orElseThrow();

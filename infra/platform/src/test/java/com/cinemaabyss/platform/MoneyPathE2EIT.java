@@ -96,7 +96,7 @@ class MoneyPathE2EIT {
         // its verification link from the registration, and the receipt of this payment with the promo code's discount.
         await("the welcome and the receipt in " + alice.email() + "'s mailbox", () -> {
             List<LocalMail.Mail> inbox = platform.mail().inbox(alice.email());
-            return inbox.stream().anyMatch(m -> m.subject().startsWith("Welcome to CinemaAbyss") && m.text().contains("/verify-email?token="))
+            return inbox.stream().anyMatch(m -> m.subject().startsWith("Welcome to CinemaAbyss") && m.text().contains("/#/verify-email?token="))
                     && inbox.stream().anyMatch(m -> m.subject().startsWith("Your CinemaAbyss receipt") && m.text().contains("Discount: -€18.00")
                     && m.text().contains("Charged: €161.99") && m.text().contains("Plan: " + PREMIUM));
         });

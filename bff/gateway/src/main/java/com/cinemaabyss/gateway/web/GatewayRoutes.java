@@ -91,6 +91,8 @@ public class GatewayRoutes {
         WebHandler notifications = proxy.to(Backend.NOTIFICATIONS);
         routes.put("/api/v1/me/notification-preferences/**", notifications);
         routes.put("/api/v1/notifications/unsubscribe", notifications);
+        routes.put("/api/v1/campaigns/**", notifications);
+        routes.put("/api/v1/me/push-subscriptions/**", notifications);
         WebHandler webBff = proxy.to(Backend.WEB_BFF);
         routes.put("/api/web/**", webBff);
         for (String file : WEB_CLIENT_FILES) {

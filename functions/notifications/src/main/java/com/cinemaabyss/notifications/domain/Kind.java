@@ -9,7 +9,9 @@ import java.util.Locale;
  */
 public enum Kind {
     WELCOME(false), VERIFY_EMAIL(false), PASSWORD_RESET(false), RECEIPT(false), PAYMENT_FAILED(false), REFUND(false),
-    RENEWAL_UPCOMING(false);
+    RENEWAL_UPCOMING(false),
+    /** The campaign template: what is new on CinemaAbyss (marketing: follows the preference, carries one-click unsubscribe). */
+    NEWS(true);
 
     private final boolean marketing;
 

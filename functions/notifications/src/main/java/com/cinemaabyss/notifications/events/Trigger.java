@@ -14,4 +14,12 @@ public sealed interface Trigger {
 
     record Project(long userId, String email, String username, long version) implements Trigger {
     }
+
+    /** subscription-changes: the user's plan now, null when the subscription no longer gives access. */
+    record Plan(long userId, String plan) implements Trigger {
+    }
+
+    /** One recipient of a campaign (campaign-recipients). */
+    record CampaignRecipient(String campaignId, long userId, String template, String channel) implements Trigger {
+    }
 }

@@ -29,7 +29,8 @@ public final class Triggers {
         boolean known = switch (type) {
             case EventTypes.USER_REGISTERED, EventTypes.USER_UPSERTED, EventTypes.USER_EMAIL_VERIFICATION_REQUESTED,
                  EventTypes.USER_PASSWORD_RESET_REQUESTED, EventTypes.PAYMENT_SUCCEEDED, EventTypes.PAYMENT_FAILED,
-                 EventTypes.PAYMENT_REFUNDED, EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING -> true;
+                 EventTypes.PAYMENT_REFUNDED, EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, EventTypes.SUBSCRIPTION_UPSERTED,
+                 EventTypes.CAMPAIGN_RECIPIENT_QUEUED -> true;
             default -> false;
         };
         if (!known) {
@@ -64,6 +65,13 @@ public final class Triggers {
                 n.values().put("renews_at", d.path("renews_at").asString());
                 yield n;
             }
+            case EventTypes.SUBSCRIPTION_UPSERTED -> new Trigger.Plan(d.path("user_id").asLong(),
+                    switch (d.path("status").asString()) {
+                        case "trialing", "active", "past_due" -> d.path("plan_id").asString();
+                        default -> null;
+                    });
+            case EventTypes.CAMPAIGN_RECIPIENT_QUEUED -> new Trigger.CampaignRecipient(d.path("campaign_id").asString(),
+                    d.path("user_id").asLong(), d.path("template").asString(), d.path("channel").asString());
             default -> throw new IllegalStateException("unhandled " + type);
         });
     }

@@ -2,7 +2,10 @@ package com.cinemaabyss.notifications.functions;
 
 import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
 import com.cinemaabyss.kit.lambda.KafkaEventRecords;
+import com.cinemaabyss.notifications.campaigns.Campaign;
+import com.cinemaabyss.notifications.campaigns.Campaigns;
 import com.cinemaabyss.notifications.domain.Preferences;
+import com.cinemaabyss.notifications.push.PushSubscriptions;
 import com.cinemaabyss.notifications.domain.PreferencesUpdate;
 import com.cinemaabyss.notifications.mail.UnsubscribeLinks;
 import com.cinemaabyss.notifications.store.RecipientStore;
@@ -44,6 +47,29 @@ public class NotificationFunctions {
     @Bean
     public Function<PreferenceChange, Preferences> updatePreferences(RecipientStore recipients) {
         return change -> recipients.update(change.userId(), change.update());
+    }
+
+    /** An admin's campaign: stored, its segment fanned out to campaign-recipients (one event per recipient). */
+    @Bean
+    public Function<Campaigns.Post, Campaign> createCampaign(Campaigns campaigns) {
+        return campaigns::create;
+    }
+
+    /** A campaign and its progress. */
+    @Bean
+    public Function<String, Campaign> getCampaign(Campaigns campaigns) {
+        return campaigns::find;
+    }
+
+    /** A browser's push subscription of the caller (stored; one per endpoint). */
+    @Bean
+    public Function<PushSubscriptions.Subscribe, PushSubscriptions.View> subscribePush(PushSubscriptions subscriptions) {
+        return subscriptions::subscribe;
+    }
+
+    @Bean
+    public Function<Long, java.util.List<PushSubscriptions.View>> listPushSubscriptions(PushSubscriptions subscriptions) {
+        return subscriptions::list;
     }
 
     /** One-click unsubscribe: the link's user stops receiving marketing on the link's channel. */

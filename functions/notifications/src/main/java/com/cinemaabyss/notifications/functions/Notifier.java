@@ -1,6 +1,11 @@
 package com.cinemaabyss.notifications.functions;
 
+import com.cinemaabyss.kit.core.InvalidInputException;
 import com.cinemaabyss.kit.core.UnavailableException;
+import com.cinemaabyss.notifications.campaigns.ChannelRates;
+import com.cinemaabyss.notifications.store.CampaignItem;
+import com.cinemaabyss.notifications.store.CampaignStore;
+import com.cinemaabyss.notifications.store.DeliveryItem;
 import com.cinemaabyss.notifications.domain.Channel;
 import com.cinemaabyss.notifications.domain.Kind;
 import com.cinemaabyss.notifications.domain.Language;
@@ -50,9 +55,20 @@ public class Notifier {
     private final Mailer mailer;
     private final UnsubscribeLinks unsubscribe;
     private final String publicBase;
+    private final CampaignStore campaigns;
+    private final ChannelRates rates;
+    /** Campaigns seen to exist (they are never deleted): one read per campaign and pod, not one per recipient. */
+    private final Map<String, Boolean> knownCampaigns = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Notifier(RecipientStore recipients, DeliveryLedger ledger, Templates templates, Mailer mailer, UnsubscribeLinks unsubscribe,
                     String publicBase) {
+        this(recipients, ledger, templates, mailer, unsubscribe, publicBase, null, null);
+    }
+
+    public Notifier(RecipientStore recipients, DeliveryLedger ledger, Templates templates, Mailer mailer, UnsubscribeLinks unsubscribe,
+                    String publicBase, CampaignStore campaigns, ChannelRates rates) {
+        this.campaigns = campaigns;
+        this.rates = rates;
         this.recipients = recipients;
         this.ledger = ledger;
         this.templates = templates;
@@ -69,6 +85,11 @@ public class Notifier {
         Outcome outcome = switch (trigger.get()) {
             case Trigger.Project p -> recipients.project(p.userId(), p.email(), p.username(), p.version()) ? Outcome.PROJECTED : Outcome.STALE;
             case Trigger.Notify n -> notify(ledgerId(event, Channel.EMAIL), n);
+            case Trigger.Plan p -> {
+                recipients.plan(p.userId(), p.plan());
+                yield Outcome.PROJECTED;
+            }
+            case Trigger.CampaignRecipient c -> campaignSend(ledgerId(event, Channel.EMAIL), c);
         };
         log.info("event={} type={} outcome={}", event.getId(), event.getType(), outcome);
         return outcome;
@@ -111,6 +132,68 @@ public class Notifier {
         return Outcome.SENT;
     }
 
+    /**
+     * One recipient of a campaign: skipped (and counted) when the user opted out of marketing on the channel, else sent
+     * when the channel's rate allows (a bounded wait, then 503: the eventing layer delivers it again later), once per
+     * event through the ledger; each end is counted in the campaign in the same transaction as its ledger entry.
+     */
+    private Outcome campaignSend(String ledgerId, Trigger.CampaignRecipient c) {
+        Kind kind = Kind.of(c.template()).filter(Kind::marketing)
+                .orElseThrow(() -> new InvalidInputException("template " + c.template() + " is not a campaign template"));
+        if (!Channel.EMAIL.code().equals(c.channel())) {
+            throw new InvalidInputException("campaigns go out by email only, not " + c.channel());
+        }
+        if (!knownCampaigns.containsKey(c.campaignId())) {
+            if (campaigns.find(c.campaignId()).isEmpty()) {
+                throw new InvalidInputException("no campaign " + c.campaignId());
+            }
+            if (knownCampaigns.size() >= 1_000) {
+                knownCampaigns.clear();
+            }
+            knownCampaigns.put(c.campaignId(), Boolean.TRUE);
+        }
+        Optional<DeliveryItem> seen = ledger.find(ledgerId);
+        if (seen.isPresent() && !DeliveryLedger.SENDING.equals(seen.get().getStatus())) {
+            return Outcome.DUPLICATE;
+        }
+        RecipientItem recipient = recipients.find(c.userId()).orElse(null);
+        if (recipient == null || recipient.getEmail() == null) {
+            return ledger.record(ledgerId, kind, c.userId(), DeliveryLedger.FAILED, "no address known",
+                    new DeliveryLedger.Count(c.campaignId(), CampaignItem.FAILED)) ? Outcome.FAILED : Outcome.DUPLICATE;
+        }
+        Preferences preferences = recipients.preferences(c.userId(), recipient);
+        if (!preferences.wantsMarketing(Channel.EMAIL)) {
+            return ledger.record(ledgerId, kind, c.userId(), DeliveryLedger.SKIPPED, null,
+                    new DeliveryLedger.Count(c.campaignId(), CampaignItem.SKIPPED)) ? Outcome.SKIPPED_BY_PREFERENCE : Outcome.DUPLICATE;
+        }
+        Language language = preferences.language();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", recipient.getUsername() == null ? "" : recipient.getUsername());
+        values.put("preferences_url", unsubscribe.link(c.userId(), Channel.EMAIL));
+        values.put("public_url", publicBase + "/");
+        Templates.Rendered rendered = templates.render(kind, language, values);
+        if (!rates.acquire(Channel.EMAIL)) {
+            throw new UnavailableException("the email campaign rate is used up for now; retry later", null);
+        }
+        Optional<DeliveryLedger.Claim> claim = ledger.begin(ledgerId, kind, c.userId(), c.campaignId());
+        if (claim.isEmpty()) {
+            return Outcome.DUPLICATE;
+        }
+        try {
+            mailer.send(new Mail(recipient.getEmail(), rendered.subject(), rendered.text(), rendered.html(), "<" + ledgerId + "@" + MAIL_DOMAIN + ">",
+                    unsubscribe.link(c.userId(), Channel.EMAIL)));
+        } catch (Mailer.SendFailure failure) {
+            if (failure.permanent()) {
+                ledger.finish(claim.get(), DeliveryLedger.FAILED, failure.getMessage(), new DeliveryLedger.Count(c.campaignId(), CampaignItem.FAILED));
+                return Outcome.FAILED;
+            }
+            ledger.release(claim.get());
+            throw new UnavailableException("mail could not be sent now; retry later", failure);
+        }
+        ledger.finish(claim.get(), DeliveryLedger.SENT, null, new DeliveryLedger.Count(c.campaignId(), CampaignItem.SENT));
+        return Outcome.SENT;
+    }
+
     private Map<String, Object> values(Trigger.Notify n, RecipientItem recipient, Language language) {
         Map<String, Object> v = new LinkedHashMap<>(n.values());
         v.put("name", recipient == null || recipient.getUsername() == null ? "" : recipient.getUsername());
@@ -118,8 +201,9 @@ public class Notifier {
         Object token = n.values().get("token");
         if (token != null) {
             String encoded = URLEncoder.encode(token.toString(), StandardCharsets.UTF_8);
-            v.put("verify_url", publicBase + "/verify-email?token=" + encoded);
-            v.put("reset_url", publicBase + "/reset-password?token=" + encoded);
+            // The web client is a hash-routed page: its views read the token after the '#' (never sent to a server or a log).
+            v.put("verify_url", publicBase + "/#/verify-email?token=" + encoded);
+            v.put("reset_url", publicBase + "/#/reset-password?token=" + encoded);
             v.put("expires", date(n.values().get("expires_at"), language, FormatStyle.MEDIUM, true));
         }
         if (n.values().get("amount_minor") instanceof Long amount) {

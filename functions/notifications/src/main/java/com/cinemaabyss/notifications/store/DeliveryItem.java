@@ -20,6 +20,7 @@ public class DeliveryItem {
     private Long finishedAt;
     private String failure;
     private Long expiresAt;
+    private String campaignId;
 
     @DynamoDbPartitionKey
     public String getId() {
@@ -93,5 +94,14 @@ public class DeliveryItem {
 
     public void setExpiresAt(Long expiresAt) {
         this.expiresAt = expiresAt;
+    }
+
+    /** The campaign a campaign recipient's entry belongs to (null for the event-triggered notifications). */
+    public String getCampaignId() {
+        return campaignId;
+    }
+
+    public void setCampaignId(String campaignId) {
+        this.campaignId = campaignId;
     }
 }

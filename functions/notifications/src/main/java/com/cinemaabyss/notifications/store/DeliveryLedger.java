@@ -9,7 +9,13 @@ import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,18 +34,34 @@ public class DeliveryLedger {
     public static final String SENDING = "sending";
     public static final String SENT = "sent";
     public static final String FAILED = "failed";
+    /** A campaign recipient who opted out of marketing on the channel: nothing sent, counted once. */
+    public static final String SKIPPED = "skipped";
     static final Duration KEEP = Duration.ofDays(30);
 
     private final DynamoDbTable<DeliveryItem> table;
     private final Clock clock;
     private final Duration staleAfter;
     private final int maxAttempts;
+    private final DynamoDbClient client;
+    private final String campaignsTable;
 
     public DeliveryLedger(DynamoDbTable<DeliveryItem> table, Clock clock, Duration staleAfter, int maxAttempts) {
+        this(table, clock, staleAfter, maxAttempts, null, null);
+    }
+
+    /** A ledger that also counts campaign recipients in {@code campaignsTable}, in the same transaction as their entry. */
+    public DeliveryLedger(DynamoDbTable<DeliveryItem> table, Clock clock, Duration staleAfter, int maxAttempts, DynamoDbClient client,
+                          String campaignsTable) {
         this.table = table;
         this.clock = clock;
         this.staleAfter = staleAfter;
         this.maxAttempts = maxAttempts;
+        this.client = client;
+        this.campaignsTable = campaignsTable;
+    }
+
+    /** Which counter of which campaign an entry's end adds one to. */
+    public record Count(String campaignId, String counter) {
     }
 
     /** A send this delivery may make: the ledger entry and when it was claimed (the release and finish check it). */
@@ -48,8 +70,14 @@ public class DeliveryLedger {
 
     /** The claim to send, or empty when this notification was sent (or failed for good) already. */
     public Optional<Claim> begin(String id, Kind kind, long userId) {
+        return begin(id, kind, userId, null);
+    }
+
+    /** As {@link #begin(String, Kind, long)}, the entry marked with the campaign it belongs to (null: none). */
+    public Optional<Claim> begin(String id, Kind kind, long userId, String campaignId) {
         Instant now = clock.instant();
         DeliveryItem item = new DeliveryItem();
+        item.setCampaignId(campaignId);
         item.setId(id);
         item.setStatus(SENDING);
         item.setKind(kind.code());
@@ -98,7 +126,68 @@ public class DeliveryLedger {
     }
 
     public void failed(Claim claim, String reason) {
-        finish(claim.id(), claim.startedAt(), FAILED, reason.length() > 500 ? reason.substring(0, 500) : reason);
+        finish(claim.id(), claim.startedAt(), FAILED, bounded(reason));
+    }
+
+    /** The send ended ({@link #SENT} or {@link #FAILED}); the campaign's counter grows by one with the entry, or neither. */
+    public void finish(Claim claim, String status, String failure, Count count) {
+        Map<String, String> names = Map.of("#st", "status");
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":status", AttributeValue.fromS(status),
+                ":f", AttributeValue.fromN(Long.toString(clock.millis())), ":s", AttributeValue.fromN(Long.toString(claim.startedAt())),
+                ":sending", AttributeValue.fromS(SENDING)));
+        String set = "SET #st = :status, finishedAt = :f";
+        if (failure != null) {
+            set += ", failure = :r";
+            values.put(":r", AttributeValue.fromS(bounded(failure)));
+        }
+        try {
+            client.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+                    TransactWriteItem.builder().update(Update.builder().tableName(table.tableName())
+                            .key(Map.of("id", AttributeValue.fromS(claim.id()))).updateExpression(set)
+                            .conditionExpression("startedAt = :s AND #st = :sending").expressionAttributeNames(names)
+                            .expressionAttributeValues(values).build()).build(),
+                    counter(count)).build());
+        } catch (TransactionCanceledException taken) {
+            // A stale-claim retry took over after this send had started: it records (and counts) its own end.
+        }
+    }
+
+    /**
+     * An end reached without a send (a recipient who opted out, or one without an address): recorded and counted once;
+     * false when the entry exists already (a redelivery), and nothing is counted.
+     */
+    public boolean record(String id, Kind kind, long userId, String status, String failure, Count count) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of("id", AttributeValue.fromS(id), "status", AttributeValue.fromS(status),
+                "kind", AttributeValue.fromS(kind.code()), "userId", AttributeValue.fromN(Long.toString(userId)),
+                "startedAt", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                "finishedAt", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                "expiresAt", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())),
+                "campaignId", AttributeValue.fromS(count.campaignId())));
+        if (failure != null) {
+            item.put("failure", AttributeValue.fromS(bounded(failure)));
+        }
+        try {
+            client.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table.tableName()).item(item)
+                            .conditionExpression("attribute_not_exists(id)").build()).build(),
+                    counter(count)).build());
+            return true;
+        } catch (TransactionCanceledException seen) {
+            return false;
+        }
+    }
+
+    private TransactWriteItem counter(Count count) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(campaignsTable)
+                .key(Map.of("id", AttributeValue.fromS(count.campaignId()))).updateExpression("ADD #c :one")
+                .conditionExpression("attribute_exists(id)")
+                .expressionAttributeNames(Map.of("#c", count.counter())).expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .build()).build();
+    }
+
+    private static String bounded(String reason) {
+        return reason.length() > 500 ? reason.substring(0, 500) : reason;
     }
 
     /** A send that failed for now: the entry goes, so the redelivery the 503 asks for claims it afresh. */

@@ -19,6 +19,7 @@ public class RecipientItem {
     private Boolean pushMarketing;
     private Boolean smsMarketing;
     private String welcomedBy;
+    private String plan;
 
     @DynamoDbPartitionKey
     public Long getUserId() {
@@ -91,5 +92,14 @@ public class RecipientItem {
 
     public void setWelcomedBy(String welcomedBy) {
         this.welcomedBy = welcomedBy;
+    }
+
+    /** The plan of the user's subscription while it is trialing, active or past due (subscription-changes); null: none. */
+    public String getPlan() {
+        return plan;
+    }
+
+    public void setPlan(String plan) {
+        this.plan = plan;
     }
 }

@@ -95,6 +95,36 @@ public class RecipientStore {
                 .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY).build()));
     }
 
+    /** The user's plan now (subscription-changes): null when the subscription is canceled or expired (stored as ""). */
+    public void plan(long userId, String plan) {
+        RecipientItem item = new RecipientItem();
+        item.setUserId(userId);
+        item.setPlan(plan == null ? "" : plan);
+        table.updateItem(UpdateItemEnhancedRequest.builder(RecipientItem.class).item(item).ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY).build());
+    }
+
+    /**
+     * The users of a segment with an address to mail: on one of {@code plans} (any, also none, when empty) and reading
+     * one of {@code languages} (their own, else the default; any when empty). A scan: a campaign reads every user once.
+     */
+    public java.util.List<Long> segment(java.util.Set<String> plans, java.util.Set<Language> languages) {
+        java.util.List<Long> users = new java.util.ArrayList<>();
+        for (RecipientItem item : table.scan().items()) {
+            if (item.getEmail() == null) {
+                continue;
+            }
+            if (!plans.isEmpty() && (item.getPlan() == null || !plans.contains(item.getPlan()))) {
+                continue;
+            }
+            Language language = item.getLanguage() == null ? defaultLanguage : Language.parse(item.getLanguage(), "language");
+            if (!languages.isEmpty() && !languages.contains(language)) {
+                continue;
+            }
+            users.add(item.getUserId());
+        }
+        return users;
+    }
+
     private boolean choice(Boolean stored) {
         return stored == null ? marketingByDefault : stored;
     }

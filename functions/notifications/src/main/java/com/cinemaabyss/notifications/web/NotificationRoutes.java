@@ -1,7 +1,15 @@
 package com.cinemaabyss.notifications.web;
 
 import com.cinemaabyss.kit.web.CloudEventRequests;
+import com.cinemaabyss.kit.web.IdempotencyFilter;
 import com.cinemaabyss.kit.web.Requests;
+import com.cinemaabyss.notifications.campaigns.Campaign;
+import com.cinemaabyss.notifications.campaigns.CampaignRequest;
+import com.cinemaabyss.notifications.campaigns.Campaigns;
+import org.springframework.http.MediaType;
+import com.cinemaabyss.notifications.push.PushSubscriptionRequest;
+import com.cinemaabyss.notifications.push.PushSubscriptions;
+import java.util.List;
 import com.cinemaabyss.kit.web.Responses;
 import com.cinemaabyss.kit.web.auth.Callers;
 import com.cinemaabyss.notifications.domain.Preferences;
@@ -30,20 +38,45 @@ public class NotificationRoutes {
 
     public static final String HEALTH_PATH = "/api/v1/notifications/health";
     public static final String PREFERENCES_PATH = "/api/v1/me/notification-preferences";
+    public static final String CAMPAIGNS_PATH = "/api/v1/campaigns";
+    public static final String PUSH_SUBSCRIPTIONS_PATH = "/api/v1/me/push-subscriptions";
     public static final String[] EVENT_PATHS = {"/internal/events/user-events", "/internal/events/user-changes",
-            "/internal/events/billing-events", "/internal/events/subscription-events"};
+            "/internal/events/billing-events", "/internal/events/subscription-events", "/internal/events/subscription-changes",
+            "/internal/events/campaign-recipients"};
 
     @Bean
     RouterFunction<ServerResponse> notificationsApi(Callers callers, Function<Long, Preferences> getPreferences,
                                                     Function<PreferenceChange, Preferences> updatePreferences,
                                                     Function<UnsubscribeLinks.Target, Preferences> unsubscribe,
-                                                    UnsubscribeLinks links, Consumer<CloudEvent> notifyOnEvent) {
+                                                    UnsubscribeLinks links, Consumer<CloudEvent> notifyOnEvent,
+                                                    Function<Campaigns.Post, Campaign> createCampaign, Function<String, Campaign> getCampaign,
+                                                    Function<PushSubscriptions.Subscribe, PushSubscriptions.View> subscribePush,
+                                                    Function<Long, List<PushSubscriptions.View>> listPushSubscriptions) {
         var routes = route()
                 .GET(HEALTH_PATH, request -> Responses.healthy())
                 .GET(PREFERENCES_PATH, request -> Responses.ok(getPreferences.apply(callers.require(request).userId())))
                 .PUT(PREFERENCES_PATH, request -> {
                     long me = callers.require(request).userId();
                     return Responses.ok(updatePreferences.apply(new PreferenceChange(me, Requests.body(request, PreferencesUpdate.class))));
+                })
+                .POST(PUSH_SUBSCRIPTIONS_PATH, request -> {
+                    long me = callers.require(request).userId();
+                    PushSubscriptions.View created = subscribePush.apply(
+                            new PushSubscriptions.Subscribe(me, Requests.body(request, PushSubscriptionRequest.class)));
+                    return ServerResponse.status(201).contentType(MediaType.APPLICATION_JSON).body(created);
+                })
+                .GET(PUSH_SUBSCRIPTIONS_PATH, request -> Responses.ok(Map.of("items",
+                        listPushSubscriptions.apply(callers.require(request).userId()))))
+                .POST(CAMPAIGNS_PATH, request -> {
+                    long admin = callers.requireRole(request, "admin").userId();
+                    CampaignRequest body = Requests.body(request, CampaignRequest.class);
+                    Campaign created = createCampaign.apply(new Campaigns.Post(admin,
+                            request.headers().firstHeader(IdempotencyFilter.KEY_HEADER), body));
+                    return ServerResponse.status(202).contentType(MediaType.APPLICATION_JSON).body(created);
+                })
+                .GET(CAMPAIGNS_PATH + "/{id}", request -> {
+                    callers.requireRole(request, "admin");
+                    return Responses.ok(getCampaign.apply(request.pathVariable("id")));
                 })
                 // RFC 8058: the mail client POSTs the link (body "List-Unsubscribe=One-Click", not needed: the link says it all).
                 .POST(UnsubscribeLinks.PATH, request -> {

@@ -36,6 +36,7 @@ class TemplatesTest {
         v.put("failure_code", "card_declined");
         v.put("failure_message", "");
         v.put("renews_on", "December 1, 2026");
+        v.put("public_url", "https://x.test/");
         return v;
     }
 

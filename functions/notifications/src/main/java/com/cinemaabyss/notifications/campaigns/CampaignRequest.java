@@ -1,0 +1,90 @@
+package com.cinemaabyss.notifications.campaigns;
+
+import com.cinemaabyss.kit.core.InvalidInputException;
+import com.cinemaabyss.notifications.domain.Channel;
+import com.cinemaabyss.notifications.domain.Kind;
+import com.cinemaabyss.notifications.domain.Language;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /api/v1/campaigns}: a marketing template, a channel and a segment. Segment lists are bounded; an empty
+ * or absent list does not narrow. {@code countries} is refused: no event the platform carries says where a user lives
+ * (see the README), and a segment that silently matched everybody would be worse.
+ */
+public record CampaignRequest(String template, String channel, Segment segment) {
+
+    static final int MAX_PLANS = 20;
+    private static final Pattern PLAN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    public record Segment(List<String> plans, List<String> countries, List<String> languages) {
+    }
+
+    /** What the request asks for, checked. */
+    public record Checked(Kind template, Channel channel, Set<String> plans, Set<Language> languages) {
+    }
+
+    public Checked check() {
+        if (template == null || template.isBlank()) {
+            throw new InvalidInputException("template is required (one of " + marketingTemplates() + ")");
+        }
+        Kind kind = Kind.of(template).filter(Kind::marketing)
+                .orElseThrow(() -> new InvalidInputException("template must be one of " + marketingTemplates()));
+        Channel ch = parseChannel(channel);
+        if (ch != Channel.EMAIL) {
+            throw new InvalidInputException("channel " + ch.code() + " cannot be sent yet: campaigns go out by email only");
+        }
+        Set<String> planSet = new LinkedHashSet<>();
+        Set<Language> languageSet = new LinkedHashSet<>();
+        if (segment != null) {
+            if (segment.countries() != null && !segment.countries().isEmpty()) {
+                throw new InvalidInputException("segment.countries is not supported: no event tells notifications a user's country");
+            }
+            if (segment.plans() != null) {
+                if (segment.plans().size() > MAX_PLANS) {
+                    throw new InvalidInputException("segment.plans holds at most " + MAX_PLANS + " plans");
+                }
+                for (String plan : segment.plans()) {
+                    if (plan == null || !PLAN.matcher(plan).matches()) {
+                        throw new InvalidInputException("segment.plans: each plan id is 1..64 of a-z, 0-9 and '-'");
+                    }
+                    planSet.add(plan);
+                }
+            }
+            if (segment.languages() != null) {
+                if (segment.languages().size() > Language.values().length) {
+                    throw new InvalidInputException("segment.languages holds at most " + Language.values().length + " languages");
+                }
+                for (String language : segment.languages()) {
+                    languageSet.add(Language.parse(language, "segment.languages"));
+                }
+            }
+        }
+        return new Checked(kind, ch, planSet, languageSet);
+    }
+
+    static Channel parseChannel(String value) {
+        if (value != null) {
+            for (Channel c : Channel.values()) {
+                if (c.code().equals(value)) {
+                    return c;
+                }
+            }
+        }
+        throw new InvalidInputException("channel must be one of email, push, sms");
+    }
+
+    private static String marketingTemplates() {
+        List<String> codes = new java.util.ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            if (kind.marketing()) {
+                codes.add(kind.code());
+            }
+        }
+        return String.join(", ", codes).toLowerCase(Locale.ROOT);
+    }
+}
