@@ -34,14 +34,15 @@ class KnativeWiringTest {
         assertEquals(Map.ofEntries(Map.entry("gateway", 8000), Map.entry("monolith", 8080), Map.entry("catalog", 8081),
                         Map.entry("events", 8082), Map.entry("identity", 8083), Map.entry("discounts", 8084), Map.entry("payments", 8085),
                         Map.entry("subscriptions", 8086), Map.entry("content", 8087), Map.entry("profile", 8088), Map.entry("recommendations", 8089),
-                        Map.entry("notifications", 8093)),
+                        Map.entry("notifications", 8093), Map.entry("web-bff", 8095), Map.entry("mobile-bff", 8096)),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::localPort)));
         assertEquals(Map.ofEntries(Map.entry("gateway", "/health"), Map.entry("monolith", "/health"), Map.entry("catalog", "/api/movies/health"),
                         Map.entry("events", "/api/events/health"), Map.entry("identity", "/api/auth/health"),
                         Map.entry("discounts", "/api/v1/discounts/health"), Map.entry("payments", "/api/v1/payments/health"),
                         Map.entry("subscriptions", "/api/v1/subscriptions/health"), Map.entry("content", "/api/v1/playback/health"),
                         Map.entry("profile", "/api/v1/profile/health"), Map.entry("recommendations", "/api/v1/recommendations/health"),
-                        Map.entry("notifications", "/api/v1/notifications/health")),
+                        Map.entry("notifications", "/api/v1/notifications/health"), Map.entry("web-bff", "/api/web/health"),
+                        Map.entry("mobile-bff", "/api/mobile/health")),
                 services.values().stream().collect(Collectors.toMap(ServiceSpec::name, ServiceSpec::healthPath)));
         assertEquals("functions/monolith/target/monolith.jar", services.get("monolith").jarPath());
         assertEquals("functions/catalog/target/catalog.jar", services.get("catalog").jarPath());
@@ -51,6 +52,8 @@ class KnativeWiringTest {
         assertEquals("functions/payments/target/payments.jar", services.get("payments").jarPath());
         assertEquals("functions/recommendations/target/recommendations.jar", services.get("recommendations").jarPath());
         assertEquals("functions/notifications/target/notifications.jar", services.get("notifications").jarPath());
+        assertEquals("bff/web/target/web-bff.jar", services.get("web-bff").jarPath());
+        assertEquals("http://catalog.cinemaabyss.svc.cluster.local", services.get("web-bff").env().get("CATALOG_URL"), "the BFFs call the functions in the cluster");
         assertEquals("http://notifications.cinemaabyss.svc.cluster.local", services.get("gateway").env().get("NOTIFICATIONS_URL"));
         assertEquals("smtp.example.com", services.get("notifications").env().get("SMTP_HOST"),
                 "the cluster's SMTP server; infra/bin/run swaps in the GreenMail it starts");
