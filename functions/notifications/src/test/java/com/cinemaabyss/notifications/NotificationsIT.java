@@ -3,6 +3,7 @@ package com.cinemaabyss.notifications;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.kit.core.UnavailableException;
 import com.cinemaabyss.kit.dynamo.DynamoSettings;
+import com.cinemaabyss.kit.test.MutableClock;
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import com.cinemaabyss.kit.test.TestHttp;
 import com.cinemaabyss.kit.test.TestIdentity;
@@ -30,10 +31,8 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -542,32 +541,5 @@ class NotificationsIT {
                 "Authorization", me), 400, "auth"));
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",
                 body.replace("abc" + user, "x".repeat(2100)), "Authorization", me), 400, "endpoint"));
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

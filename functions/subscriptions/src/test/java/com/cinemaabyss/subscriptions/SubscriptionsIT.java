@@ -2,6 +2,7 @@ package com.cinemaabyss.subscriptions;
 
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.contracts.Topics;
+import com.cinemaabyss.kit.test.MutableClock;
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import com.cinemaabyss.kit.test.TestHttp;
 import com.cinemaabyss.kit.test.TestIdentity;

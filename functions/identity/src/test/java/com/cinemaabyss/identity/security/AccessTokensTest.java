@@ -4,6 +4,7 @@ import com.cinemaabyss.identity.IdentitySettings;
 import com.cinemaabyss.identity.domain.Caller;
 import com.cinemaabyss.identity.domain.Role;
 import com.cinemaabyss.kit.core.UnauthorizedException;
+import com.cinemaabyss.kit.test.MutableClock;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

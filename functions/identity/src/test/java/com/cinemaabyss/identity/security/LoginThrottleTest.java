@@ -2,6 +2,7 @@ package com.cinemaabyss.identity.security;
 
 import com.cinemaabyss.identity.LoginSettings;
 import com.cinemaabyss.kit.core.TooManyRequestsException;
+import com.cinemaabyss.kit.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

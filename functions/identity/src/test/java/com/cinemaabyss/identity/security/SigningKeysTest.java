@@ -2,6 +2,7 @@ package com.cinemaabyss.identity.security;
 
 import com.cinemaabyss.identity.KeySettings;
 import com.cinemaabyss.identity.TokenSettings;
+import com.cinemaabyss.kit.test.MutableClock;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package com.cinemaabyss.kit.idempotency;
 import com.cinemaabyss.kit.core.idempotency.Claim;
 import com.cinemaabyss.kit.core.idempotency.StoredResponse;
 import com.cinemaabyss.kit.dynamo.TableSetup;
+import com.cinemaabyss.kit.test.MutableClock;
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -12,10 +13,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 /** The idempotency store against DynamoDB Local, with a clock the test moves. */
 class DynamoIdempotencyStoreIT {
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DynamoDbClient client = DynamoDbClient.builder()
             .endpointOverride(SharedTestInfra.dynamoEndpoint())
             .region(Region.US_EAST_1)
@@ -82,28 +81,5 @@ class DynamoIdempotencyStoreIT {
 
     private Map<String, AttributeValue> item(String key) {
         return client.getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(key))).consistentRead(true)).item();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.cinemaabyss.kit.core.UnavailableException;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.events.CloudEventPublisher;
 import com.cinemaabyss.kit.events.KafkaSettings;
+import com.cinemaabyss.kit.test.MutableClock;
 import com.cinemaabyss.local.FreePorts;
 import com.cinemaabyss.kit.test.SharedTestInfra;
 import io.cloudevents.CloudEvent;
@@ -23,11 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,33 +140,5 @@ class OutboxIT {
             consumer.poll(Duration.ofMillis(500)).forEach(records::add);
         }
         return records;
-    }
-
-    /** A clock the test moves by hand: the pending age must grow between relay passes. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.cinemaabyss.identity.security;
+package com.cinemaabyss.kit.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
+/** A UTC clock a test moves by hand: expiries, periods, retries and ages without waiting for them. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -19,9 +19,8 @@ public final class MutableClock extends Clock {
         now = now.plus(by);
     }
 
-    @Override
-    public Instant instant() {
-        return now;
+    public void set(Instant to) {
+        now = to;
     }
 
     @Override
@@ -32,5 +31,10 @@ public final class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
     }
 }
