@@ -40,9 +40,23 @@ public class GatewayRoutes {
     /** The web client's page and files, which the web BFF serves. */
     static final List<String> WEB_CLIENT_FILES = List.of("/", "/index.html", "/favicon.ico", "/assets/**");
 
-    /** One of the web client's paths (a metrics label for all of them: their names are the client's to choose). */
-    static boolean isWebClientFile(String path) {
-        return path.equals("/") || path.equals("/index.html") || path.equals("/favicon.ico") || path.startsWith("/assets/");
+    /**
+     * The metrics label of a route table entry: its collection ({@code /api/v1/titles/**} is {@code titles},
+     * {@code /api/v1/me/payments/**} is {@code me/payments}, {@code /api/movies/**} is {@code movies}), and one label,
+     * {@code web-client}, for all of the web client's files. Labels come from the table, never from a request's path,
+     * so their number is the table's.
+     */
+    static String label(String pattern) {
+        if (WEB_CLIENT_FILES.contains(pattern)) {
+            return "web-client";
+        }
+        String collection = pattern.endsWith("/**") ? pattern.substring(0, pattern.length() - 3) : pattern;
+        for (String prefix : List.of("/api/v1/", "/api/", "/.well-known/")) {
+            if (collection.startsWith(prefix)) {
+                return collection.substring(prefix.length());
+            }
+        }
+        return collection;
     }
 
     @Bean

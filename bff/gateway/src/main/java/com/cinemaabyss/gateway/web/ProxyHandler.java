@@ -16,9 +16,11 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Flux;
+import org.springframework.web.util.pattern.PathPattern;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -75,7 +77,7 @@ public class ProxyHandler {
             bodyLimit.checkDeclared(incoming);
             return route.forward(incoming, bodyLimit.counted(exchange.getRequest().getBody()))
                     .doOnError(BackendUnavailableException.class,
-                            e -> metrics.request(routeLabel(incoming.rawPath()), e.backend(), e.status()));
+                            e -> metrics.request(routeLabel(exchange), e.backend(), e.status()));
         });
     }
 
@@ -128,7 +130,7 @@ public class ProxyHandler {
     private Function<UpstreamResponse, Mono<Void>> answerWith(ServerWebExchange exchange, IncomingRequest incoming, Backend backend,
                                                               boolean fallback) {
         return upstream -> {
-            metrics.request(routeLabel(incoming.rawPath()), backend, upstream.status());
+            metrics.request(routeLabel(exchange), backend, upstream.status());
             ServerHttpResponse response = exchange.getResponse();
             response.setStatusCode(HttpStatusCode.valueOf(upstream.status()));
             HttpHeaders headers = response.getHeaders();
@@ -144,11 +146,9 @@ public class ProxyHandler {
         };
     }
 
-    private static String routeLabel(String path) {
-        if (GatewayRoutes.isWebClientFile(path)) {
-            return "web-client";
-        }
-        String[] parts = path.split("/");
-        return parts.length > 2 ? parts[2] : "other";
+    /** The route table's entry that matched (its pattern, set by the handler mapping), as a metrics label. */
+    private static String routeLabel(ServerWebExchange exchange) {
+        PathPattern matched = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return matched == null ? "other" : GatewayRoutes.label(matched.getPatternString());
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway with nothing listening behind it and a token on its admin routes. */
@@ -42,8 +43,11 @@ class GatewayAloneIT {
         assertUnavailable(http.post("/api/events/movie", "{}"), "events");
         assertUnavailable(http.get("/api/movies?id=1"), "monolith");
         assertUnavailable(http.post("/api/movies", "{\"title\":\"Solaris\"}"), "catalog");
-        assertTrue(http.get("/actuator/prometheus").body()
-                .contains("gateway_requests_total{backend=\"monolith\",route=\"users\",status=\"503\"} 1.0"));
+        assertUnavailable(http.get("/api/v1/titles/7"), "catalog");
+        String metrics = http.get("/actuator/prometheus").body();
+        assertTrue(metrics.contains("gateway_requests_total{backend=\"monolith\",route=\"users\",status=\"503\"} 1.0"), metrics);
+        assertTrue(metrics.contains("gateway_requests_total{backend=\"catalog\",route=\"titles\",status=\"503\"} 1.0"), metrics);
+        assertFalse(metrics.contains("route=\"v1\""), "a route's label is its collection, not the API version");
     }
 
     @Test
