@@ -185,11 +185,17 @@ class DiscountsApiIT {
         String plan = plan(0);
         String code = percentCode(20, 10, 1);
         List<long[]> checkouts = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            long user = newId();
-            checkouts.add(new long[] {newId(), newId(), user, quoteId(quote(user, plan, code, false, "EUR"))});
-        }
         try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
+            List<Future<long[]>> quoted = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                long user = newId();
+                long checkout = newId();
+                long payment = newId();
+                quoted.add(pool.submit(() -> new long[] {checkout, payment, user, quoteId(quote(user, plan, code, false, "EUR"))}));
+            }
+            for (Future<long[]> quote : quoted) {
+                checkouts.add(quote.get());
+            }
             List<Future<Integer>> answers = new ArrayList<>();
             for (long[] c : checkouts) {
                 Callable<Integer> start = () -> deliverUntilTaken(EventTypes.CHECKOUT_STARTED, UUID.randomUUID().toString(), started(c[0], c[1], c[2], c[3]));

@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  * the outbox. The conditions of that transaction (each changed item's version; the absence of every receipt, claim
  * and checkout it creates) make it atomic against any concurrency: a promo code whose count another confirmation
  * raised in between is read again and decided again ({@link Retrying}), so a code with 100 uses is used 100 times.
+ * Within one instance, confirmations of checkouts with the same promo code take turns ({@link HotKeys}), so a rush on
+ * one code does not turn into a storm of lost races.
  * <p>
  * Once per CloudEvent id (receipt {@code event#<id>}) and once per business key: the checkout for
  * checkout.started, {@code paid#<payment>} and {@code failed#<payment>} for the outcomes, {@code refund#<refund>}.
@@ -44,6 +46,7 @@ public class CheckoutSaga {
     private final Outbox outbox;
     private final LoyaltyRates rates;
     private final Retrying retrying;
+    private final HotKeys promoCodes = new HotKeys();
     private final Clock clock;
 
     public CheckoutSaga(DiscountTables tables, Outbox outbox, LoyaltyRates rates, int maxAttempts, Clock clock) {
@@ -59,11 +62,18 @@ public class CheckoutSaga {
             throw new InvalidInputException("CloudEvent id must be 1 to " + MAX_EVENT_ID + " characters");
         }
         return switch (billing) {
-            case BillingEvents.CheckoutStarted started -> retrying.run("confirming checkout " + started.checkoutId(), () -> confirm(eventId, started));
+            case BillingEvents.CheckoutStarted started -> promoCodes.oneAtATime(promoCodeOf(started),
+                    () -> retrying.run("confirming checkout " + started.checkoutId(), () -> confirm(eventId, started)));
             case BillingEvents.PaymentSucceeded paid -> retrying.run("payment " + paid.payment().paymentId(), () -> succeeded(eventId, paid.payment()));
             case BillingEvents.PaymentFailed failed -> retrying.run("payment " + failed.payment().paymentId(), () -> failed(eventId, failed.payment()));
             case BillingEvents.PaymentRefunded refunded -> retrying.run("refund " + refunded.refundId(), () -> refunded(eventId, refunded));
         };
+    }
+
+    /** The promo code the checkout's quote applies, if any: the key its confirmation contends on. */
+    private String promoCodeOf(BillingEvents.CheckoutStarted started) {
+        QuoteItem quote = DiscountTables.read(tables.quotes(), started.quoteId());
+        return quote == null ? null : quote.getPromoCode();
     }
 
     private Outcome confirm(String eventId, BillingEvents.CheckoutStarted started) {
