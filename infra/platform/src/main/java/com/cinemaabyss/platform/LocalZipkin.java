@@ -44,7 +44,7 @@ final class LocalZipkin {
 
     /** What every function needs to send its spans to the Zipkin on {@code port}, each trace kept. */
     static Map<String, String> tracingEnv(int port) {
-        return Map.of("TRACING_EXPORT", "true", "ZIPKIN_ENDPOINT", spansEndpoint(port).toString(), "TRACING_SAMPLING_PROBABILITY", "1.0");
+        return Map.of("ZIPKIN_ENDPOINT", spansEndpoint(port).toString(), "TRACING_SAMPLING_PROBABILITY", "1.0");
     }
 
     static ServiceProcess start(Path root, int port, Path logFile) {

@@ -28,7 +28,7 @@ public class TraceForwardingFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Span span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.get(TracingObservationHandler.TracingContext.class))
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(TracingObservationHandler.TracingContext.class))
                 .map(TracingObservationHandler.TracingContext::getSpan).orElse(null);
         if (span == null) {
             return chain.filter(exchange);

@@ -9,17 +9,18 @@ import java.util.Map;
 
 /**
  * Tracing settings every function shares, below anything an application.yaml or the environment says: W3C
- * {@code traceparent} propagation, every trace sampled unless {@code TRACING_SAMPLING_PROBABILITY} says otherwise, and
- * spans sent to Zipkin only when {@code TRACING_EXPORT} is true (the chart sets it with {@code ZIPKIN_ENDPOINT}; the
- * local platform points both at its Zipkin). Without them nothing is exported, so a test or a function run alone never
- * waits on a collector that is not there.
+ * {@code traceparent} propagation, spans sent to {@code ZIPKIN_ENDPOINT}, and the share of new traces kept from
+ * {@code TRACING_SAMPLING_PROBABILITY}, none unless it is set (the chart sets both, the local platform points them at
+ * its Zipkin). Unsampled traces still propagate and still name their ids in the log lines; they are just not sent, so a
+ * test or a function run alone never talks to a collector that is not there. Export is switched by sampling and not
+ * by Boot's export switch because the cluster runs the functions with Spring AOT, which fixes bean conditions at build
+ * time: the Zipkin reporter is always built, and sends only what is sampled.
  */
 public class TracingDefaults implements EnvironmentPostProcessor {
 
     static final Map<String, Object> DEFAULTS = Map.of(
             "management.tracing.propagation.type", "W3C",
-            "management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:1.0}",
-            "management.tracing.export.zipkin.enabled", "${TRACING_EXPORT:false}",
+            "management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:0.0}",
             "management.tracing.export.zipkin.endpoint", "${ZIPKIN_ENDPOINT:http://127.0.0.1:9411/api/v2/spans}");
 
     @Override
