@@ -11,14 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The /internal/events/* routes the KafkaSources deliver to take requests from the Knative data plane only: each
- * sink function's pods carry an Istio DENY policy for /internal/* from every other namespace. DENY, not ALLOW: an
- * ALLOW policy would shut out the function's other traffic, and a later ALLOW could not reopen a DENY.
+ * The /internal/events/* routes the KafkaSources deliver to take requests from the Knative data plane only, and from
+ * the dead-letter replayer (the events service, by the principal of its own service account): each sink function's
+ * pods carry an Istio DENY policy for /internal/* from every other namespace and identity. DENY, not ALLOW: an ALLOW
+ * policy would shut out the function's other traffic, and a later ALLOW could not reopen a DENY.
  */
 class InternalEventsAuthorizationTest {
 
     /** The namespaces that may carry a delivery to a sink: the KafkaSource dispatcher, and Knative's activator forwarding it. */
     private static final Set<String> KNATIVE_DATA_PLANE = Set.of("knative-eventing", "knative-serving");
+    /** The events service's workload identity: it replays dead letters to the sinks from the chart's own namespace. */
+    static final String REPLAYER_ACCOUNT = "cinemaabyss-events";
+    static final String REPLAYER = "cluster.local/ns/cinemaabyss/sa/" + REPLAYER_ACCOUNT;
 
     private final List<Manifests.Doc> docs = Manifests.docs(Manifests.knativeFiles());
 
@@ -61,8 +65,27 @@ class InternalEventsAuthorizationTest {
                 List<String> allowed = Manifests.at(rule, "from", "0", "source", "notNamespaces");
                 assertTrue(allowed.contains("knative-eventing"), policy.file() + " must let the KafkaSource dispatcher through");
                 assertTrue(KNATIVE_DATA_PLANE.containsAll(allowed), policy.file() + " lets " + allowed + " call /internal/*");
+                assertEquals(List.of(REPLAYER), Manifests.at(rule, "from", "0", "source", "notPrincipals"),
+                        policy.file() + " must let the dead-letter replayer through, and no one else of its namespace");
             }
         }
+    }
+
+    /** Replays reach the sinks only if the events service runs as the account the policies name, and nothing else does. */
+    @Test
+    void theDeadLetterReplayerRunsAsTheOneAccountThePoliciesLetThrough() {
+        List<Manifests.Doc> services = ofKind(docs, "Service").stream()
+                .filter(doc -> String.valueOf(doc.yaml().get("apiVersion")).startsWith("serving.knative.dev/")).toList();
+        assertEquals(14, services.size());
+        for (Manifests.Doc service : services) {
+            String name = Manifests.at(service.yaml(), "metadata", "name");
+            Object account = Manifests.at(service.yaml(), "spec", "template", "spec", "serviceAccountName");
+            assertEquals(name.equals("events") ? REPLAYER_ACCOUNT : null, account, service.file());
+        }
+        List<Manifests.Doc> accounts = ofKind(docs, "ServiceAccount");
+        assertEquals(1, accounts.size());
+        assertEquals(REPLAYER_ACCOUNT, Manifests.at(accounts.getFirst().yaml(), "metadata", "name"));
+        assertEquals("cinemaabyss", Manifests.at(accounts.getFirst().yaml(), "metadata", "namespace"));
     }
 
     @Test
@@ -87,16 +110,20 @@ class InternalEventsAuthorizationTest {
                   selector: {matchLabels: {serving.knative.dev/service: events}}
                   action: %s
                   rules:
-                    - from: [{source: {notNamespaces: [knative-eventing]}}]
+                    - from: [{source: {notNamespaces: [knative-eventing]%s}}]
                       to: [{operation: {paths: ["%s"]%s}}]
                 """;
-        assertTrue(guards(doc(policy.formatted("DENY", "/internal/*", "")), "cinemaabyss", "events", "/internal/events/user-events"));
-        assertTrue(guards(doc(policy.formatted("DENY", "/internal/events/user-events", "")), "cinemaabyss", "events", "/internal/events/user-events"));
-        assertFalse(guards(doc(policy.formatted("DENY", "/internal/other/*", "")), "cinemaabyss", "events", "/internal/events/user-events"));
-        assertFalse(guards(doc(policy.formatted("DENY", "/internal/*", "")), "cinemaabyss", "catalog", "/internal/events/movie-changes"));
-        assertFalse(guards(doc(policy.formatted("DENY", "/internal/*", "")), "other", "events", "/internal/events/user-events"));
-        assertFalse(guards(doc(policy.formatted("ALLOW", "/internal/*", "")), "cinemaabyss", "events", "/internal/events/user-events"));
-        assertFalse(guards(doc(policy.formatted("DENY", "/internal/*", ", methods: [GET]")), "cinemaabyss", "events", "/internal/events/user-events"));
+        assertTrue(guards(doc(policy.formatted("DENY", "", "/internal/*", "")), "cinemaabyss", "events", "/internal/events/user-events"));
+        assertTrue(guards(doc(policy.formatted("DENY", ", notPrincipals: [" + REPLAYER + "]", "/internal/*", "")), "cinemaabyss", "events",
+                "/internal/events/user-events"), "the replayer is the one identity let through");
+        assertFalse(guards(doc(policy.formatted("DENY", ", notPrincipals: [cluster.local/ns/cinemaabyss/sa/default]", "/internal/*", "")),
+                "cinemaabyss", "events", "/internal/events/user-events"), "the namespace's default account is every function's");
+        assertTrue(guards(doc(policy.formatted("DENY", "", "/internal/events/user-events", "")), "cinemaabyss", "events", "/internal/events/user-events"));
+        assertFalse(guards(doc(policy.formatted("DENY", "", "/internal/other/*", "")), "cinemaabyss", "events", "/internal/events/user-events"));
+        assertFalse(guards(doc(policy.formatted("DENY", "", "/internal/*", "")), "cinemaabyss", "catalog", "/internal/events/movie-changes"));
+        assertFalse(guards(doc(policy.formatted("DENY", "", "/internal/*", "")), "other", "events", "/internal/events/user-events"));
+        assertFalse(guards(doc(policy.formatted("ALLOW", "", "/internal/*", "")), "cinemaabyss", "events", "/internal/events/user-events"));
+        assertFalse(guards(doc(policy.formatted("DENY", "", "/internal/*", ", methods: [GET]")), "cinemaabyss", "events", "/internal/events/user-events"));
     }
 
     /**
@@ -122,7 +149,9 @@ class InternalEventsAuthorizationTest {
         List<Map<String, Object>> from = Manifests.at(rule, "from");
         List<Map<String, Object>> to = Manifests.at(rule, "to");
         boolean callersByNamespaceOnly = from != null && !from.isEmpty() && from.stream().allMatch(f ->
-                f.get("source") instanceof Map<?, ?> source && source.keySet().equals(Set.of("notNamespaces"))
+                f.get("source") instanceof Map<?, ?> source
+                        && (source.keySet().equals(Set.of("notNamespaces"))
+                        || source.keySet().equals(Set.of("notNamespaces", "notPrincipals")) && List.of(REPLAYER).equals(source.get("notPrincipals")))
                         && source.get("notNamespaces") instanceof List<?> names && names.contains("knative-eventing"));
         boolean onThePath = to != null && !to.isEmpty() && to.stream().allMatch(t ->
                 t.get("operation") instanceof Map<?, ?> operation && operation.keySet().equals(Set.of("paths"))

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /** POSTs a CloudEvent to a subscriber in HTTP binary content mode, the way Knative Eventing delivers it. */
 public class HttpDelivery implements AutoCloseable {
@@ -19,6 +20,8 @@ public class HttpDelivery implements AutoCloseable {
     /** Besides 5xx, the statuses Knative retries; any other non-2xx (a 400, say) goes straight to the dead-letter sink. */
     private static final Set<Integer> RETRYABLE = Set.of(404, 408, 409, 429);
 
+    /** W3C trace-context version 00; anything else is not passed on as a header. */
+    private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
@@ -43,9 +46,22 @@ public class HttpDelivery implements AutoCloseable {
     }
 
     public Outcome deliver(URI target, CloudEvent event) {
+        return deliver(target, event, null);
+    }
+
+    /**
+     * As Knative does: {@code traceparent} (the Kafka record's W3C header: the publish span, when the publisher wrote one)
+     * goes as the W3C {@code traceparent} HTTP header so that the subscriber's server span continues the trace; without
+     * it, the event's own {@code traceparent} extension (which also travels as {@code ce-traceparent}) is that parent.
+     */
+    public Outcome deliver(URI target, CloudEvent event, String traceparent) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout);
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        Object parent = traceparent != null ? traceparent : event.getExtension("traceparent");
+        if (parent != null && TRACEPARENT.matcher(parent.toString()).matches()) {
+            request.header("traceparent", parent.toString());
         }
         AtomicReference<byte[]> body = new AtomicReference<>();
         HttpMessageFactory.createWriter((name, value) -> request.header(name, headerValue(name, value)), body::set).writeBinary(event);

@@ -199,7 +199,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void boot() {
         List<Path> missing = Stream.concat(wiring.services().stream().map(spec -> options.root().resolve(spec.jarPath())),
-                        Stream.of(options.root().resolve(SANDBOX_JAR), options.root().resolve(ORIGIN_JAR), options.root().resolve(ENGINE_JAR)))
+                        Stream.of(options.root().resolve(SANDBOX_JAR), options.root().resolve(ORIGIN_JAR), options.root().resolve(ENGINE_JAR),
+                                options.root().resolve(LocalZipkin.JAR)))
                 .filter(jar -> !Files.isRegularFile(jar)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("not built yet: " + missing + " (infra/bin/run builds them; or mvn -DskipTests package)");
@@ -209,6 +210,8 @@ public final class LocalPlatform implements AutoCloseable {
             log.info("--fresh: deleting {}", data);
             deleteRecursively(data);
         }
+        // Zipkin takes its time to start: it starts first and is waited for just before events flow.
+        ServiceProcess zipkin = launchZipkin(data.resolve("logs").resolve(LocalZipkin.NAME + ".log"));
         kafka = LocalKafka.start(options.kafkaPort(), data.resolve("kafka"));
         kafka.createTopics(TopicDefinitions.load(options.root().resolve("knative/strimzi")));
         dynamo = LocalDynamoDb.start(options.dynamoPort(), data.resolve("dynamodb"));
@@ -230,6 +233,8 @@ public final class LocalPlatform implements AutoCloseable {
             service.awaitHealthy(START_TIMEOUT);
             log.info("{} is healthy", service.name());
         }
+        zipkin.awaitHealthy(START_TIMEOUT);
+        log.info("Zipkin is ready on {}", zipkinUrl());
         bridgeMetrics = new BridgeMetricsServer(platformMeters, options.servicePorts().getOrDefault(BRIDGE_METRICS, BRIDGE_METRICS_PORT));
         bridge = new EventingBridge(wiring.subscriptions(), this::url, kafka.bootstrapServers(), DELIVERY_TIMEOUT, deliveryToken,
                 platformMeters).start();
@@ -261,6 +266,27 @@ public final class LocalPlatform implements AutoCloseable {
         }
         prometheus.awaitHealthy(START_TIMEOUT);
         log.info("Prometheus is ready on {}", LocalPrometheus.url(prometheusPort()));
+    }
+
+    private ServiceProcess launchZipkin(Path logFile) {
+        synchronized (services) {
+            if (closing) {
+                throw new IllegalStateException("stopping: not starting " + LocalZipkin.NAME);
+            }
+            ServiceProcess zipkin = LocalZipkin.start(options.root(), zipkinPort(), logFile);
+            services.put(LocalZipkin.NAME, zipkin);
+            zipkin.process().onExit().thenRun(() -> exited(zipkin));
+            return zipkin;
+        }
+    }
+
+    /** The Zipkin this run started: its UI at /zipkin/, its API at /api/v2 (every function sends its spans there). */
+    public URI zipkinUrl() {
+        return LocalZipkin.url(zipkinPort());
+    }
+
+    private int zipkinPort() {
+        return options.servicePorts().getOrDefault(LocalZipkin.NAME, LocalZipkin.PORT);
     }
 
     private int prometheusPort() {
@@ -424,6 +450,9 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("DYNAMODB_CREATE_TABLES", "true");
         env.put("DYNAMODB_TABLE_PREFIX", "");
         env.put("AWS_REGION", "us-east-1");
+        env.putAll(LocalZipkin.tracingEnv(zipkinPort()));
+        // The cluster's JSON log lines are for a log pipeline; locally a person reads them, so they stay plain text.
+        env.remove("LOGGING_STRUCTURED_FORMAT_CONSOLE");
         if (options.seed() && DISCOUNTS.equals(spec.name())) {
             // The demo plans and the WELCOME10 code: written by discounts itself, only into empty tables.
             env.put("DISCOUNTS_SEED_DEMO", "true");
@@ -587,10 +616,11 @@ public final class LocalPlatform implements AutoCloseable {
                   reco engine      %s   (the reference recommendation engine)
                   mail             smtp://127.0.0.1:%d, imap://127.0.0.1:%d   (login and password: the recipient's address)
                   metrics          %s/actuator/prometheus (each function), %s (the eventing bridge)%s
+                  traces           %s/zipkin/   (Zipkin: every request and event, across services and Kafka)
                   admin token      %s   (Authorization: Bearer ... on %s/admin/migration)
                   data and logs    %s
                 """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), mailSmtpPort(), mailImapPort(), url(GATEWAY), bridgeMetricsUrl(),
-                options.observe() ? "\n  Prometheus       " + LocalPrometheus.url(prometheusPort()) + "   (rules and alerts: /alerts)" : "", adminToken, url(GATEWAY),
+                options.observe() ? "\n  Prometheus       " + LocalPrometheus.url(prometheusPort()) + "   (rules and alerts: /alerts)" : "", zipkinUrl(), adminToken, url(GATEWAY),
                 options.dataDir());
     }
 

@@ -262,13 +262,14 @@ final class SubscriptionWorker implements Runnable {
     /** Whether the record is done with (delivered or parked); false only when stopping first. */
     private boolean deliverOrPark(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = toCloudEvent(record);
+        String traceparent = traceparent(record);
         long started = System.nanoTime();
-        HttpDelivery.Outcome outcome = attempt(event);
+        HttpDelivery.Outcome outcome = attempt(event, traceparent);
         for (int retry = 1; !outcome.delivered() && outcome.retryable() && retry <= subscription.retries(); retry++) {
             if (!pause(subscription.backoff(retry))) {
                 return false;
             }
-            outcome = attempt(event);
+            outcome = attempt(event, traceparent);
         }
         if (outcome.delivered()) {
             delivered.incrementAndGet();
@@ -284,10 +285,16 @@ final class SubscriptionWorker implements Runnable {
         return true;
     }
 
-    private HttpDelivery.Outcome attempt(CloudEvent event) {
+    /** The record's plain W3C header (the publisher's publish span), which the delivery continues the trace from. */
+    private static String traceparent(ConsumerRecord<String, byte[]> record) {
+        var header = record.headers().lastHeader("traceparent");
+        return header == null || header.value() == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private HttpDelivery.Outcome attempt(CloudEvent event, String traceparent) {
         HttpDelivery.Outcome outcome;
         try {
-            outcome = delivery.deliver(target, event);
+            outcome = delivery.deliver(target, event, traceparent);
         } catch (RuntimeException e) {
             // The request could not even be made (a header the HTTP client refuses, say): trying again changes nothing.
             outcome = new HttpDelivery.Outcome(false, false, 0, e.toString());

@@ -58,7 +58,7 @@ final class E2EPlatform {
             ports.put(spec.name(), FreePorts.pick());
         }
         for (String helper : List.of(LocalPlatform.SANDBOX, LocalPlatform.ORIGIN, LocalPlatform.ENGINE, LocalPlatform.MAIL_SMTP, LocalPlatform.MAIL_IMAP,
-                LocalPlatform.BRIDGE_METRICS)) {
+                LocalPlatform.BRIDGE_METRICS, LocalZipkin.NAME)) {
             ports.put(helper, FreePorts.pick());
         }
         try {

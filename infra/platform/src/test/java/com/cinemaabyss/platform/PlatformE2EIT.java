@@ -199,6 +199,54 @@ class PlatformE2EIT {
         }
     }
 
+    /**
+     * One event POST is one trace: the client's traceparent, the gateway's span, the events service's, its publish to
+     * Kafka, and each subscriber's delivery (through the eventing bridge) as a child of that publish, all in Zipkin.
+     */
+    @Test
+    @Order(3)
+    void aTraceSentWithAnEventFollowsItThroughKafkaToItsConsumersAndIntoZipkin() throws Exception {
+        String trace = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+        String client = "00f067aa0ba902b7";
+        String id = eventId(gateway.post("/api/events/movie", "{\"movie_id\":2,\"title\":\"Solaris\",\"action\":\"viewed\",\"user_id\":1}",
+                "traceparent", "00-" + trace + "-" + client + "-01"));
+        awaitStatus("/api/events/processed?id=" + id, 200);
+
+        TestHttp zipkin = new TestHttp(platform.zipkinUrl().toString());
+        List<JsonNode> spans = List.of();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> found = zipkin.get("/api/v2/trace/" + trace);
+            spans = found.statusCode() == 200 ? List.copyOf(JSON.readTree(found.body()).valueStream().toList()) : List.of();
+            if (consumersOf(spans).size() == 2) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        JsonNode edge = span(spans, "gateway", "SERVER", client);
+        JsonNode ingress = span(spans, "events", "SERVER", edge.path("id").asString());
+        JsonNode publish = span(spans, "events", "PRODUCER", ingress.path("id").asString());
+        assertEquals(java.util.Set.of("events", "catalog"), consumersOf(spans),
+                "both subscribers of movie-events continue the trace from the publish: " + spans);
+        assertTrue(publish.path("name").asString().startsWith("publish "), publish.toString());
+    }
+
+    /** The services whose server span is a child of a publish span: the events' consumers, across Kafka. */
+    private static java.util.Set<String> consumersOf(List<JsonNode> spans) {
+        java.util.Set<String> publishes = new java.util.HashSet<>();
+        spans.stream().filter(s -> s.path("kind").asString().equals("PRODUCER")).forEach(s -> publishes.add(s.path("id").asString()));
+        java.util.Set<String> consumers = new java.util.TreeSet<>();
+        spans.stream().filter(s -> s.path("kind").asString().equals("SERVER") && publishes.contains(s.path("parentId").asString()))
+                .forEach(s -> consumers.add(s.path("localEndpoint").path("serviceName").asString()));
+        return consumers;
+    }
+
+    private static JsonNode span(List<JsonNode> spans, String service, String kind, String parent) {
+        return spans.stream().filter(s -> s.path("localEndpoint").path("serviceName").asString().equals(service)
+                        && s.path("kind").asString().equals(kind) && s.path("parentId").asString().equals(parent))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " span of " + service + " under " + parent + " in " + spans));
+    }
+
     @Test
     @Order(4)
     void theSplitFollowsThePercentSetAtRuntime() {

@@ -13,6 +13,7 @@ import com.cinemaabyss.gateway.proxy.GatewaySettings;
 import com.cinemaabyss.gateway.proxy.HttpForwarder;
 import com.cinemaabyss.gateway.proxy.HttpSettings;
 import com.cinemaabyss.kit.core.JsonLimits;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -32,6 +33,13 @@ public class WebConfiguration {
     ProxyHandler proxyHandler(GatewaySettings settings, HttpForwarder forwarder, CatalogRoute catalogRoute, GatewayMetrics metrics,
                               BodyLimit bodyLimit, Function<RoutingRequest, Backend> chooseMoviesBackend) {
         return new ProxyHandler(settings, forwarder, catalogRoute, metrics, bodyLimit, chooseMoviesBackend);
+    }
+
+    /** First of the filters: the upstreams see the gateway's span as their parent. */
+    @Bean
+    @Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    TraceForwardingFilter traceForwardingFilter(Propagator propagator) {
+        return new TraceForwardingFilter(propagator);
     }
 
     /** Identity and rate limits, ahead of every route. */

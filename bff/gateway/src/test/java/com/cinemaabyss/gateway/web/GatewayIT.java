@@ -99,8 +99,9 @@ class GatewayIT {
 
     @Test
     void requestsPassThroughIntact() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
         HttpResponse<String> created = http.post("/api/users?source=web&tag=a%20b", "{\"username\":\"neo\"}", "X-Test", "kept",
-                "X-Client-Country", "US");
+                "X-Client-Country", "US", "traceparent", "00-" + trace + "-00f067aa0ba902b7-01");
         assertEquals(201, created.statusCode());
         assertEquals("monolith", backendOf(created));
         assertEquals("monolith", created.headers().firstValue("X-Upstream").orElseThrow(), "upstream headers come back");
@@ -116,6 +117,9 @@ class GatewayIT {
         assertEquals("127.0.0.1:" + port, echo.get("headers").get("x-forwarded-host").get(0).asString());
         assertEquals(1, echo.get("headers").get("x-client-country").size(), "the client's claim is dropped");
         assertEquals("DE", echo.get("headers").get("x-client-country").get(0).asString(), "the edge's country reaches the upstream");
+        String forwardedTrace = echo.get("headers").get("traceparent").get(0).asString();
+        assertTrue(forwardedTrace.matches("00-" + trace + "-[0-9a-f]{16}-01") && !forwardedTrace.contains("00f067aa0ba902b7"),
+                "the upstream's parent is the gateway's span, in the client's trace: " + forwardedTrace);
 
         assertEquals(404, http.get("/api/payments/missing").statusCode(), "upstream statuses pass through");
         HttpResponse<String> redirect = http.get("/api/users/redirect");

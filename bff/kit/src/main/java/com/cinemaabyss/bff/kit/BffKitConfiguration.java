@@ -1,5 +1,8 @@
 package com.cinemaabyss.bff.kit;
 
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,13 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class BffKitConfiguration {
 
     @Bean(destroyMethod = "close")
-    FanOut fanOut() {
-        return new FanOut();
+    FanOut fanOut(ObjectProvider<Tracer> tracer) {
+        return new FanOut(tracer.getIfAvailable());
     }
 
     @Bean
-    Upstreams upstreams(BffSettings settings, JsonMapper json) {
-        return new Upstreams(settings, json);
+    Upstreams upstreams(BffSettings settings, JsonMapper json, ObjectProvider<TraceHeaders> trace) {
+        return new Upstreams(settings, json, trace.getIfAvailable(() -> TraceHeaders.NONE));
     }
 
     @Bean

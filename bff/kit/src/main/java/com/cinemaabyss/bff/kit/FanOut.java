@@ -1,8 +1,12 @@
 package com.cinemaabyss.bff.kit;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -12,10 +16,66 @@ import java.util.function.Function;
  * Runs a screen's parts at once, one virtual thread each, and waits for each until its own budget ends; a late part is
  * cancelled (its thread interrupted, its HTTP call abandoned). JDK 25's StructuredTaskScope is still a preview API, so
  * this is a virtual-thread executor with per-part deadlines: the screen's wait is its slowest part's budget at most.
+ * Each part runs in the span of the request that forked it, so its calls to the functions join the request's trace.
  */
 public final class FanOut implements AutoCloseable {
 
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService threads;
+
+    public FanOut() {
+        this(null);
+    }
+
+    /** {@code tracer}: whose current span the parts run in; null for none. */
+    public FanOut(Tracer tracer) {
+        this.threads = tracer == null ? Executors.newVirtualThreadPerTaskExecutor() : new InSpan(tracer, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /** Runs each task with the span that was current when it was submitted. */
+    private static final class InSpan extends AbstractExecutorService {
+        private final Tracer tracer;
+        private final ExecutorService threads;
+
+        InSpan(Tracer tracer, ExecutorService threads) {
+            this.tracer = tracer;
+            this.threads = threads;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            Span span = tracer.currentSpan();
+            threads.execute(span == null ? task : () -> {
+                try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+                    task.run();
+                }
+            });
+        }
+
+        @Override
+        public void shutdown() {
+            threads.shutdown();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return threads.shutdownNow();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return threads.isShutdown();
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return threads.isTerminated();
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+            return threads.awaitTermination(timeout, unit);
+        }
+    }
 
     public Screen screen() {
         return new Screen(threads);

@@ -3,6 +3,7 @@ package com.cinemaabyss.bff.kit;
 import com.cinemaabyss.kit.core.InvalidInputException;
 import com.cinemaabyss.kit.core.NotFoundException;
 import com.cinemaabyss.kit.core.UnauthorizedException;
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,8 +44,15 @@ public final class Upstreams {
     private final BffSettings settings;
     private final JsonMapper json;
     private final HttpClient client;
+    private final TraceHeaders trace;
 
     public Upstreams(BffSettings settings, JsonMapper json) {
+        this(settings, json, TraceHeaders.NONE);
+    }
+
+    /** {@code trace}: the current span's W3C headers go with each call, so the functions' spans join the screen's trace. */
+    public Upstreams(BffSettings settings, JsonMapper json, TraceHeaders trace) {
+        this.trace = trace;
         this.settings = settings;
         this.json = json;
         this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
@@ -65,6 +73,7 @@ public final class Upstreams {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(target) + pathAndQuery)).timeout(timeout)
                 .header("Accept", "application/json").GET();
         caller.headers().forEach(request::header);
+        trace.current().forEach(request::header);
         HttpResponse<byte[]> answer;
         try {
             answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

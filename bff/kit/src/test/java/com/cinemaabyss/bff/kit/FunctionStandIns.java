@@ -25,7 +25,7 @@ public final class FunctionStandIns implements AutoCloseable {
     public static final String TOKEN = "Bearer viewer-token";
     public static final String BAD_TOKEN = "Bearer expired-token";
 
-    public record Seen(String path, String authorization, String country) {
+    public record Seen(String path, String authorization, String country, String traceparent) {
     }
 
     private record Answer(int status, String body, Duration delay) {
@@ -82,7 +82,8 @@ public final class FunctionStandIns implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            seen.add(new Seen(exchange.getRequestURI().toString(), authorization, exchange.getRequestHeaders().getFirst("X-Client-Country")));
+            seen.add(new Seen(exchange.getRequestURI().toString(), authorization, exchange.getRequestHeaders().getFirst("X-Client-Country"),
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             Answer answer = overrides.getOrDefault(path, answers.get(path));
             if (answer == null) {
                 answer = new Answer(404, "{\"error\":\"not found\"}", Duration.ZERO);

@@ -72,9 +72,14 @@ class WebBffIT {
 
     @Test
     void theHomeScreenGathersEveryPartWithTheCallersHeadersAndRevalidatesByETag() {
-        HttpResponse<String> answer = http.get("/api/web/home", "Authorization", TOKEN, "X-Client-Country", "RU");
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        HttpResponse<String> answer = http.get("/api/web/home", "Authorization", TOKEN, "X-Client-Country", "RU",
+                "traceparent", "00-" + trace + "-00f067aa0ba902b7-01");
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode home = JSON.readTree(answer.body());
+        assertTrue(FUNCTIONS.seen.stream().allMatch(seen -> seen.traceparent() != null
+                        && seen.traceparent().matches("00-" + trace + "-[0-9a-f]{16}-01") && !seen.traceparent().contains("00f067aa0ba902b7")),
+                "every part's call (each on its own thread) is a child of the screen's span in the caller's trace: " + FUNCTIONS.seen);
         assertEquals("2 4", home.path("viewer").path("user_id").asLong() + " " + home.path("viewer").path("profile_id").asLong(),
                 "the first profile when none is asked for");
         assertEquals("premium-year", home.path("subscription").path("plan_id").asString());

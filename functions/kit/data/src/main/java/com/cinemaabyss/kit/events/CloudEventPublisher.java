@@ -10,8 +10,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,14 +25,22 @@ import java.util.concurrent.TimeoutException;
  * value), keyed by entity id so one entity's events stay in order. The producer is idempotent with
  * acks=all, and {@link #publish} returns only once the broker acknowledged the record, or throws
  * {@link UnavailableException} within the configured bound (Kafka unreachable or slow: try again later), or
- * {@link EventRejectedException} when Kafka refuses this record for good.
+ * {@link EventRejectedException} when Kafka refuses this record for good. Events carry the trace that caused them
+ * ({@link EventTracing}): the {@code ce_traceparent} header is the producer's (the request's) context, and a plain
+ * W3C {@code traceparent} header is the publish span's, for eventing layers that continue traces from Kafka headers.
  */
 public class CloudEventPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, CloudEvent> producer;
     private final Duration timeout;
+    private final EventTracing tracing;
 
     public CloudEventPublisher(KafkaSettings settings) {
+        this(settings, EventTracing.NONE);
+    }
+
+    public CloudEventPublisher(KafkaSettings settings, EventTracing tracing) {
+        this.tracing = tracing;
         long timeoutMs = settings.publishTimeout().toMillis();
         this.timeout = settings.publishTimeout();
         this.producer = new KafkaProducer<>(Map.of(
@@ -45,9 +55,21 @@ public class CloudEventPublisher implements AutoCloseable {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class));
     }
 
+    /** {@code event} with the trace of the current request, as it is to be stored before a later publish (the outbox). */
+    public CloudEvent traced(CloudEvent event) {
+        return tracing.stamp(event);
+    }
+
     public PublishedEvent publish(String topic, String key, CloudEvent event) {
+        CloudEvent traced = tracing.stamp(event);
+        return tracing.inProducerSpan(traced, topic, traceHeaders -> send(topic, key, traced, traceHeaders));
+    }
+
+    private PublishedEvent send(String topic, String key, CloudEvent event, Map<String, String> traceHeaders) {
+        RecordHeaders headers = new RecordHeaders();
+        traceHeaders.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
-            RecordMetadata metadata = producer.send(new ProducerRecord<>(topic, key, event))
+            RecordMetadata metadata = producer.send(new ProducerRecord<>(topic, null, key, event, headers))
                     .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             return new PublishedEvent(metadata.topic(), metadata.partition(), metadata.offset());
         } catch (InterruptedException e) {

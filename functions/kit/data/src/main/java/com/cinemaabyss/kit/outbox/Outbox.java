@@ -110,7 +110,8 @@ public class Outbox implements AutoCloseable {
             pending.setId(announcement.event().getId());
             pending.setTopic(announcement.topic());
             pending.setKey(announcement.key());
-            pending.setEvent(EventJson.toStructured(announcement.event()));
+            // The event keeps the trace of the request that wrote it, so the relay's later publish continues that trace.
+            pending.setEvent(EventJson.toStructured(publisher.traced(announcement.event())));
             pending.setPending(PENDING);
             pending.setCreatedAtMillis(now);
             pending.setAttempts(0);

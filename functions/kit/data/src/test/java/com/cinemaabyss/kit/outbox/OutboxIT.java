@@ -2,7 +2,12 @@ package com.cinemaabyss.kit.outbox;
 
 import com.cinemaabyss.kit.core.UnavailableException;
 import com.cinemaabyss.kit.dynamo.TableSetup;
+import brave.Tracing;
+import brave.handler.MutableSpan;
+import brave.handler.SpanHandler;
+import brave.propagation.TraceContext;
 import com.cinemaabyss.kit.events.CloudEventPublisher;
+import com.cinemaabyss.kit.events.EventTracing;
 import com.cinemaabyss.kit.events.KafkaSettings;
 import com.cinemaabyss.kit.test.MutableClock;
 import com.cinemaabyss.local.FreePorts;
@@ -11,6 +16,12 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
+import io.micrometer.tracing.brave.bridge.BravePropagator;
+import io.micrometer.tracing.brave.bridge.BraveTracer;
+import io.micrometer.tracing.brave.bridge.W3CPropagation;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,16 +41,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The outbox against real DynamoDB Local and Kafka: a write accepted while Kafka is down is announced once it is back. */
+/**
+ * The outbox against real DynamoDB Local and Kafka: a write accepted while Kafka is down is announced once it is back,
+ * in the trace of the request that wrote it.
+ */
 class OutboxIT {
 
+    /** Spans a real Brave tracer (W3C propagation, as the functions run it) finished, kept in memory. */
+    private final List<MutableSpan> finished = new CopyOnWriteArrayList<>();
+    private final Tracing braveTracing = Tracing.newBuilder().propagationFactory(new W3CPropagation()).addSpanHandler(new SpanHandler() {
+        @Override
+        public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+            finished.add(span);
+            return true;
+        }
+    }).build();
+    private final Tracer tracer = new BraveTracer(braveTracing.tracer(), new BraveCurrentTraceContext(braveTracing.currentTraceContext()));
+    private final EventTracing tracing = new EventTracing(tracer, new BravePropagator(braveTracing));
+
     @Test
-    void anEventQueuedWhileKafkaIsDownIsPublishedLaterAndTheWriteIsKept() {
+    void anEventQueuedWhileKafkaIsDownIsPublishedLaterInTheWritersTraceAndTheWriteIsKept() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String topic = "outbox-test-" + suffix;
         SharedTestInfra.kafka().createTopics(List.of(new NewTopic(topic, 1, (short) 1)));
@@ -55,10 +83,15 @@ class OutboxIT {
         thing.setId("thing-7");
         MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (CloudEventPublisher deadKafka = new CloudEventPublisher(new KafkaSettings("127.0.0.1:" + FreePorts.pick(), Duration.ofMillis(500)));
+        Span request = tracer.nextSpan().name("POST /things").start();
+        try (CloudEventPublisher deadKafka = new CloudEventPublisher(new KafkaSettings("127.0.0.1:" + FreePorts.pick(), Duration.ofMillis(500)), tracing);
              Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, deadKafka, Duration.ofHours(1), 3, clock)) {
             outbox.bindTo(meters);
-            outbox.insertAndAnnounce(things, thing, topic, "7", event);
+            try (Tracer.SpanInScope ignored = tracer.withSpan(request)) {
+                outbox.insertAndAnnounce(things, thing, topic, "7", event);
+            } finally {
+                request.end();
+            }
             assertEquals(1, outbox.pending());
             assertThrows(UnavailableException.class, outbox::drain);
             clock.advance(Duration.ofSeconds(90));
@@ -67,7 +100,12 @@ class OutboxIT {
         }
         assertNotNull(things.getItem(thing), "the write is kept even though its event could not be published");
 
-        try (CloudEventPublisher liveKafka = new CloudEventPublisher(new KafkaSettings(SharedTestInfra.kafkaBootstrapServers(), Duration.ofSeconds(5)));
+        String requestParent = "00-" + request.context().traceId() + "-" + request.context().spanId() + "-01";
+        OutboxItem row = enhanced.table("outbox-" + suffix, TableSchema.fromBean(OutboxItem.class)).getItem(thing(event.getId()));
+        assertTrue(row.getEvent().contains("\"traceparent\":\"" + requestParent + "\""), "the row keeps the writer's trace: " + row.getEvent());
+
+        // The relay publishes later, on its own thread, with no request around: the stored context is what it has.
+        try (CloudEventPublisher liveKafka = new CloudEventPublisher(new KafkaSettings(SharedTestInfra.kafkaBootstrapServers(), Duration.ofSeconds(5)), tracing);
              Outbox outbox = new Outbox(enhanced, tables, "outbox-" + suffix, liveKafka, Duration.ofHours(1), 3, clock)) {
             SimpleMeterRegistry after = new SimpleMeterRegistry();
             outbox.bindTo(after);
@@ -80,6 +118,14 @@ class OutboxIT {
         assertEquals(1, records.size());
         assertEquals(event.getId(), records.getFirst().value().getId());
         assertEquals("7", records.getFirst().key());
+        assertEquals(requestParent, records.getFirst().value().getExtension("traceparent"), "ce_traceparent: the writer's context");
+        MutableSpan publish = finished.stream().filter(span -> span.kind() == brave.Span.Kind.PRODUCER).reduce((a, b) -> b).orElseThrow();
+        assertEquals(request.context().traceId(), publish.traceId(), "the relay's publish joins the writer's trace");
+        assertEquals(request.context().spanId(), publish.parentId());
+        assertEquals("publish " + topic, publish.name());
+        assertEquals("00-" + publish.traceId() + "-" + publish.id() + "-01",
+                new String(records.getFirst().headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8),
+                "the record's W3C header is the publish span's, for an eventing layer that continues traces from Kafka");
         dynamo.close();
     }
 

@@ -1,6 +1,10 @@
 package com.cinemaabyss.kit.web;
 
 import com.cinemaabyss.kit.core.JsonLimits;
+import com.cinemaabyss.kit.web.tracing.EventTraceFilter;
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -34,6 +38,21 @@ public class WebKitConfiguration {
         var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(settings.maxBodyBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Before the server observation (order + 1) reads the trace headers: a delivered event's own trace is continued. */
+    @Bean
+    FilterRegistrationBean<EventTraceFilter> eventTraceFilter() {
+        var registration = new FilterRegistrationBean<>(new EventTraceFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    TraceHeaders traceHeaders(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer found = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        return found == null || propagation == null ? TraceHeaders.NONE : new TraceHeaders(found, propagation);
     }
 
     /**
