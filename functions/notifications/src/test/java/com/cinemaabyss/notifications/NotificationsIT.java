@@ -8,7 +8,10 @@ import com.cinemaabyss.kit.test.SharedTestInfra;
 import com.cinemaabyss.kit.test.TestHttp;
 import com.cinemaabyss.kit.test.TestIdentity;
 import com.cinemaabyss.notifications.domain.Kind;
+import com.cinemaabyss.notifications.functions.MobileNotifier;
+import com.cinemaabyss.notifications.functions.NewEpisodes;
 import com.cinemaabyss.notifications.functions.Notifier;
+import com.cinemaabyss.notificationsandbox.NotificationSandbox;
 import com.cinemaabyss.notifications.mail.Mailer;
 import com.cinemaabyss.notifications.mail.Templates;
 import com.cinemaabyss.notifications.mail.UnsubscribeLinks;
@@ -52,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         "cinemaabyss.notifications.links.public-url=https://cinema.example.test",
         "cinemaabyss.notifications.campaigns.email.per-second=" + NotificationsIT.RATE,
         "cinemaabyss.notifications.campaigns.email.burst=" + NotificationsIT.BURST,
-        "cinemaabyss.notifications.push.local-stand-in=http://127.0.0.1:8094/push/"})
+        "cinemaabyss.notifications.sms.api-key=" + NotificationsIT.SMS_KEY,
+        "cinemaabyss.notifications.providers.initial-interval=20ms"})
 class NotificationsIT {
 
     static final String TOKEN = "test-delivery-token";
@@ -60,7 +64,11 @@ class NotificationsIT {
     static final int BURST = 10;
     /** Campaign recipients in the segment; every tenth opted out. */
     static final int USERS = 300;
+    static final String SMS_KEY = "sms-test-key";
     private static final Mailboxes MAIL = new Mailboxes();
+    /** The stand-in push service and SMS provider, in-process on a free port. */
+    private static final NotificationSandbox SANDBOX = NotificationSandbox.start(0, SMS_KEY);
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1_000);
     private static final Pattern LINK = Pattern.compile("https://cinema\\.example\\.test(/[^\\s\"<]+)");
 
@@ -72,11 +80,14 @@ class NotificationsIT {
         TestIdentity.shared().properties().forEach(registry::add);
         registry.add("spring.mail.port", MAIL::smtpPort);
         registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("cinemaabyss.notifications.push.local-stand-in", () -> SANDBOX.url() + "/push/");
+        registry.add("cinemaabyss.notifications.sms.url", () -> SANDBOX.url() + "/sms");
     }
 
     @AfterAll
     static void stop() {
         MAIL.close();
+        SANDBOX.close();
     }
 
     @LocalServerPort
@@ -97,6 +108,10 @@ class NotificationsIT {
     Notifier notifier;
     @Autowired
     Mailer mailer;
+    @Autowired
+    MobileNotifier mobile;
+    @Autowired
+    NewEpisodes newEpisodes;
 
     private TestHttp http() {
         return TestHttp.at(port);
@@ -320,7 +335,7 @@ class NotificationsIT {
         unreachable.setHost("127.0.0.1");
         unreachable.setPort(closed);
         Notifier down = new Notifier(recipients, ledger, templates, new Mailer(unreachable, "no-reply@example.test", "CinemaAbyss"), links,
-                "https://cinema.example.test");
+                "https://cinema.example.test", null, null, mobile, newEpisodes);
         io.cloudevents.CloudEvent event = io.cloudevents.core.builder.CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
                 .withSource(java.net.URI.create("/cinemaabyss/test")).withType(EventTypes.PAYMENT_SUCCEEDED).withSubject("601")
                 .withDataContentType("application/json").withData(succeeded(user, 601).getBytes(StandardCharsets.UTF_8)).build();
@@ -522,7 +537,7 @@ class NotificationsIT {
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(201, http().post("/api/v1/me/push-subscriptions", body, "Authorization", me).statusCode(), "the same browser again");
         HttpResponse<String> local = http().post("/api/v1/me/push-subscriptions",
-                body.replace("https://push.example.test/send/", "http://127.0.0.1:8094/push/"), "Authorization", me);
+                body.replace("https://push.example.test/send/", SANDBOX.url() + "/push/"), "Authorization", me);
         assertEquals(201, local.statusCode(), "the configured local stand-in: " + local.body());
         HttpResponse<String> mine = http().get("/api/v1/me/push-subscriptions", "Authorization", me);
         assertEquals(2, mine.body().split("\"endpoint\"", -1).length - 1, "one per endpoint: " + mine.body());
@@ -541,5 +556,154 @@ class NotificationsIT {
                 "Authorization", me), 400, "auth"));
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",
                 body.replace("abc" + user, "x".repeat(2100)), "Authorization", me), 400, "endpoint"));
+    }
+
+    /** A test subscription of the stand-in, registered for {@code user} through the route a browser uses; its id at the stand-in. */
+    private String subscribeAtStandIn(long user) {
+        java.util.Map<String, Object> subscription = SANDBOX.newSubscription();
+        HttpResponse<String> created = http().post("/api/v1/me/push-subscriptions", JSON.writeValueAsString(subscription),
+                "Authorization", TestIdentity.shared().bearer(user));
+        assertEquals(201, created.statusCode(), created.body());
+        String endpoint = subscription.get("endpoint").toString();
+        return endpoint.substring(endpoint.lastIndexOf('/') + 1);
+    }
+
+    /** What the stand-in took for a recipient, once {@code until} holds (the pushes are sent within the delivery: no waiting). */
+    private static List<java.util.Map<String, Object>> received(String to) {
+        return SANDBOX.received(to);
+    }
+
+    private static String renewal(long user) {
+        return "{\"subscription_id\":77,\"user_id\":" + user + ",\"plan_id\":\"basic-month\",\"amount\":29900,\"currency\":\"RUB\","
+                + "\"renews_at\":\"2026-12-01T00:00:00Z\"}";
+    }
+
+    @Test
+    void aDeclinedPaymentIsPushedAndTextedOnceWhateverTheRedeliveryAndTheStandInDecryptsThePush() throws Exception {
+        long user = user();
+        registered(user, "Switch");
+        String me = TestIdentity.shared().bearer(user);
+        assertEquals(200, http().put("/api/v1/me/notification-preferences", "{\"phone\":\"+79161234567\"}", "Authorization", me).statusCode());
+        assertTrue(http().get("/api/v1/me/notification-preferences", "Authorization", me).body().contains("\"phone\":\"+79161234567\""));
+        assertTrue(TestHttp.isJsonError(http().put("/api/v1/me/notification-preferences", "{\"phone\":\"8 916 123\"}", "Authorization", me),
+                400, "E.164"));
+        String device = subscribeAtStandIn(user);
+        String declined = succeeded(user, 701).replace("\"provider_charge_id\":\"ch_1\",", "\"failure_code\":\"card_declined\",");
+        String eventId = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> r = deliver("billing-events", eventId, EventTypes.PAYMENT_FAILED, 701, declined);
+            assertEquals(202, r.statusCode(), r.body());
+        }
+        List<java.util.Map<String, Object>> pushes = received(device);
+        assertEquals(1, pushes.size(), "one push per event, whatever the redelivery: " + pushes);
+        tools.jackson.databind.JsonNode push = JSON.readTree(pushes.getFirst().get("payload").toString());
+        assertEquals("Your CinemaAbyss payment did not go through", push.path("title").asString());
+        assertTrue(push.path("body").asString().contains("card_declined"), push.toString());
+        assertEquals("https://cinema.example.test/#/account", push.path("url").asString());
+        assertEquals("high", pushes.getFirst().get("urgency"), "transactional pushes are urgent");
+        assertEquals("mailto:notifications@cinemaabyss.local", pushes.getFirst().get("vapid_subject"));
+        List<java.util.Map<String, Object>> texts = received("+79161234567");
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.getFirst().get("payload").toString().startsWith("We could not charge 449.10"), texts.toString());
+        assertEquals(1, MAIL.await(address(user), m -> !m.isEmpty()).size(), "and the mail, once");
+
+        HttpResponse<String> key = http().get("/api/v1/notifications/push-key");
+        assertEquals(200, key.statusCode());
+        assertTrue(key.body().matches("\\{\"public_key\":\"B[A-Za-z0-9_-]{86}\"}"), key.body());
+    }
+
+    @Test
+    void aPushServicesTransientFailureIsRetriedWithBackoffAndAGoneSubscriptionIsRemoved() throws Exception {
+        long user = user();
+        registered(user, "Apoc");
+        String device = subscribeAtStandIn(user);
+        // Two 503s: the Resilience4j retries within the delivery get it through on the third attempt.
+        SANDBOX.failNext(device, 503, 2);
+        assertEquals(202, deliver("subscription-events", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, 77,
+                renewal(user)).statusCode());
+        assertEquals(1, received(device).size());
+        assertTrue(received(device).getFirst().get("payload").toString().contains("renews on December 1, 2026"), received(device).toString());
+        // Three: the retries are used up, the delivery is answered 503 and its redelivery sends it (once).
+        SANDBOX.failNext(device, 503, 3);
+        String second = UUID.randomUUID().toString();
+        assertEquals(503, deliver("subscription-events", second, EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, 77, renewal(user)).statusCode());
+        assertEquals(1, received(device).size());
+        assertEquals(202, deliver("subscription-events", second, EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, 77, renewal(user)).statusCode());
+        assertEquals(2, received(device).size());
+
+        // 410: the browser unsubscribed; the push is recorded as failed with the reason and the subscription removed.
+        SANDBOX.failNext(device, 410, 0);
+        io.cloudevents.CloudEvent gone = io.cloudevents.core.builder.CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withSource(java.net.URI.create("/cinemaabyss/test")).withType(EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING).withSubject("77")
+                .withDataContentType("application/json").withData(renewal(user).getBytes(StandardCharsets.UTF_8)).build();
+        assertEquals(Notifier.Outcome.SENT, notifier.handle(gone), "the mail");
+        SANDBOX.clear(device);
+        assertTrue(http().get("/api/v1/me/push-subscriptions", "Authorization", TestIdentity.shared().bearer(user)).body().contains("\"items\":[]"));
+        DeliveryItem entry = ledger.find(pushLedgerId(gone)).orElseThrow();
+        assertEquals(DeliveryLedger.FAILED, entry.getStatus());
+        assertTrue(entry.getFailure().contains("410") && entry.getFailure().contains("removed"), entry.getFailure());
+        assertEquals(2, received(device).size());
+    }
+
+    private static String pushLedgerId(io.cloudevents.CloudEvent event) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest((event.getSource() + "\n" + event.getId() + "\npush").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String series(long id, long version, long... episodes) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < episodes.length; i++) {
+            list.append(i == 0 ? "" : ",").append("{\"id\":").append(episodes[i]).append(",\"number\":").append(i + 1)
+                    .append(",\"title\":\"Episode ").append(i + 1).append("\"}");
+        }
+        return "{\"id\":" + id + ",\"kind\":\"series\",\"status\":\"published\",\"title\":\"Series " + id + "\",\"description\":\"\","
+                + "\"people\":[],\"genres\":[],\"countries\":[],\"age_rating\":12,\"seasons\":[{\"number\":2,\"episodes\":[" + list + "]}],"
+                + "\"rating\":{\"average\":0,\"votes\":0},\"offered_licences\":[],\"version\":" + version + ",\"updated_at\":\"2026-11-26T10:00:00Z\"}";
+    }
+
+    private void favorite(String type, long profile, long user, long title, String at) {
+        assertEquals(202, deliver("profile-events", UUID.randomUUID().toString(), type, profile,
+                "{\"profile_id\":" + profile + ",\"user_id\":" + user + ",\"title_id\":" + title + ",\"at\":\"" + at + "\"}").statusCode());
+    }
+
+    @Test
+    void aNewEpisodeOfASeriesInAProfilesFavouritesIsPushedOncePerUser() throws Exception {
+        long fan = user();
+        long former = user();
+        String fanDevice = subscribeAtStandIn(fan);
+        String formerDevice = subscribeAtStandIn(former);
+        long title = user() * 10;
+        // Two of the fan's profiles follow the series; the other user followed it and stopped.
+        favorite(EventTypes.PROFILE_FAVORITE_ADDED, fan * 10 + 1, fan, title, "2026-11-26T09:00:00Z");
+        favorite(EventTypes.PROFILE_FAVORITE_ADDED, fan * 10 + 2, fan, title, "2026-11-26T09:00:01Z");
+        favorite(EventTypes.PROFILE_FAVORITE_ADDED, former * 10 + 1, former, title, "2026-11-26T09:00:00Z");
+        favorite(EventTypes.PROFILE_FAVORITE_REMOVED, former * 10 + 1, former, title, "2026-11-26T09:30:00Z");
+        // An add delivered late (older than the removal) does not bring the favourite back.
+        favorite(EventTypes.PROFILE_FAVORITE_ADDED, former * 10 + 1, former, title, "2026-11-26T09:10:00Z");
+
+        assertEquals(202, deliver("title-changes", UUID.randomUUID().toString(), EventTypes.TITLE_UPSERTED, title, series(title, 1, title + 1)).statusCode());
+        assertTrue(received(fanDevice).isEmpty(), "the first version seen only records the episodes");
+        String v2 = UUID.randomUUID().toString();
+        assertEquals(202, deliver("title-changes", v2, EventTypes.TITLE_UPSERTED, title, series(title, 2, title + 1, title + 2)).statusCode());
+        assertEquals(202, deliver("title-changes", v2, EventTypes.TITLE_UPSERTED, title, series(title, 2, title + 1, title + 2)).statusCode());
+        // A later change that adds no episode (a rating, a description): nothing new.
+        assertEquals(202, deliver("title-changes", UUID.randomUUID().toString(), EventTypes.TITLE_UPSERTED, title,
+                series(title, 3, title + 1, title + 2).replace("\"votes\":0", "\"votes\":5")).statusCode());
+
+        List<java.util.Map<String, Object>> pushes = received(fanDevice);
+        assertEquals(1, pushes.size(), "one push per (episode, user), whatever the redelivery and the profiles: " + pushes);
+        tools.jackson.databind.JsonNode push = JSON.readTree(pushes.getFirst().get("payload").toString());
+        assertEquals("New episode of Series " + title, push.path("title").asString());
+        assertEquals("Season 2, episode 2: Episode 2. It is in your favourites on CinemaAbyss.", push.path("body").asString());
+        assertEquals("https://cinema.example.test/#/title/" + title, push.path("url").asString());
+        assertEquals("low", pushes.getFirst().get("urgency"));
+        assertTrue(received(formerDevice).isEmpty(), "a removed favourite is not followed");
+
+        // The fan turns push marketing off: the next episode is not pushed.
+        assertEquals(200, http().put("/api/v1/me/notification-preferences", "{\"push\":{\"marketing\":false}}", "Authorization",
+                TestIdentity.shared().bearer(fan)).statusCode());
+        assertEquals(202, deliver("title-changes", UUID.randomUUID().toString(), EventTypes.TITLE_UPSERTED, title,
+                series(title, 4, title + 1, title + 2, title + 3)).statusCode());
+        assertEquals(1, received(fanDevice).size());
     }
 }

@@ -32,11 +32,11 @@ public record CampaignRequest(String template, String channel, Segment segment) 
         if (template == null || template.isBlank()) {
             throw new InvalidInputException("template is required (one of " + marketingTemplates() + ")");
         }
-        Kind kind = Kind.of(template).filter(Kind::marketing)
+        Kind kind = Kind.of(template).filter(Kind::campaign)
                 .orElseThrow(() -> new InvalidInputException("template must be one of " + marketingTemplates()));
         Channel ch = parseChannel(channel);
-        if (ch != Channel.EMAIL) {
-            throw new InvalidInputException("channel " + ch.code() + " cannot be sent yet: campaigns go out by email only");
+        if (!kind.on(ch)) {
+            throw new InvalidInputException("template " + kind.code() + " cannot be sent by " + ch.code());
         }
         Set<String> planSet = new LinkedHashSet<>();
         Set<Language> languageSet = new LinkedHashSet<>();
@@ -67,7 +67,7 @@ public record CampaignRequest(String template, String channel, Segment segment) 
         return new Checked(kind, ch, planSet, languageSet);
     }
 
-    static Channel parseChannel(String value) {
+    public static Channel parseChannel(String value) {
         if (value != null) {
             for (Channel c : Channel.values()) {
                 if (c.code().equals(value)) {
@@ -81,7 +81,7 @@ public record CampaignRequest(String template, String channel, Segment segment) 
     private static String marketingTemplates() {
         List<String> codes = new java.util.ArrayList<>();
         for (Kind kind : Kind.values()) {
-            if (kind.marketing()) {
+            if (kind.campaign()) {
                 codes.add(kind.code());
             }
         }

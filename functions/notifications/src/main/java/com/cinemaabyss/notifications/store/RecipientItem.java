@@ -20,6 +20,7 @@ public class RecipientItem {
     private Boolean smsMarketing;
     private String welcomedBy;
     private String plan;
+    private String phone;
 
     @DynamoDbPartitionKey
     public Long getUserId() {
@@ -101,5 +102,14 @@ public class RecipientItem {
 
     public void setPlan(String plan) {
         this.plan = plan;
+    }
+
+    /** Where SMS go (E.164), as the user set it in the preferences; null or "": none. */
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
     }
 }

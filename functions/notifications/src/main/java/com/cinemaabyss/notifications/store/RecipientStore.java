@@ -80,7 +80,8 @@ public class RecipientStore {
         return new Preferences(userId, language,
                 new Preferences.ChannelChoice(choice(item == null ? null : item.getEmailMarketing())),
                 new Preferences.ChannelChoice(choice(item == null ? null : item.getPushMarketing())),
-                new Preferences.ChannelChoice(choice(item == null ? null : item.getSmsMarketing())));
+                new Preferences.ChannelChoice(choice(item == null ? null : item.getSmsMarketing())),
+                item == null || item.getPhone() == null || item.getPhone().isEmpty() ? null : item.getPhone());
     }
 
     public Preferences update(long userId, PreferencesUpdate update) {
@@ -91,6 +92,7 @@ public class RecipientStore {
         item.setEmailMarketing(update.emailMarketing());
         item.setPushMarketing(update.pushMarketing());
         item.setSmsMarketing(update.smsMarketing());
+        item.setPhone(update.phone());
         return preferences(userId, table.updateItem(UpdateItemEnhancedRequest.builder(RecipientItem.class).item(item)
                 .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY).build()));
     }

@@ -37,7 +37,10 @@ class CampaignRequestTest {
         assertTrue(refused(new CampaignRequest("receipt", "email", null)).contains("template must be one of news"),
                 "transactional templates are not campaigns");
         assertTrue(refused(new CampaignRequest("news", "fax", null)).contains("channel must be one of"));
-        assertTrue(refused(new CampaignRequest("news", "push", null)).contains("email only"));
+        assertTrue(refused(new CampaignRequest("new-episode", "push", null)).contains("template must be one of news"),
+                "the new-episode push follows favourites, it is no campaign");
+        assertEquals(Channel.PUSH, new CampaignRequest("news", "push", null).check().channel());
+        assertEquals(Channel.SMS, new CampaignRequest("news", "sms", null).check().channel());
         assertTrue(refused(new CampaignRequest("news", "email", new CampaignRequest.Segment(null, List.of("RU"), null))).contains("countries"));
         assertTrue(refused(new CampaignRequest("news", "email", new CampaignRequest.Segment(Collections.nCopies(21, "basic"), null, null)))
                 .contains("at most 20"));
