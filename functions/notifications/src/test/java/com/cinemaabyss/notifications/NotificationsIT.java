@@ -399,13 +399,15 @@ class NotificationsIT {
         String plan = "it-" + UUID.randomUUID().toString().substring(0, 8);
         var table = dynamo.table(tables.table("recipients"), TableSchema.fromBean(com.cinemaabyss.notifications.store.RecipientItem.class));
         List<com.cinemaabyss.notifications.store.RecipientItem> users = new java.util.ArrayList<>();
-        for (int i = 0; i < USERS + 10; i++) {
+        for (int i = 0; i < USERS + 20; i++) {
             var item = new com.cinemaabyss.notifications.store.RecipientItem();
             item.setUserId(user());
             item.setEmail(address(item.getUserId()));
             item.setUsername("Viewer " + i);
             item.setEmailVersion(1L);
-            item.setPlan(i < USERS ? plan : "other-" + plan);   // ten on another plan: outside the segment
+            item.setPlan(i < USERS + 10 ? plan : "other-" + plan);   // ten on another plan: outside the segment
+            // Opened from Russia or Kazakhstan; ten of the plan's from Germany or from nowhere known: outside the segment too.
+            item.setCountry(i < USERS ? (i % 2 == 0 ? "RU" : "KZ") : i % 2 == 0 ? "DE" : null);
             item.setLanguage(i % 3 == 0 ? "ru" : null);
             item.setEmailMarketing(i % 10 == 0 ? Boolean.FALSE : null);   // every tenth opted out
             users.add(item);
@@ -417,12 +419,13 @@ class NotificationsIT {
             dynamo.batchWriteItem(r -> r.addWriteBatch(batch.build()));
         }
         String admin = TestIdentity.shared().bearer(1, "admin");
-        String body = "{\"template\":\"news\",\"channel\":\"email\",\"segment\":{\"plans\":[\"" + plan + "\"],\"languages\":[\"en\",\"ru\"]}}";
+        String body = "{\"template\":\"news\",\"channel\":\"email\",\"segment\":{\"plans\":[\"" + plan + "\"],\"countries\":[\"RU\",\"KZ\"],"
+                + "\"languages\":[\"en\",\"ru\"]}}";
         assertEquals(403, http().post("/api/v1/campaigns", body, "Authorization", TestIdentity.shared().bearer(user())).statusCode());
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/campaigns", body.replace("\"email\"", "\"fax\""), "Authorization", admin), 400, "channel"));
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/campaigns", body.replace("\"news\"", "\"receipt\""), "Authorization", admin), 400,
                 "template"));
-        assertTrue(TestHttp.isJsonError(http().post("/api/v1/campaigns", body.replace("\"languages\"", "\"countries\":[\"RU\"],\"languages\""),
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/campaigns", body.replace("[\"RU\",\"KZ\"]", "[\"Russia\"]"),
                 "Authorization", admin), 400, "countries"));
 
         String key = UUID.randomUUID().toString();
@@ -520,6 +523,17 @@ class NotificationsIT {
         assertEquals("", recipients.find(user).orElseThrow().getPlan(), "no plan: outside every plan segment");
         assertEquals(400, deliver("subscription-changes", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_UPSERTED, 42,
                 active.replace("\"active\"", "\"paused\"")).statusCode(), "a breach of the contract is refused (dead-lettered)");
+
+        // Where the account was opened from (the country segment): identity's registration says it, a later change keeps it.
+        long opened = user();
+        String registration = "{\"user_id\":" + opened + ",\"email\":\"" + address(opened) + "\",\"username\":\"Kaz\",\"roles\":[\"viewer\"],"
+                + "\"timestamp\":\"2026-11-26T10:00:00Z\",\"country\":\"KZ\"}";
+        assertEquals(202, deliver("user-events", UUID.randomUUID().toString(), EventTypes.USER_REGISTERED, opened, registration).statusCode());
+        assertEquals(202, deliver("user-changes", UUID.randomUUID().toString(), EventTypes.USER_UPSERTED, opened,
+                "{\"id\":" + opened + ",\"email\":\"new" + address(opened) + "\",\"username\":\"Kaz\",\"version\":2}").statusCode());
+        assertEquals("KZ", recipients.find(opened).orElseThrow().getCountry());
+        assertEquals(400, deliver("user-events", UUID.randomUUID().toString(), EventTypes.USER_REGISTERED, opened,
+                registration.replace("\"KZ\"", "\"Kazakhstan\"")).statusCode());
     }
 
     @Test

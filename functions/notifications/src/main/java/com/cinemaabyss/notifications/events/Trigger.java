@@ -12,7 +12,8 @@ public sealed interface Trigger {
     record Notify(String kind, long userId, String email, Map<String, Object> values) implements Trigger {
     }
 
-    record Project(long userId, String email, String username, long version) implements Trigger {
+    /** country: where the account was opened from (user.registered only; null when unknown or from the changelog). */
+    record Project(long userId, String email, String username, long version, String country) implements Trigger {
     }
 
     /** subscription-changes: the user's plan now, null when the subscription no longer gives access. */

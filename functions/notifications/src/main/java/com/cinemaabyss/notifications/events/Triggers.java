@@ -42,9 +42,9 @@ public final class Triggers {
         return Optional.ofNullable(switch (type) {
             // A registration is version 1 of the account on the changelog (the upserted event of the same write says so).
             case EventTypes.USER_REGISTERED -> new Trigger.Project(d.path("user_id").asLong(), d.path("email").asString(),
-                    d.path("username").asString(), 1);
+                    d.path("username").asString(), 1, d.path("country").asString(null));
             case EventTypes.USER_UPSERTED -> new Trigger.Project(d.path("id").asLong(), d.path("email").asString(),
-                    d.path("username").asString(), d.path("version").asLong());
+                    d.path("username").asString(), d.path("version").asLong(), null);
             case EventTypes.USER_EMAIL_VERIFICATION_REQUESTED -> token(WELCOME_OR_VERIFY, d);
             case EventTypes.USER_PASSWORD_RESET_REQUESTED -> token("password-reset", d);
             case EventTypes.PAYMENT_SUCCEEDED -> money("receipt", d);

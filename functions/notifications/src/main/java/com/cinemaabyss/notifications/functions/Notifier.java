@@ -83,7 +83,14 @@ public class Notifier {
             return Outcome.IGNORED;
         }
         Outcome outcome = switch (trigger.get()) {
-            case Trigger.Project p -> recipients.project(p.userId(), p.email(), p.username(), p.version()) ? Outcome.PROJECTED : Outcome.STALE;
+            case Trigger.Project p -> {
+                boolean newest = recipients.project(p.userId(), p.email(), p.username(), p.version());
+                if (p.country() != null) {
+                    // Where the account was opened from, whatever the order the address changes arrive in.
+                    recipients.country(p.userId(), p.country());
+                }
+                yield newest ? Outcome.PROJECTED : Outcome.STALE;
+            }
             case Trigger.Notify n -> notify(event, n);
             case Trigger.Plan p -> {
                 recipients.plan(p.userId(), p.plan());

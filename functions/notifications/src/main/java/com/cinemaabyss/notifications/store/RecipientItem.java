@@ -21,6 +21,7 @@ public class RecipientItem {
     private String welcomedBy;
     private String plan;
     private String phone;
+    private String country;
 
     @DynamoDbPartitionKey
     public Long getUserId() {
@@ -111,5 +112,14 @@ public class RecipientItem {
 
     public void setPhone(String phone) {
         this.phone = phone;
+    }
+
+    /** Where the account was opened from (ISO 3166-1 alpha-2, identity's user.registered); null: unknown. */
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
     }
 }
