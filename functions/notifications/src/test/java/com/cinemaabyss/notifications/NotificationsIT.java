@@ -397,7 +397,6 @@ class NotificationsIT {
     @Test
     void aCampaignToThreeHundredUsersRespectsTheRateSkipsTheOptedOutAndCountsItsProgress() throws Exception {
         String plan = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        var table = dynamo.table(tables.table("recipients"), TableSchema.fromBean(com.cinemaabyss.notifications.store.RecipientItem.class));
         List<com.cinemaabyss.notifications.store.RecipientItem> users = new java.util.ArrayList<>();
         for (int i = 0; i < USERS + 20; i++) {
             var item = new com.cinemaabyss.notifications.store.RecipientItem();
@@ -412,12 +411,7 @@ class NotificationsIT {
             item.setEmailMarketing(i % 10 == 0 ? Boolean.FALSE : null);   // every tenth opted out
             users.add(item);
         }
-        for (int from = 0; from < users.size(); from += 25) {
-            var batch = software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch.builder(com.cinemaabyss.notifications.store.RecipientItem.class)
-                    .mappedTableResource(table);
-            users.subList(from, Math.min(users.size(), from + 25)).forEach(batch::addPutItem);
-            dynamo.batchWriteItem(r -> r.addWriteBatch(batch.build()));
-        }
+        seed(users);
         String admin = TestIdentity.shared().bearer(1, "admin");
         String body = "{\"template\":\"news\",\"channel\":\"email\",\"segment\":{\"plans\":[\"" + plan + "\"],\"countries\":[\"RU\",\"KZ\"],"
                 + "\"languages\":[\"en\",\"ru\"]}}";
@@ -437,40 +431,9 @@ class NotificationsIT {
         assertEquals(posted.body(), again.body(), "the same Idempotency-Key answers the same campaign");
 
         // What the fan-out published, delivered as the KafkaSource would (parallel, a 503 delivered again later).
-        List<io.cloudevents.CloudEvent> events = new java.util.ArrayList<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, io.cloudevents.CloudEvent>(java.util.Map.of(
-                "bootstrap.servers", SharedTestInfra.kafkaBootstrapServers(), "group.id", "it-" + id, "auto.offset.reset", "earliest",
-                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
-                "value.deserializer", io.cloudevents.kafka.CloudEventDeserializer.class))) {
-            var partition = new org.apache.kafka.common.TopicPartition(com.cinemaabyss.contracts.Topics.CAMPAIGN_RECIPIENTS, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (events.size() < USERS && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value().getId().startsWith(id + ":")) {
-                        events.add(r.value());
-                    }
-                });
-            }
-        }
-        assertEquals(USERS, events.size());
+        List<io.cloudevents.CloudEvent> events = queued(id, USERS);
         assertEquals(EventTypes.CAMPAIGN_RECIPIENT_QUEUED, events.getFirst().getType());
-        java.util.Map<Notifier.Outcome, java.util.concurrent.atomic.AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
-        try (var deliveries = java.util.concurrent.Executors.newFixedThreadPool(24)) {
-            for (io.cloudevents.CloudEvent event : events) {
-                deliveries.submit(() -> {
-                    while (true) {
-                        try {
-                            outcomes.computeIfAbsent(notifier.handle(event), o -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
-                            return null;
-                        } catch (UnavailableException later) {
-                            Thread.sleep(50);
-                        }
-                    }
-                });
-            }
-        }
+        java.util.Map<Notifier.Outcome, java.util.concurrent.atomic.AtomicInteger> outcomes = deliverAsTheKafkaSourceWould(events);
         assertEquals(USERS - USERS / 10, outcomes.get(Notifier.Outcome.SENT).get(), outcomes.toString());
         assertEquals(USERS / 10, outcomes.get(Notifier.Outcome.SKIPPED_BY_PREFERENCE).get(), outcomes.toString());
         // A redelivery of one of each: nothing sent or counted again.
@@ -719,5 +682,96 @@ class NotificationsIT {
         assertEquals(202, deliver("title-changes", UUID.randomUUID().toString(), EventTypes.TITLE_UPSERTED, title,
                 series(title, 4, title + 1, title + 2, title + 3)).statusCode());
         assertEquals(1, received(fanDevice).size());
+    }
+
+    /** The projection of users written straight into the store, 25 a batch. */
+    private void seed(List<com.cinemaabyss.notifications.store.RecipientItem> users) {
+        var table = dynamo.table(tables.table("recipients"), TableSchema.fromBean(com.cinemaabyss.notifications.store.RecipientItem.class));
+        for (int from = 0; from < users.size(); from += 25) {
+            var batch = software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch.builder(com.cinemaabyss.notifications.store.RecipientItem.class)
+                    .mappedTableResource(table);
+            users.subList(from, Math.min(users.size(), from + 25)).forEach(batch::addPutItem);
+            dynamo.batchWriteItem(r -> r.addWriteBatch(batch.build()));
+        }
+    }
+
+    /** What a campaign's fan-out published to campaign-recipients (the expected number of its events). */
+    private static List<io.cloudevents.CloudEvent> queued(String campaignId, int expected) {
+        List<io.cloudevents.CloudEvent> events = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, io.cloudevents.CloudEvent>(java.util.Map.of(
+                "bootstrap.servers", SharedTestInfra.kafkaBootstrapServers(), "group.id", "it-" + campaignId, "auto.offset.reset", "earliest",
+                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
+                "value.deserializer", io.cloudevents.kafka.CloudEventDeserializer.class))) {
+            var partition = new org.apache.kafka.common.TopicPartition(com.cinemaabyss.contracts.Topics.CAMPAIGN_RECIPIENTS, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (events.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value().getId().startsWith(campaignId + ":")) {
+                        events.add(r.value());
+                    }
+                });
+            }
+        }
+        assertEquals(expected, events.size());
+        return events;
+    }
+
+    /** Each event handed to the function as the KafkaSource does: in parallel, and again a little later after a 503. */
+    private java.util.Map<Notifier.Outcome, java.util.concurrent.atomic.AtomicInteger> deliverAsTheKafkaSourceWould(List<io.cloudevents.CloudEvent> events) {
+        java.util.Map<Notifier.Outcome, java.util.concurrent.atomic.AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        try (var deliveries = java.util.concurrent.Executors.newFixedThreadPool(24)) {
+            for (io.cloudevents.CloudEvent event : events) {
+                deliveries.submit(() -> {
+                    while (true) {
+                        try {
+                            outcomes.computeIfAbsent(notifier.handle(event), o -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                            return null;
+                        } catch (UnavailableException later) {
+                            Thread.sleep(50);
+                        }
+                    }
+                });
+            }
+        }
+        return outcomes;
+    }
+
+    @Test
+    void anSmsCampaignGoesThroughTheProviderSkipsTheOptedOutAndCountsTheUnreachable() throws Exception {
+        String plan = "sms-" + UUID.randomUUID().toString().substring(0, 8);
+        List<com.cinemaabyss.notifications.store.RecipientItem> users = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            var item = new com.cinemaabyss.notifications.store.RecipientItem();
+            item.setUserId(user());
+            item.setEmail(address(item.getUserId()));
+            item.setEmailVersion(1L);
+            item.setPlan(plan);
+            item.setLanguage(i == 2 ? "ru" : null);
+            item.setPhone(i == 1 ? null : "+7" + String.format("%010d", item.getUserId() % 10_000_000_000L));
+            item.setSmsMarketing(i == 0 ? Boolean.FALSE : null);   // the first opted out of SMS; the second gave no number
+            users.add(item);
+        }
+        seed(users);
+        HttpResponse<String> posted = http().post("/api/v1/campaigns", "{\"template\":\"news\",\"channel\":\"sms\",\"segment\":{\"plans\":[\""
+                + plan + "\"]}}", "Authorization", TestIdentity.shared().bearer(1, "admin"));
+        assertEquals(202, posted.statusCode(), posted.body());
+        String id = posted.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        SANDBOX.failNext(users.get(3).getPhone(), 503, 1);   // retried within the delivery
+        SANDBOX.failNext(users.get(4).getPhone(), 400, 0);   // the provider refuses the number: failed for good
+        var outcomes = deliverAsTheKafkaSourceWould(queued(id, 6));
+        assertEquals(3, outcomes.get(Notifier.Outcome.SENT).get(), outcomes.toString());
+        assertEquals(1, outcomes.get(Notifier.Outcome.SKIPPED_BY_PREFERENCE).get(), outcomes.toString());
+        assertEquals(2, outcomes.get(Notifier.Outcome.FAILED).get(), outcomes.toString());
+        SANDBOX.clear(users.get(4).getPhone());
+
+        assertTrue(received(users.get(0).getPhone()).isEmpty(), "the opted-out got nothing");
+        assertEquals(1, received(users.get(3).getPhone()).size());
+        assertTrue(received(users.get(4).getPhone()).isEmpty());
+        assertEquals("New films and series on CinemaAbyss this week: https://cinema.example.test/", received(users.get(5).getPhone()).getFirst().get("payload"));
+        assertTrue(received(users.get(2).getPhone()).getFirst().get("payload").toString().startsWith("Новые фильмы"), "in the user's language");
+        HttpResponse<String> progress = http().get("/api/v1/campaigns/" + id, "Authorization", TestIdentity.shared().bearer(1, "admin"));
+        assertTrue(progress.body().contains("\"progress\":{\"queued\":6,\"sent\":3,\"skipped_by_preference\":1,\"failed\":2}"), progress.body());
     }
 }
