@@ -699,7 +699,8 @@ class NotificationsIT {
     private static List<io.cloudevents.CloudEvent> queued(String campaignId, int expected) {
         List<io.cloudevents.CloudEvent> events = new java.util.ArrayList<>();
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, io.cloudevents.CloudEvent>(java.util.Map.of(
-                "bootstrap.servers", SharedTestInfra.kafkaBootstrapServers(), "group.id", "it-" + campaignId, "auto.offset.reset", "earliest",
+                // No group: the partition is assigned and read from the start, nothing committed (no offsets topic to make).
+                "bootstrap.servers", SharedTestInfra.kafkaBootstrapServers(), "enable.auto.commit", "false", "auto.offset.reset", "earliest",
                 "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
                 "value.deserializer", io.cloudevents.kafka.CloudEventDeserializer.class))) {
             var partition = new org.apache.kafka.common.TopicPartition(com.cinemaabyss.contracts.Topics.CAMPAIGN_RECIPIENTS, 0);
