@@ -503,10 +503,11 @@ class NotificationsIT {
     void aBrowsersPushSubscriptionIsStoredOncePerEndpointForTheCallerAndAnythingMalformedIsRefused() {
         long user = user();
         String me = TestIdentity.shared().bearer(user);
-        byte[] point = new byte[65];
-        point[0] = 4;
-        java.util.Arrays.fill(point, 1, 65, (byte) 7);
+        byte[] point = com.cinemaabyss.notifications.providers.WebPushEncryption.raw(
+                (java.security.interfaces.ECPublicKey) com.cinemaabyss.notifications.providers.WebPushEncryption.newKeyPair().getPublic());
         String p256dh = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(point);
+        byte[] offCurve = point.clone();
+        offCurve[40] ^= 1;
         String auth = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]);
         String body = "{\"endpoint\":\"https://push.example.test/send/abc" + user + "\",\"expirationTime\":null,"
                 + "\"keys\":{\"p256dh\":\"" + p256dh + "\",\"auth\":\"" + auth + "\"}}";
@@ -529,6 +530,9 @@ class NotificationsIT {
                 body.replace("https://push.example.test", "http://127.0.0.1:9999"), "Authorization", me), 400, "https"));
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions", body.replace(p256dh, p256dh.substring(4)),
                 "Authorization", me), 400, "p256dh"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",
+                body.replace(p256dh, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(offCurve)), "Authorization", me), 400,
+                "a point of the curve"), "a key no push message could be encrypted for");
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions", body.replace(auth, "not base64!"),
                 "Authorization", me), 400, "auth"));
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",

@@ -17,6 +17,7 @@ import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
@@ -100,8 +101,15 @@ public final class WebPushEncryption {
         if (uncompressed.length != 65 || uncompressed[0] != 4) {
             throw new GeneralSecurityException("not an uncompressed P-256 point");
         }
-        ECPoint point = new ECPoint(new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 33)), new BigInteger(1, Arrays.copyOfRange(uncompressed, 33, 65)));
-        return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, P256));
+        BigInteger x = new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 33));
+        BigInteger y = new BigInteger(1, Arrays.copyOfRange(uncompressed, 33, 65));
+        // The key factory takes any coordinates (only the key agreement checks them): a point off the curve is refused here.
+        BigInteger p = ((ECFieldFp) P256.getCurve().getField()).getP();
+        if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0
+                || !y.modPow(BigInteger.TWO, p).equals(x.pow(3).add(P256.getCurve().getA().multiply(x)).add(P256.getCurve().getB()).mod(p))) {
+            throw new GeneralSecurityException("not a point of P-256");
+        }
+        return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), P256));
     }
 
     /** A P-256 private key from its 32-byte scalar. */
