@@ -272,6 +272,9 @@ class EventContractsTest {
                 "notifications receive user-changes " + EventTypes.USER_UPSERTED + " user-changes-to-notifications",
                 "notifications receive billing-events " + BILLING_ANSWERS + " billing-events-to-notifications",
                 "notifications receive subscription-events " + EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING + " subscription-events-to-notifications",
+                "notifications receive profile-events " + EventTypes.PROFILE_FAVORITE_ADDED + "," + EventTypes.PROFILE_FAVORITE_REMOVED
+                        + " profile-events-to-notifications",
+                "notifications receive title-changes " + EventTypes.TITLE_UPSERTED + " title-changes-to-notifications",
                 "subscriptions send subscription-events " + String.join(",", EventTypes.SUBSCRIPTION_ACTIVATED,
                         EventTypes.SUBSCRIPTION_STATUS_CHANGED, EventTypes.SUBSCRIPTION_RENEWAL_REQUESTED,
                         EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING) + " -",

@@ -89,6 +89,7 @@ class IdentityApiIT {
 
         CloudEvent registered = EventsOnKafka.await(Topics.USER_EVENTS, EventTypes.USER_REGISTERED, id, data -> true);
         assertTrue(EventsOnKafka.data(registered).contains("\"roles\":[\"viewer\"]"));
+        assertFalse(EventsOnKafka.data(registered).contains("country"), "no edge country, none in the event");
         CloudEvent upserted = EventsOnKafka.await(Topics.USER_CHANGES, EventTypes.USER_UPSERTED, id, data -> true);
         assertEquals("{\"id\":" + id + ",\"email\":\"" + email + "\",\"username\":\"neo\",\"version\":1}", EventsOnKafka.data(upserted));
         assertFalse(EventsOnKafka.data(registered).contains(PASSWORD) || EventsOnKafka.data(registered).contains("argon2"));
@@ -97,7 +98,11 @@ class IdentityApiIT {
     @Test
     void registrationAlsoHandsOverAVerificationTokenThatVerifiesTheAddress() {
         String email = unique("welcome") + "@example.com";
-        long id = userId(register(email, "welcome").body());
+        HttpResponse<String> created = http.post("/api/auth/register", registration(email, "welcome"), "X-Client-Country", "RU");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = userId(created.body());
+        // The edge's country of the request is where the account was opened from (notifications' campaign segments).
+        assertTrue(EventsOnKafka.data(EventsOnKafka.await(Topics.USER_EVENTS, EventTypes.USER_REGISTERED, id, d -> true)).contains("\"country\":\"RU\""));
         // Written in the registration's own transaction: nobody asked for it, and the welcome mail carries its link.
         String data = EventsOnKafka.data(EventsOnKafka.await(Topics.USER_EVENTS, EventTypes.USER_EMAIL_VERIFICATION_REQUESTED, id, d -> true));
         assertTrue(data.contains("\"email\":\"" + email + "\""), data);

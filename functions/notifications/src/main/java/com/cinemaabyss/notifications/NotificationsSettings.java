@@ -15,13 +15,69 @@ import java.time.Duration;
 @ConfigurationProperties("cinemaabyss.notifications")
 public record NotificationsSettings(Mail mail, Links links, @DefaultValue Sending sending, @DefaultValue("en") String defaultLanguage,
                                     @DefaultValue("true") boolean marketingByDefault, Unsubscribe unsubscribe,
-                                    @DefaultValue Campaigns campaigns, @DefaultValue Push push) {
+                                    @DefaultValue Campaigns campaigns, @DefaultValue Push push, @DefaultValue Sms sms,
+                                    @DefaultValue Providers providers) {
 
     /**
      * Push: {@code localStandIn} is the one non-https push endpoint base accepted (the local stand-in provider's address;
-     * empty in the cluster, where every push service is https).
+     * empty in the cluster, where every push service is https); the VAPID key pair and contact; how long a push service
+     * may hold a message for a browser that is offline.
      */
-    public record Push(@DefaultValue("") String localStandIn) {
+    public record Push(@DefaultValue("") String localStandIn, @DefaultValue Vapid vapid, @DefaultValue("12h") Duration ttl) {
+        public Push {
+            if (ttl.isNegative() || ttl.compareTo(Duration.ofDays(28)) > 0) {
+                throw new IllegalArgumentException("cinemaabyss.notifications.push.ttl must be 0..28 days");
+            }
+        }
+    }
+
+    /**
+     * VAPID (RFC 8292): the P-256 key pair, base64url (public: the 65-byte uncompressed point browsers subscribe with;
+     * private: the 32-byte scalar; from a Secret in the cluster), and the contact push services see. Both keys empty:
+     * a key pair made at start, good until the next start (subscriptions made against it stop working then): for local
+     * runs and tests only, which the chart never leaves empty.
+     */
+    public record Vapid(@DefaultValue("") String publicKey, @DefaultValue("") String privateKey,
+                        @DefaultValue("mailto:notifications@cinemaabyss.local") String subject) {
+        public Vapid {
+            if (publicKey.isEmpty() != privateKey.isEmpty()) {
+                throw new IllegalArgumentException("cinemaabyss.notifications.push.vapid: set both public-key and private-key, or neither");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Vapid[publicKey=" + publicKey + ", privateKey=<hidden>, subject=" + subject + "]";
+        }
+    }
+
+    /**
+     * The SMS provider's API ({@code url}; empty: none, SMS are then recorded as failed), notifications' key there (a Secret
+     * in the cluster) and the sender name the messages show.
+     */
+    public record Sms(@DefaultValue("") String url, @DefaultValue("") String apiKey, @DefaultValue("CinemaAbyss") String from) {
+        public Sms {
+            if (!url.isEmpty() && !(url.startsWith("https://") || url.startsWith("http://127.0.0.1"))) {
+                throw new IllegalArgumentException("cinemaabyss.notifications.sms.url must be https (or the local stand-in on 127.0.0.1)");
+            }
+            if (!url.isEmpty() && apiKey.isBlank()) {
+                throw new IllegalArgumentException("cinemaabyss.notifications.sms.api-key is required with an SMS provider url");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Sms[url=" + url + ", apiKey=<hidden>, from=" + from + "]";
+        }
+    }
+
+    /**
+     * Calls to push services and the SMS provider: each request's timeout, and the Resilience4j retries of a transient
+     * failure (5xx, 429, timeouts, refused connections) within one delivery: attempts in all, the first pause, and its
+     * growth. Past them the delivery is answered 503 and the eventing layer's slower backoff takes over.
+     */
+    public record Providers(@DefaultValue("5s") Duration timeout, @DefaultValue("3") int maxAttempts, @DefaultValue("200ms") Duration initialInterval,
+                            @DefaultValue("2.0") double multiplier) {
     }
 
     /**

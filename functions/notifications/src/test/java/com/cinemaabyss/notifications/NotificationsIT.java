@@ -8,7 +8,10 @@ import com.cinemaabyss.kit.test.SharedTestInfra;
 import com.cinemaabyss.kit.test.TestHttp;
 import com.cinemaabyss.kit.test.TestIdentity;
 import com.cinemaabyss.notifications.domain.Kind;
+import com.cinemaabyss.notifications.functions.MobileNotifier;
+import com.cinemaabyss.notifications.functions.NewEpisodes;
 import com.cinemaabyss.notifications.functions.Notifier;
+import com.cinemaabyss.notificationsandbox.NotificationSandbox;
 import com.cinemaabyss.notifications.mail.Mailer;
 import com.cinemaabyss.notifications.mail.Templates;
 import com.cinemaabyss.notifications.mail.UnsubscribeLinks;
@@ -52,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         "cinemaabyss.notifications.links.public-url=https://cinema.example.test",
         "cinemaabyss.notifications.campaigns.email.per-second=" + NotificationsIT.RATE,
         "cinemaabyss.notifications.campaigns.email.burst=" + NotificationsIT.BURST,
-        "cinemaabyss.notifications.push.local-stand-in=http://127.0.0.1:8094/push/"})
+        "cinemaabyss.notifications.sms.api-key=" + NotificationsIT.SMS_KEY,
+        "cinemaabyss.notifications.providers.initial-interval=20ms"})
 class NotificationsIT {
 
     static final String TOKEN = "test-delivery-token";
@@ -60,7 +64,11 @@ class NotificationsIT {
     static final int BURST = 10;
     /** Campaign recipients in the segment; every tenth opted out. */
     static final int USERS = 300;
+    static final String SMS_KEY = "sms-test-key";
     private static final Mailboxes MAIL = new Mailboxes();
+    /** The stand-in push service and SMS provider, in-process on a free port. */
+    private static final NotificationSandbox SANDBOX = NotificationSandbox.start(0, SMS_KEY);
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1_000);
     private static final Pattern LINK = Pattern.compile("https://cinema\\.example\\.test(/[^\\s\"<]+)");
 
@@ -72,11 +80,14 @@ class NotificationsIT {
         TestIdentity.shared().properties().forEach(registry::add);
         registry.add("spring.mail.port", MAIL::smtpPort);
         registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("cinemaabyss.notifications.push.local-stand-in", () -> SANDBOX.url() + "/push/");
+        registry.add("cinemaabyss.notifications.sms.url", () -> SANDBOX.url() + "/sms");
     }
 
     @AfterAll
     static void stop() {
         MAIL.close();
+        SANDBOX.close();
     }
 
     @LocalServerPort
@@ -97,6 +108,10 @@ class NotificationsIT {
     Notifier notifier;
     @Autowired
     Mailer mailer;
+    @Autowired
+    MobileNotifier mobile;
+    @Autowired
+    NewEpisodes newEpisodes;
 
     private TestHttp http() {
         return TestHttp.at(port);
@@ -320,7 +335,7 @@ class NotificationsIT {
         unreachable.setHost("127.0.0.1");
         unreachable.setPort(closed);
         Notifier down = new Notifier(recipients, ledger, templates, new Mailer(unreachable, "no-reply@example.test", "CinemaAbyss"), links,
-                "https://cinema.example.test");
+                "https://cinema.example.test", null, null, mobile, newEpisodes);
         io.cloudevents.CloudEvent event = io.cloudevents.core.builder.CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
                 .withSource(java.net.URI.create("/cinemaabyss/test")).withType(EventTypes.PAYMENT_SUCCEEDED).withSubject("601")
                 .withDataContentType("application/json").withData(succeeded(user, 601).getBytes(StandardCharsets.UTF_8)).build();
@@ -382,32 +397,29 @@ class NotificationsIT {
     @Test
     void aCampaignToThreeHundredUsersRespectsTheRateSkipsTheOptedOutAndCountsItsProgress() throws Exception {
         String plan = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        var table = dynamo.table(tables.table("recipients"), TableSchema.fromBean(com.cinemaabyss.notifications.store.RecipientItem.class));
         List<com.cinemaabyss.notifications.store.RecipientItem> users = new java.util.ArrayList<>();
-        for (int i = 0; i < USERS + 10; i++) {
+        for (int i = 0; i < USERS + 20; i++) {
             var item = new com.cinemaabyss.notifications.store.RecipientItem();
             item.setUserId(user());
             item.setEmail(address(item.getUserId()));
             item.setUsername("Viewer " + i);
             item.setEmailVersion(1L);
-            item.setPlan(i < USERS ? plan : "other-" + plan);   // ten on another plan: outside the segment
+            item.setPlan(i < USERS + 10 ? plan : "other-" + plan);   // ten on another plan: outside the segment
+            // Opened from Russia or Kazakhstan; ten of the plan's from Germany or from nowhere known: outside the segment too.
+            item.setCountry(i < USERS ? (i % 2 == 0 ? "RU" : "KZ") : i % 2 == 0 ? "DE" : null);
             item.setLanguage(i % 3 == 0 ? "ru" : null);
             item.setEmailMarketing(i % 10 == 0 ? Boolean.FALSE : null);   // every tenth opted out
             users.add(item);
         }
-        for (int from = 0; from < users.size(); from += 25) {
-            var batch = software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch.builder(com.cinemaabyss.notifications.store.RecipientItem.class)
-                    .mappedTableResource(table);
-            users.subList(from, Math.min(users.size(), from + 25)).forEach(batch::addPutItem);
-            dynamo.batchWriteItem(r -> r.addWriteBatch(batch.build()));
-        }
+        seed(users);
         String admin = TestIdentity.shared().bearer(1, "admin");
-        String body = "{\"template\":\"news\",\"channel\":\"email\",\"segment\":{\"plans\":[\"" + plan + "\"],\"languages\":[\"en\",\"ru\"]}}";
+        String body = "{\"template\":\"news\",\"channel\":\"email\",\"segment\":{\"plans\":[\"" + plan + "\"],\"countries\":[\"RU\",\"KZ\"],"
+                + "\"languages\":[\"en\",\"ru\"]}}";
         assertEquals(403, http().post("/api/v1/campaigns", body, "Authorization", TestIdentity.shared().bearer(user())).statusCode());
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/campaigns", body.replace("\"email\"", "\"fax\""), "Authorization", admin), 400, "channel"));
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/campaigns", body.replace("\"news\"", "\"receipt\""), "Authorization", admin), 400,
                 "template"));
-        assertTrue(TestHttp.isJsonError(http().post("/api/v1/campaigns", body.replace("\"languages\"", "\"countries\":[\"RU\"],\"languages\""),
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/campaigns", body.replace("[\"RU\",\"KZ\"]", "[\"Russia\"]"),
                 "Authorization", admin), 400, "countries"));
 
         String key = UUID.randomUUID().toString();
@@ -419,40 +431,9 @@ class NotificationsIT {
         assertEquals(posted.body(), again.body(), "the same Idempotency-Key answers the same campaign");
 
         // What the fan-out published, delivered as the KafkaSource would (parallel, a 503 delivered again later).
-        List<io.cloudevents.CloudEvent> events = new java.util.ArrayList<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, io.cloudevents.CloudEvent>(java.util.Map.of(
-                "bootstrap.servers", SharedTestInfra.kafkaBootstrapServers(), "group.id", "it-" + id, "auto.offset.reset", "earliest",
-                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
-                "value.deserializer", io.cloudevents.kafka.CloudEventDeserializer.class))) {
-            var partition = new org.apache.kafka.common.TopicPartition(com.cinemaabyss.contracts.Topics.CAMPAIGN_RECIPIENTS, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (events.size() < USERS && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value().getId().startsWith(id + ":")) {
-                        events.add(r.value());
-                    }
-                });
-            }
-        }
-        assertEquals(USERS, events.size());
+        List<io.cloudevents.CloudEvent> events = queued(id, USERS);
         assertEquals(EventTypes.CAMPAIGN_RECIPIENT_QUEUED, events.getFirst().getType());
-        java.util.Map<Notifier.Outcome, java.util.concurrent.atomic.AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
-        try (var deliveries = java.util.concurrent.Executors.newFixedThreadPool(24)) {
-            for (io.cloudevents.CloudEvent event : events) {
-                deliveries.submit(() -> {
-                    while (true) {
-                        try {
-                            outcomes.computeIfAbsent(notifier.handle(event), o -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
-                            return null;
-                        } catch (UnavailableException later) {
-                            Thread.sleep(50);
-                        }
-                    }
-                });
-            }
-        }
+        java.util.Map<Notifier.Outcome, java.util.concurrent.atomic.AtomicInteger> outcomes = deliverAsTheKafkaSourceWould(events);
         assertEquals(USERS - USERS / 10, outcomes.get(Notifier.Outcome.SENT).get(), outcomes.toString());
         assertEquals(USERS / 10, outcomes.get(Notifier.Outcome.SKIPPED_BY_PREFERENCE).get(), outcomes.toString());
         // A redelivery of one of each: nothing sent or counted again.
@@ -505,16 +486,28 @@ class NotificationsIT {
         assertEquals("", recipients.find(user).orElseThrow().getPlan(), "no plan: outside every plan segment");
         assertEquals(400, deliver("subscription-changes", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_UPSERTED, 42,
                 active.replace("\"active\"", "\"paused\"")).statusCode(), "a breach of the contract is refused (dead-lettered)");
+
+        // Where the account was opened from (the country segment): identity's registration says it, a later change keeps it.
+        long opened = user();
+        String registration = "{\"user_id\":" + opened + ",\"email\":\"" + address(opened) + "\",\"username\":\"Kaz\",\"roles\":[\"viewer\"],"
+                + "\"timestamp\":\"2026-11-26T10:00:00Z\",\"country\":\"KZ\"}";
+        assertEquals(202, deliver("user-events", UUID.randomUUID().toString(), EventTypes.USER_REGISTERED, opened, registration).statusCode());
+        assertEquals(202, deliver("user-changes", UUID.randomUUID().toString(), EventTypes.USER_UPSERTED, opened,
+                "{\"id\":" + opened + ",\"email\":\"new" + address(opened) + "\",\"username\":\"Kaz\",\"version\":2}").statusCode());
+        assertEquals("KZ", recipients.find(opened).orElseThrow().getCountry());
+        assertEquals(400, deliver("user-events", UUID.randomUUID().toString(), EventTypes.USER_REGISTERED, opened,
+                registration.replace("\"KZ\"", "\"Kazakhstan\"")).statusCode());
     }
 
     @Test
     void aBrowsersPushSubscriptionIsStoredOncePerEndpointForTheCallerAndAnythingMalformedIsRefused() {
         long user = user();
         String me = TestIdentity.shared().bearer(user);
-        byte[] point = new byte[65];
-        point[0] = 4;
-        java.util.Arrays.fill(point, 1, 65, (byte) 7);
+        byte[] point = com.cinemaabyss.notifications.providers.WebPushEncryption.raw(
+                (java.security.interfaces.ECPublicKey) com.cinemaabyss.notifications.providers.WebPushEncryption.newKeyPair().getPublic());
         String p256dh = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(point);
+        byte[] offCurve = point.clone();
+        offCurve[40] ^= 1;
         String auth = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]);
         String body = "{\"endpoint\":\"https://push.example.test/send/abc" + user + "\",\"expirationTime\":null,"
                 + "\"keys\":{\"p256dh\":\"" + p256dh + "\",\"auth\":\"" + auth + "\"}}";
@@ -522,7 +515,7 @@ class NotificationsIT {
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(201, http().post("/api/v1/me/push-subscriptions", body, "Authorization", me).statusCode(), "the same browser again");
         HttpResponse<String> local = http().post("/api/v1/me/push-subscriptions",
-                body.replace("https://push.example.test/send/", "http://127.0.0.1:8094/push/"), "Authorization", me);
+                body.replace("https://push.example.test/send/", SANDBOX.url() + "/push/"), "Authorization", me);
         assertEquals(201, local.statusCode(), "the configured local stand-in: " + local.body());
         HttpResponse<String> mine = http().get("/api/v1/me/push-subscriptions", "Authorization", me);
         assertEquals(2, mine.body().split("\"endpoint\"", -1).length - 1, "one per endpoint: " + mine.body());
@@ -537,9 +530,253 @@ class NotificationsIT {
                 body.replace("https://push.example.test", "http://127.0.0.1:9999"), "Authorization", me), 400, "https"));
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions", body.replace(p256dh, p256dh.substring(4)),
                 "Authorization", me), 400, "p256dh"));
+        assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",
+                body.replace(p256dh, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(offCurve)), "Authorization", me), 400,
+                "a point of the curve"), "a key no push message could be encrypted for");
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions", body.replace(auth, "not base64!"),
                 "Authorization", me), 400, "auth"));
         assertTrue(TestHttp.isJsonError(http().post("/api/v1/me/push-subscriptions",
                 body.replace("abc" + user, "x".repeat(2100)), "Authorization", me), 400, "endpoint"));
+    }
+
+    /** A test subscription of the stand-in, registered for {@code user} through the route a browser uses; its id at the stand-in. */
+    private String subscribeAtStandIn(long user) {
+        java.util.Map<String, Object> subscription = SANDBOX.newSubscription();
+        HttpResponse<String> created = http().post("/api/v1/me/push-subscriptions", JSON.writeValueAsString(subscription),
+                "Authorization", TestIdentity.shared().bearer(user));
+        assertEquals(201, created.statusCode(), created.body());
+        String endpoint = subscription.get("endpoint").toString();
+        return endpoint.substring(endpoint.lastIndexOf('/') + 1);
+    }
+
+    /** What the stand-in took for a recipient, once {@code until} holds (the pushes are sent within the delivery: no waiting). */
+    private static List<java.util.Map<String, Object>> received(String to) {
+        return SANDBOX.received(to);
+    }
+
+    private static String renewal(long user) {
+        return "{\"subscription_id\":77,\"user_id\":" + user + ",\"plan_id\":\"basic-month\",\"amount\":29900,\"currency\":\"RUB\","
+                + "\"renews_at\":\"2026-12-01T00:00:00Z\"}";
+    }
+
+    @Test
+    void aDeclinedPaymentIsPushedAndTextedOnceWhateverTheRedeliveryAndTheStandInDecryptsThePush() throws Exception {
+        long user = user();
+        registered(user, "Switch");
+        String me = TestIdentity.shared().bearer(user);
+        assertEquals(200, http().put("/api/v1/me/notification-preferences", "{\"phone\":\"+79161234567\"}", "Authorization", me).statusCode());
+        assertTrue(http().get("/api/v1/me/notification-preferences", "Authorization", me).body().contains("\"phone\":\"+79161234567\""));
+        assertTrue(TestHttp.isJsonError(http().put("/api/v1/me/notification-preferences", "{\"phone\":\"8 916 123\"}", "Authorization", me),
+                400, "E.164"));
+        String device = subscribeAtStandIn(user);
+        String declined = succeeded(user, 701).replace("\"provider_charge_id\":\"ch_1\",", "\"failure_code\":\"card_declined\",");
+        String eventId = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> r = deliver("billing-events", eventId, EventTypes.PAYMENT_FAILED, 701, declined);
+            assertEquals(202, r.statusCode(), r.body());
+        }
+        List<java.util.Map<String, Object>> pushes = received(device);
+        assertEquals(1, pushes.size(), "one push per event, whatever the redelivery: " + pushes);
+        tools.jackson.databind.JsonNode push = JSON.readTree(pushes.getFirst().get("payload").toString());
+        assertEquals("Your CinemaAbyss payment did not go through", push.path("title").asString());
+        assertTrue(push.path("body").asString().contains("card_declined"), push.toString());
+        assertEquals("https://cinema.example.test/#/account", push.path("url").asString());
+        assertEquals("high", pushes.getFirst().get("urgency"), "transactional pushes are urgent");
+        assertEquals("mailto:notifications@cinemaabyss.local", pushes.getFirst().get("vapid_subject"));
+        List<java.util.Map<String, Object>> texts = received("+79161234567");
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.getFirst().get("payload").toString().startsWith("We could not charge 449.10"), texts.toString());
+        assertEquals(1, MAIL.await(address(user), m -> !m.isEmpty()).size(), "and the mail, once");
+
+        HttpResponse<String> key = http().get("/api/v1/notifications/push-key");
+        assertEquals(200, key.statusCode());
+        assertTrue(key.body().matches("\\{\"public_key\":\"B[A-Za-z0-9_-]{86}\"}"), key.body());
+    }
+
+    @Test
+    void aPushServicesTransientFailureIsRetriedWithBackoffAndAGoneSubscriptionIsRemoved() throws Exception {
+        long user = user();
+        registered(user, "Apoc");
+        String device = subscribeAtStandIn(user);
+        // Two 503s: the Resilience4j retries within the delivery get it through on the third attempt.
+        SANDBOX.failNext(device, 503, 2);
+        assertEquals(202, deliver("subscription-events", UUID.randomUUID().toString(), EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, 77,
+                renewal(user)).statusCode());
+        assertEquals(1, received(device).size());
+        assertTrue(received(device).getFirst().get("payload").toString().contains("renews on December 1, 2026"), received(device).toString());
+        // Three: the retries are used up, the delivery is answered 503 and its redelivery sends it (once).
+        SANDBOX.failNext(device, 503, 3);
+        String second = UUID.randomUUID().toString();
+        assertEquals(503, deliver("subscription-events", second, EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, 77, renewal(user)).statusCode());
+        assertEquals(1, received(device).size());
+        assertEquals(202, deliver("subscription-events", second, EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, 77, renewal(user)).statusCode());
+        assertEquals(2, received(device).size());
+
+        // 410: the browser unsubscribed; the push is recorded as failed with the reason and the subscription removed.
+        SANDBOX.failNext(device, 410, 0);
+        io.cloudevents.CloudEvent gone = io.cloudevents.core.builder.CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withSource(java.net.URI.create("/cinemaabyss/test")).withType(EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING).withSubject("77")
+                .withDataContentType("application/json").withData(renewal(user).getBytes(StandardCharsets.UTF_8)).build();
+        assertEquals(Notifier.Outcome.SENT, notifier.handle(gone), "the mail");
+        SANDBOX.clear(device);
+        assertTrue(http().get("/api/v1/me/push-subscriptions", "Authorization", TestIdentity.shared().bearer(user)).body().contains("\"items\":[]"));
+        DeliveryItem entry = ledger.find(pushLedgerId(gone)).orElseThrow();
+        assertEquals(DeliveryLedger.FAILED, entry.getStatus());
+        assertTrue(entry.getFailure().contains("410") && entry.getFailure().contains("removed"), entry.getFailure());
+        assertEquals(2, received(device).size());
+    }
+
+    private static String pushLedgerId(io.cloudevents.CloudEvent event) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest((event.getSource() + "\n" + event.getId() + "\npush").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String series(long id, long version, long... episodes) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < episodes.length; i++) {
+            list.append(i == 0 ? "" : ",").append("{\"id\":").append(episodes[i]).append(",\"number\":").append(i + 1)
+                    .append(",\"title\":\"Episode ").append(i + 1).append("\"}");
+        }
+        return "{\"id\":" + id + ",\"kind\":\"series\",\"status\":\"published\",\"title\":\"Series " + id + "\",\"description\":\"\","
+                + "\"people\":[],\"genres\":[],\"countries\":[],\"age_rating\":12,\"seasons\":[{\"number\":2,\"episodes\":[" + list + "]}],"
+                + "\"rating\":{\"average\":0,\"votes\":0},\"offered_licences\":[],\"version\":" + version + ",\"updated_at\":\"2026-11-26T10:00:00Z\"}";
+    }
+
+    private void favorite(String type, long profile, long user, long title, String at) {
+        assertEquals(202, deliver("profile-events", UUID.randomUUID().toString(), type, profile,
+                "{\"profile_id\":" + profile + ",\"user_id\":" + user + ",\"title_id\":" + title + ",\"at\":\"" + at + "\"}").statusCode());
+    }
+
+    @Test
+    void aNewEpisodeOfASeriesInAProfilesFavouritesIsPushedOncePerUser() throws Exception {
+        long fan = user();
+        long former = user();
+        String fanDevice = subscribeAtStandIn(fan);
+        String formerDevice = subscribeAtStandIn(former);
+        long title = user() * 10;
+        // Two of the fan's profiles follow the series; the other user followed it and stopped.
+        favorite(EventTypes.PROFILE_FAVORITE_ADDED, fan * 10 + 1, fan, title, "2026-11-26T09:00:00Z");
+        favorite(EventTypes.PROFILE_FAVORITE_ADDED, fan * 10 + 2, fan, title, "2026-11-26T09:00:01Z");
+        favorite(EventTypes.PROFILE_FAVORITE_ADDED, former * 10 + 1, former, title, "2026-11-26T09:00:00Z");
+        favorite(EventTypes.PROFILE_FAVORITE_REMOVED, former * 10 + 1, former, title, "2026-11-26T09:30:00Z");
+        // An add delivered late (older than the removal) does not bring the favourite back.
+        favorite(EventTypes.PROFILE_FAVORITE_ADDED, former * 10 + 1, former, title, "2026-11-26T09:10:00Z");
+
+        assertEquals(202, deliver("title-changes", UUID.randomUUID().toString(), EventTypes.TITLE_UPSERTED, title, series(title, 1, title + 1)).statusCode());
+        assertTrue(received(fanDevice).isEmpty(), "the first version seen only records the episodes");
+        String v2 = UUID.randomUUID().toString();
+        assertEquals(202, deliver("title-changes", v2, EventTypes.TITLE_UPSERTED, title, series(title, 2, title + 1, title + 2)).statusCode());
+        assertEquals(202, deliver("title-changes", v2, EventTypes.TITLE_UPSERTED, title, series(title, 2, title + 1, title + 2)).statusCode());
+        // A later change that adds no episode (a rating, a description): nothing new.
+        assertEquals(202, deliver("title-changes", UUID.randomUUID().toString(), EventTypes.TITLE_UPSERTED, title,
+                series(title, 3, title + 1, title + 2).replace("\"votes\":0", "\"votes\":5")).statusCode());
+
+        List<java.util.Map<String, Object>> pushes = received(fanDevice);
+        assertEquals(1, pushes.size(), "one push per (episode, user), whatever the redelivery and the profiles: " + pushes);
+        tools.jackson.databind.JsonNode push = JSON.readTree(pushes.getFirst().get("payload").toString());
+        assertEquals("New episode of Series " + title, push.path("title").asString());
+        assertEquals("Season 2, episode 2: Episode 2. It is in your favourites on CinemaAbyss.", push.path("body").asString());
+        assertEquals("https://cinema.example.test/#/title/" + title, push.path("url").asString());
+        assertEquals("low", pushes.getFirst().get("urgency"));
+        assertTrue(received(formerDevice).isEmpty(), "a removed favourite is not followed");
+
+        // The fan turns push marketing off: the next episode is not pushed.
+        assertEquals(200, http().put("/api/v1/me/notification-preferences", "{\"push\":{\"marketing\":false}}", "Authorization",
+                TestIdentity.shared().bearer(fan)).statusCode());
+        assertEquals(202, deliver("title-changes", UUID.randomUUID().toString(), EventTypes.TITLE_UPSERTED, title,
+                series(title, 4, title + 1, title + 2, title + 3)).statusCode());
+        assertEquals(1, received(fanDevice).size());
+    }
+
+    /** The projection of users written straight into the store, 25 a batch. */
+    private void seed(List<com.cinemaabyss.notifications.store.RecipientItem> users) {
+        var table = dynamo.table(tables.table("recipients"), TableSchema.fromBean(com.cinemaabyss.notifications.store.RecipientItem.class));
+        for (int from = 0; from < users.size(); from += 25) {
+            var batch = software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch.builder(com.cinemaabyss.notifications.store.RecipientItem.class)
+                    .mappedTableResource(table);
+            users.subList(from, Math.min(users.size(), from + 25)).forEach(batch::addPutItem);
+            dynamo.batchWriteItem(r -> r.addWriteBatch(batch.build()));
+        }
+    }
+
+    /** What a campaign's fan-out published to campaign-recipients (the expected number of its events). */
+    private static List<io.cloudevents.CloudEvent> queued(String campaignId, int expected) {
+        List<io.cloudevents.CloudEvent> events = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, io.cloudevents.CloudEvent>(java.util.Map.of(
+                // No group: the partition is assigned and read from the start, nothing committed (no offsets topic to make).
+                "bootstrap.servers", SharedTestInfra.kafkaBootstrapServers(), "enable.auto.commit", "false", "auto.offset.reset", "earliest",
+                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
+                "value.deserializer", io.cloudevents.kafka.CloudEventDeserializer.class))) {
+            var partition = new org.apache.kafka.common.TopicPartition(com.cinemaabyss.contracts.Topics.CAMPAIGN_RECIPIENTS, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (events.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value().getId().startsWith(campaignId + ":")) {
+                        events.add(r.value());
+                    }
+                });
+            }
+        }
+        assertEquals(expected, events.size());
+        return events;
+    }
+
+    /** Each event handed to the function as the KafkaSource does: in parallel, and again a little later after a 503. */
+    private java.util.Map<Notifier.Outcome, java.util.concurrent.atomic.AtomicInteger> deliverAsTheKafkaSourceWould(List<io.cloudevents.CloudEvent> events) {
+        java.util.Map<Notifier.Outcome, java.util.concurrent.atomic.AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        try (var deliveries = java.util.concurrent.Executors.newFixedThreadPool(24)) {
+            for (io.cloudevents.CloudEvent event : events) {
+                deliveries.submit(() -> {
+                    while (true) {
+                        try {
+                            outcomes.computeIfAbsent(notifier.handle(event), o -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                            return null;
+                        } catch (UnavailableException later) {
+                            Thread.sleep(50);
+                        }
+                    }
+                });
+            }
+        }
+        return outcomes;
+    }
+
+    @Test
+    void anSmsCampaignGoesThroughTheProviderSkipsTheOptedOutAndCountsTheUnreachable() throws Exception {
+        String plan = "sms-" + UUID.randomUUID().toString().substring(0, 8);
+        List<com.cinemaabyss.notifications.store.RecipientItem> users = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            var item = new com.cinemaabyss.notifications.store.RecipientItem();
+            item.setUserId(user());
+            item.setEmail(address(item.getUserId()));
+            item.setEmailVersion(1L);
+            item.setPlan(plan);
+            item.setLanguage(i == 2 ? "ru" : null);
+            item.setPhone(i == 1 ? null : "+7" + String.format("%010d", item.getUserId() % 10_000_000_000L));
+            item.setSmsMarketing(i == 0 ? Boolean.FALSE : null);   // the first opted out of SMS; the second gave no number
+            users.add(item);
+        }
+        seed(users);
+        HttpResponse<String> posted = http().post("/api/v1/campaigns", "{\"template\":\"news\",\"channel\":\"sms\",\"segment\":{\"plans\":[\""
+                + plan + "\"]}}", "Authorization", TestIdentity.shared().bearer(1, "admin"));
+        assertEquals(202, posted.statusCode(), posted.body());
+        String id = posted.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        SANDBOX.failNext(users.get(3).getPhone(), 503, 1);   // retried within the delivery
+        SANDBOX.failNext(users.get(4).getPhone(), 400, 0);   // the provider refuses the number: failed for good
+        var outcomes = deliverAsTheKafkaSourceWould(queued(id, 6));
+        assertEquals(3, outcomes.get(Notifier.Outcome.SENT).get(), outcomes.toString());
+        assertEquals(1, outcomes.get(Notifier.Outcome.SKIPPED_BY_PREFERENCE).get(), outcomes.toString());
+        assertEquals(2, outcomes.get(Notifier.Outcome.FAILED).get(), outcomes.toString());
+        SANDBOX.clear(users.get(4).getPhone());
+
+        assertTrue(received(users.get(0).getPhone()).isEmpty(), "the opted-out got nothing");
+        assertEquals(1, received(users.get(3).getPhone()).size());
+        assertTrue(received(users.get(4).getPhone()).isEmpty());
+        assertEquals("New films and series on CinemaAbyss this week: https://cinema.example.test/", received(users.get(5).getPhone()).getFirst().get("payload"));
+        assertTrue(received(users.get(2).getPhone()).getFirst().get("payload").toString().startsWith("Новые фильмы"), "in the user's language");
+        HttpResponse<String> progress = http().get("/api/v1/campaigns/" + id, "Authorization", TestIdentity.shared().bearer(1, "admin"));
+        assertTrue(progress.body().contains("\"progress\":{\"queued\":6,\"sent\":3,\"skipped_by_preference\":1,\"failed\":2}"), progress.body());
     }
 }

@@ -29,7 +29,7 @@ class InternalEventsAuthorizationTest {
     @Test
     void everyKafkaSourceSinkIsGuardedByAPolicyCoveringItsPath() {
         List<Manifests.Doc> sources = ofKind(docs, "KafkaSource");
-        assertEquals(26, sources.size());
+        assertEquals(28, sources.size());
         for (Manifests.Doc source : sources) {
             String service = Manifests.at(source.yaml(), "spec", "sink", "ref", "name");
             String path = Manifests.at(source.yaml(), "spec", "sink", "uri");

@@ -58,6 +58,10 @@ public final class LocalPlatform implements AutoCloseable {
     static final String ENGINE = "recommendation-engine";
     static final String ENGINE_JAR = "infra/recommendation-engine/target/recommendation-engine.jar";
     static final int ENGINE_PORT = 8092;
+    /** The stand-in push service and SMS provider: not a Knative Service either (in a cluster they are the browsers' and the operator's). */
+    static final String NOTIFY_SANDBOX = "notification-sandbox";
+    static final String NOTIFY_SANDBOX_JAR = "infra/notification-sandbox/target/notification-sandbox.jar";
+    static final int NOTIFY_SANDBOX_PORT = 8094;
     static final String RECOMMENDATIONS = "recommendations";
     /** The local mail server (GreenMail): SMTP for notifications, IMAP mailboxes opened with the address as login and password. */
     static final String MAIL_SMTP = "mail-smtp";
@@ -91,6 +95,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final String mediaSigningKey;
     /** Fresh each run: the key notifications signs its unsubscribe links with. */
     private final String unsubscribeSecret;
+    /** Fresh each run: notifications' key at the SMS stand-in, and the VAPID key pair browsers subscribe with (base64url). */
+    private final String smsApiKey;
+    private final String[] vapidKeys;
 
     private LocalPlatform(PlatformOptions options) {
         this.options = options;
@@ -101,6 +108,34 @@ public final class LocalPlatform implements AutoCloseable {
         this.sandboxWebhookSecret = "whsec_" + newToken();
         this.mediaSigningKey = newToken();
         this.unsubscribeSecret = newToken();
+        this.smsApiKey = "sms_local_" + newToken();
+        this.vapidKeys = newVapidKeys();
+    }
+
+    /** A P-256 key pair as VAPID takes it: the uncompressed public point (65 bytes) and the private scalar (32 bytes), base64url. */
+    private static String[] newVapidKeys() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            java.security.KeyPair pair = generator.generateKeyPair();
+            java.security.spec.ECPoint w = ((java.security.interfaces.ECPublicKey) pair.getPublic()).getW();
+            byte[] point = new byte[65];
+            point[0] = 4;
+            fixed32(w.getAffineX(), point, 1);
+            fixed32(w.getAffineY(), point, 33);
+            byte[] scalar = new byte[32];
+            fixed32(((java.security.interfaces.ECPrivateKey) pair.getPrivate()).getS(), scalar, 0);
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            return new String[]{b64.encodeToString(point), b64.encodeToString(scalar)};
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void fixed32(java.math.BigInteger value, byte[] out, int at) {
+        byte[] bytes = value.toByteArray();
+        int n = Math.min(bytes.length, 32);
+        System.arraycopy(bytes, bytes.length - n, out, at + 32 - n, n);
     }
 
     /** The gateway's admin routes are closed without a token, so a run without one in the shell gets a fresh one. */
@@ -200,7 +235,7 @@ public final class LocalPlatform implements AutoCloseable {
     private void boot() {
         List<Path> missing = Stream.concat(wiring.services().stream().map(spec -> options.root().resolve(spec.jarPath())),
                         Stream.of(options.root().resolve(SANDBOX_JAR), options.root().resolve(ORIGIN_JAR), options.root().resolve(ENGINE_JAR),
-                                options.root().resolve(LocalZipkin.JAR)))
+                                options.root().resolve(NOTIFY_SANDBOX_JAR), options.root().resolve(LocalZipkin.JAR)))
                 .filter(jar -> !Files.isRegularFile(jar)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("not built yet: " + missing + " (infra/bin/run builds them; or mvn -DskipTests package)");
@@ -226,6 +261,10 @@ public final class LocalPlatform implements AutoCloseable {
         launchHelper(ENGINE, ENGINE_JAR, Map.of("ENGINE_PORT", Integer.toString(enginePort())), engineUrl(),
                 data.resolve("logs").resolve(ENGINE + ".log")).awaitHealthy(START_TIMEOUT);
         log.info("{} is healthy on {}", ENGINE, engineUrl());
+        launchHelper(NOTIFY_SANDBOX, NOTIFY_SANDBOX_JAR, Map.of("NOTIFICATION_SANDBOX_PORT", Integer.toString(notificationSandboxPort()),
+                "SMS_SANDBOX_API_KEY", smsApiKey), notificationSandboxUrl(), data.resolve("logs").resolve(NOTIFY_SANDBOX + ".log"))
+                .awaitHealthy(START_TIMEOUT);
+        log.info("{} is healthy on {}", NOTIFY_SANDBOX, notificationSandboxUrl());
         for (ServiceSpec spec : wiring.services()) {
             launch(spec, data.resolve("logs").resolve(spec.name() + ".log"));
         }
@@ -384,11 +423,26 @@ public final class LocalPlatform implements AutoCloseable {
         return Map.of("ORIGIN_URL", originUrl().toString(), "MEDIA_SIGNING_KEY", mediaSigningKey);
     }
 
-    /** What notifications needs to send through the mail server this run started; the manifest's SMTP and Secrets are the cluster's. */
+    /**
+     * What notifications needs to send through the mail server and the push and SMS stand-in this run started; the
+     * manifest's SMTP, SMS provider and Secrets are the cluster's.
+     */
     Map<String, String> mailEnv() {
-        return Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(mailSmtpPort()), "SMTP_AUTH", "false",
-                "SMTP_STARTTLS", "false", "SMTP_USERNAME", "", "SMTP_PASSWORD", "",
-                "PUBLIC_URL", url(GATEWAY).toString(), "NOTIFICATIONS_UNSUBSCRIBE_SECRET", unsubscribeSecret);
+        return Map.ofEntries(Map.entry("SMTP_HOST", "127.0.0.1"), Map.entry("SMTP_PORT", Integer.toString(mailSmtpPort())),
+                Map.entry("SMTP_AUTH", "false"), Map.entry("SMTP_STARTTLS", "false"), Map.entry("SMTP_USERNAME", ""), Map.entry("SMTP_PASSWORD", ""),
+                Map.entry("PUBLIC_URL", url(GATEWAY).toString()), Map.entry("NOTIFICATIONS_UNSUBSCRIBE_SECRET", unsubscribeSecret),
+                Map.entry("PUSH_LOCAL_STAND_IN", notificationSandboxUrl() + "/push/"), Map.entry("VAPID_PUBLIC_KEY", vapidKeys[0]),
+                Map.entry("VAPID_PRIVATE_KEY", vapidKeys[1]), Map.entry("VAPID_SUBJECT", "mailto:notifications@cinemaabyss.local"),
+                Map.entry("SMS_PROVIDER_URL", notificationSandboxUrl() + "/sms"), Map.entry("SMS_PROVIDER_API_KEY", smsApiKey));
+    }
+
+    /** The push and SMS stand-in this run started (GET /messages shows what it took). */
+    public URI notificationSandboxUrl() {
+        return URI.create("http://127.0.0.1:" + notificationSandboxPort());
+    }
+
+    private int notificationSandboxPort() {
+        return options.servicePorts().getOrDefault(NOTIFY_SANDBOX, NOTIFY_SANDBOX_PORT);
     }
 
     private int mailSmtpPort() {
@@ -614,12 +668,13 @@ public final class LocalPlatform implements AutoCloseable {
                   payment sandbox  %s   (test cards: tok_visa, tok_chargeDeclined, tok_delayed, tok_duplicateWebhook)
                   media origin     %s   (signed stream URLs from POST /api/v1/playback)
                   reco engine      %s   (the reference recommendation engine)
+                  push and SMS     %s   (the stand-in provider: GET /messages shows what it took)
                   mail             smtp://127.0.0.1:%d, imap://127.0.0.1:%d   (login and password: the recipient's address)
                   metrics          %s/actuator/prometheus (each function), %s (the eventing bridge)%s
                   traces           %s/zipkin/   (Zipkin: every request and event, across services and Kafka)
                   admin token      %s   (Authorization: Bearer ... on %s/admin/migration)
                   data and logs    %s
-                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), mailSmtpPort(), mailImapPort(), url(GATEWAY), bridgeMetricsUrl(),
+                """.formatted(functions, kafka.bootstrapServers(), dynamo.endpoint(), sandboxUrl(), originUrl(), engineUrl(), notificationSandboxUrl(), mailSmtpPort(), mailImapPort(), url(GATEWAY), bridgeMetricsUrl(),
                 options.observe() ? "\n  Prometheus       " + LocalPrometheus.url(prometheusPort()) + "   (rules and alerts: /alerts)" : "", zipkinUrl(), adminToken, url(GATEWAY),
                 options.dataDir());
     }

@@ -57,7 +57,7 @@ final class E2EPlatform {
         for (ServiceSpec spec : KnativeWiring.load(root.resolve("knative")).services()) {
             ports.put(spec.name(), FreePorts.pick());
         }
-        for (String helper : List.of(LocalPlatform.SANDBOX, LocalPlatform.ORIGIN, LocalPlatform.ENGINE, LocalPlatform.MAIL_SMTP, LocalPlatform.MAIL_IMAP,
+        for (String helper : List.of(LocalPlatform.SANDBOX, LocalPlatform.ORIGIN, LocalPlatform.ENGINE, LocalPlatform.NOTIFY_SANDBOX, LocalPlatform.MAIL_SMTP, LocalPlatform.MAIL_IMAP,
                 LocalPlatform.BRIDGE_METRICS, LocalZipkin.NAME)) {
             ports.put(helper, FreePorts.pick());
         }

@@ -81,7 +81,7 @@ class KnativeWiringTest {
     void everySubscriptionFeedsItsTopicToItsRouteWithRetriesAndTheDeadLetterTopic() {
         KnativeWiring wiring = KnativeWiring.load(KNATIVE);
         List<Subscription> subscriptions = wiring.subscriptions();
-        assertEquals(26, subscriptions.size());
+        assertEquals(28, subscriptions.size());
         Map<String, String> routes = subscriptions.stream()
                 .collect(Collectors.toMap(s -> String.join(",", s.topics()) + "->" + s.serviceName(), Subscription::path));
         assertEquals(Map.ofEntries(
@@ -110,13 +110,15 @@ class KnativeWiringTest {
                 Map.entry("billing-events->notifications", "/internal/events/billing-events"),
                 Map.entry("subscription-events->notifications", "/internal/events/subscription-events"),
                 Map.entry("subscription-changes->notifications", "/internal/events/subscription-changes"),
-                Map.entry("campaign-recipients->notifications", "/internal/events/campaign-recipients")), routes);
+                Map.entry("campaign-recipients->notifications", "/internal/events/campaign-recipients"),
+                Map.entry("profile-events->notifications", "/internal/events/profile-events"),
+                Map.entry("title-changes->notifications", "/internal/events/title-changes")), routes);
         for (Subscription subscription : subscriptions) {
             wiring.service(subscription.serviceName());
             assertEquals("dead-letter-events", subscription.deadLetterTopic());
             assertEquals("exponential", subscription.backoffPolicy());
-            if ("campaign-recipients-to-notifications".equals(subscription.name())) {
-                // waits for its channel's rate: 1 s doubling, 10 retries (about half an hour) before a recipient is parked
+            if ("campaign-recipients-to-notifications".equals(subscription.name()) || "title-changes-to-notifications".equals(subscription.name())) {
+                // waits for its channel's rate, or a push service's short outage: 1 s doubling, 10 retries (about half an hour) before it is parked
                 assertEquals(10, subscription.retries());
                 assertEquals(Duration.ofSeconds(1), subscription.backoffDelay());
             } else if (MONEY_PATH.contains(subscription.name()) || MAIL.contains(subscription.name())) {

@@ -22,7 +22,9 @@ public final class UserEvents {
     public static final URI SOURCE = URI.create("/cinemaabyss/identity");
     private static final String USER_EVENTS = ContractEvents.topic(EventTypes.USER_REGISTERED);
 
-    public record Registered(@JsonProperty("user_id") long userId, String email, String username, List<String> roles, String timestamp) {
+    /** country: where the account was opened from (the edge's X-Client-Country), left out when unknown. */
+    public record Registered(@JsonProperty("user_id") long userId, String email, String username, List<String> roles, String timestamp,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String country) {
     }
 
     /** A login: with a password ({@code method} "password", no provider) or through an OpenID provider ("sso", its name). */

@@ -8,6 +8,7 @@ import com.cinemaabyss.identity.domain.PasswordPolicy;
 import com.cinemaabyss.identity.domain.PasswordResetRequest;
 import com.cinemaabyss.identity.domain.RegisteredUser;
 import com.cinemaabyss.identity.domain.Registration;
+import com.cinemaabyss.identity.domain.SignUp;
 import com.cinemaabyss.identity.domain.Role;
 import com.cinemaabyss.identity.domain.RoleChange;
 import com.cinemaabyss.identity.domain.Roles;
@@ -47,9 +48,10 @@ public class Accounts implements AutoCloseable {
     }
 
     /** A new viewer account, with a verification token for its address in the same write (the welcome mail carries it). */
-    public RegisteredUser register(Registration registration) {
+    public RegisteredUser register(SignUp signUp) {
+        Registration registration = signUp.registration();
         UserItem user = store.createUnverified(registration.address(), registration.username(), hasher.hash(registration.password()),
-                EnumSet.of(Role.VIEWER), tokens.verificationTtl());
+                EnumSet.of(Role.VIEWER), tokens.verificationTtl(), signUp.country());
         log.info("registered user={}", user.getId());
         return registered(user);
     }

@@ -8,6 +8,7 @@ import com.cinemaabyss.identity.domain.PasswordResetRequest;
 import com.cinemaabyss.identity.domain.RefreshRequest;
 import com.cinemaabyss.identity.domain.RegisteredUser;
 import com.cinemaabyss.identity.domain.Registration;
+import com.cinemaabyss.identity.domain.SignUp;
 import com.cinemaabyss.identity.domain.SsoCallback;
 import com.cinemaabyss.identity.domain.SsoRedirect;
 import com.cinemaabyss.identity.domain.SsoStart;
@@ -31,8 +32,8 @@ import java.util.function.Supplier;
 public class IdentityFunctions {
 
     @Bean
-    public Function<Registration, Message<RegisteredUser>> register(Accounts accounts) {
-        return registration -> Created.of(accounts.register(registration));
+    public Function<SignUp, Message<RegisteredUser>> register(Accounts accounts) {
+        return signUp -> Created.of(accounts.register(signUp));
     }
 
     @Bean

@@ -66,7 +66,7 @@ public class AccountStore {
 
     /** Creates the account, announcing it on user-events and the user changelog; 409 when the email has an account. */
     public UserItem create(Email email, String username, String passwordHash, Set<Role> roles) {
-        return create(email, username, passwordHash, roles, false, null, null);
+        return create(email, username, passwordHash, roles, false, null, null, null);
     }
 
     /**
@@ -74,8 +74,8 @@ public class AccountStore {
      * verification token for its address with the event that hands it over (email_verification_requested): the
      * welcome mail carries the link, and no account exists whose token was lost between two writes.
      */
-    public UserItem createUnverified(Email email, String username, String passwordHash, Set<Role> roles, Duration verificationTtl) {
-        return create(email, username, passwordHash, roles, false, null, verificationTtl);
+    public UserItem createUnverified(Email email, String username, String passwordHash, Set<Role> roles, Duration verificationTtl, String country) {
+        return create(email, username, passwordHash, roles, false, null, verificationTtl, country);
     }
 
     /**
@@ -84,11 +84,11 @@ public class AccountStore {
      * the email has an account; {@link ExternalIdentityTaken} when another login linked the identity first.
      */
     public UserItem createLinked(Email email, String username, boolean emailVerified, Set<Role> roles, ExternalIdentityItem link) {
-        return create(email, username, null, roles, emailVerified, link, null);
+        return create(email, username, null, roles, emailVerified, link, null, null);
     }
 
     private UserItem create(Email email, String username, String passwordHash, Set<Role> roles, boolean emailVerified, ExternalIdentityItem link,
-                            Duration verificationTtl) {
+                            Duration verificationTtl, String country) {
         Instant now = clock.instant();
         UserItem user = new UserItem();
         user.setId(ids.next());
@@ -104,7 +104,8 @@ public class AccountStore {
         owner.setEmail(email.normalized());
         owner.setUserId(user.getId());
         List<Outbox.Announcement> events = new ArrayList<>(List.of(
-                UserEvents.registered(new UserEvents.Registered(user.getId(), user.getEmail(), username, user.getRoles(), UserEvents.timestamp(now))),
+                UserEvents.registered(new UserEvents.Registered(user.getId(), user.getEmail(), username, user.getRoles(), UserEvents.timestamp(now),
+                        country)),
                 // The version-attribute extension stores revision 1 on a new item.
                 UserEvents.upserted(new UserEvents.Upserted(user.getId(), user.getEmail(), username, 1))));
         OneTimeTokenItem verification = null;

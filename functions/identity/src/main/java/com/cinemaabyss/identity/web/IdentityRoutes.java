@@ -9,6 +9,7 @@ import com.cinemaabyss.identity.domain.PasswordResetRequest;
 import com.cinemaabyss.identity.domain.RefreshRequest;
 import com.cinemaabyss.identity.domain.RegisteredUser;
 import com.cinemaabyss.identity.domain.Registration;
+import com.cinemaabyss.identity.domain.SignUp;
 import com.cinemaabyss.identity.domain.RoleChange;
 import com.cinemaabyss.identity.domain.TokenPair;
 import com.cinemaabyss.identity.domain.TokenSubmission;
@@ -43,14 +44,15 @@ public class IdentityRoutes {
 
     @Bean
     RouterFunction<ServerResponse> identityApi(
-            Function<Registration, Message<RegisteredUser>> register, Function<LoginAttempt, TokenPair> login,
+            Function<SignUp, Message<RegisteredUser>> register, Function<LoginAttempt, TokenPair> login,
             Function<RefreshRequest, TokenPair> refreshSession, Consumer<RefreshRequest> logout, Function<Caller, UserView> me,
             Function<Authenticated<UserRoles>, UserView> changeRoles, Consumer<Caller> requestEmailVerification,
             Function<TokenSubmission, UserView> verifyEmail, Consumer<PasswordResetRequest> requestPasswordReset,
             Consumer<NewPassword> resetPassword, Supplier<Map<String, Object>> jwks, Authentication authentication) {
         return route()
                 .GET("/api/auth/health", request -> Responses.healthy())
-                .POST(REGISTER, request -> Responses.of(register.apply(Requests.body(request, Registration.class))))
+                .POST(REGISTER, request -> Responses.of(register.apply(new SignUp(Requests.body(request, Registration.class),
+                        request.headers().firstHeader(SignUp.COUNTRY_HEADER)))))
                 .POST("/api/auth/login", request -> tokens(login.apply(new LoginAttempt(Requests.body(request, Credentials.class),
                         ClientAddresses.of(request.headers().firstHeader("X-Forwarded-For"), request.servletRequest().getRemoteAddr())))))
                 .POST("/api/auth/refresh", request -> tokens(refreshSession.apply(Requests.body(request, RefreshRequest.class))))

@@ -10,7 +10,7 @@ import java.util.List;
 public record Campaign(String id, String template, String channel, Segment segment, String status, Progress progress,
                        @JsonProperty("created_at") Instant createdAt) {
 
-    public record Segment(List<String> plans, List<String> languages) {
+    public record Segment(List<String> plans, List<String> countries, List<String> languages) {
     }
 
     /** queued = sent + skipped_by_preference + failed once every recipient was handled; the rest is still on its way. */
@@ -19,7 +19,8 @@ public record Campaign(String id, String template, String channel, Segment segme
 
     public static Campaign of(CampaignItem item) {
         return new Campaign(item.getId(), item.getTemplate(), item.getChannel(),
-                new Segment(item.getPlans() == null ? List.of() : item.getPlans(), item.getLanguages() == null ? List.of() : item.getLanguages()),
+                new Segment(item.getPlans() == null ? List.of() : item.getPlans(), item.getCountries() == null ? List.of() : item.getCountries(),
+                        item.getLanguages() == null ? List.of() : item.getLanguages()),
                 item.getStatus(), new Progress(n(item.getQueued()), n(item.getSent()), n(item.getSkippedByPreference()), n(item.getFailed())),
                 Instant.ofEpochMilli(item.getCreatedAt()));
     }

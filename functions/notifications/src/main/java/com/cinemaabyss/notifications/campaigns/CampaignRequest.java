@@ -13,36 +13,47 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/v1/campaigns}: a marketing template, a channel and a segment. Segment lists are bounded; an empty
- * or absent list does not narrow. {@code countries} is refused: no event the platform carries says where a user lives
- * (see the README), and a segment that silently matched everybody would be worse.
+ * or absent list does not narrow. {@code countries} are ISO 3166-1 alpha-2 codes of where accounts were opened from
+ * (identity's user.registered; see the README).
  */
 public record CampaignRequest(String template, String channel, Segment segment) {
 
     static final int MAX_PLANS = 20;
+    static final int MAX_COUNTRIES = 50;
     private static final Pattern PLAN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     public record Segment(List<String> plans, List<String> countries, List<String> languages) {
     }
 
     /** What the request asks for, checked. */
-    public record Checked(Kind template, Channel channel, Set<String> plans, Set<Language> languages) {
+    public record Checked(Kind template, Channel channel, Set<String> plans, Set<Language> languages, Set<String> countries) {
     }
 
     public Checked check() {
         if (template == null || template.isBlank()) {
             throw new InvalidInputException("template is required (one of " + marketingTemplates() + ")");
         }
-        Kind kind = Kind.of(template).filter(Kind::marketing)
+        Kind kind = Kind.of(template).filter(Kind::campaign)
                 .orElseThrow(() -> new InvalidInputException("template must be one of " + marketingTemplates()));
         Channel ch = parseChannel(channel);
-        if (ch != Channel.EMAIL) {
-            throw new InvalidInputException("channel " + ch.code() + " cannot be sent yet: campaigns go out by email only");
+        if (!kind.on(ch)) {
+            throw new InvalidInputException("template " + kind.code() + " cannot be sent by " + ch.code());
         }
         Set<String> planSet = new LinkedHashSet<>();
         Set<Language> languageSet = new LinkedHashSet<>();
+        Set<String> countrySet = new LinkedHashSet<>();
         if (segment != null) {
-            if (segment.countries() != null && !segment.countries().isEmpty()) {
-                throw new InvalidInputException("segment.countries is not supported: no event tells notifications a user's country");
+            if (segment.countries() != null) {
+                if (segment.countries().size() > MAX_COUNTRIES) {
+                    throw new InvalidInputException("segment.countries holds at most " + MAX_COUNTRIES + " countries");
+                }
+                for (String country : segment.countries()) {
+                    if (country == null || !COUNTRY.matcher(country).matches()) {
+                        throw new InvalidInputException("segment.countries: each is an ISO 3166-1 alpha-2 code in capitals, e.g. RU");
+                    }
+                    countrySet.add(country);
+                }
             }
             if (segment.plans() != null) {
                 if (segment.plans().size() > MAX_PLANS) {
@@ -64,10 +75,10 @@ public record CampaignRequest(String template, String channel, Segment segment) 
                 }
             }
         }
-        return new Checked(kind, ch, planSet, languageSet);
+        return new Checked(kind, ch, planSet, languageSet, countrySet);
     }
 
-    static Channel parseChannel(String value) {
+    public static Channel parseChannel(String value) {
         if (value != null) {
             for (Channel c : Channel.values()) {
                 if (c.code().equals(value)) {
@@ -81,7 +92,7 @@ public record CampaignRequest(String template, String channel, Segment segment) 
     private static String marketingTemplates() {
         List<String> codes = new java.util.ArrayList<>();
         for (Kind kind : Kind.values()) {
-            if (kind.marketing()) {
+            if (kind.campaign()) {
                 codes.add(kind.code());
             }
         }

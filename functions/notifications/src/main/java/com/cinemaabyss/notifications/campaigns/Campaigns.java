@@ -62,6 +62,7 @@ public class Campaigns {
         item.setChannel(checked.channel().code());
         item.setPlans(List.copyOf(checked.plans()));
         item.setLanguages(checked.languages().stream().map(Language::code).toList());
+        item.setCountries(List.copyOf(checked.countries()));
         item.setStatus("fanning-out");
         item.setCreatedBy(post.adminId());
         item.setCreatedAt(clock.millis());
@@ -70,7 +71,7 @@ public class Campaigns {
         item.setSkippedByPreference(0L);
         item.setFailed(0L);
         CampaignItem stored = campaigns.createOrGet(item);
-        List<Long> users = recipients.segment(checked.plans(), checked.languages());
+        List<Long> users = recipients.segment(checked.plans(), checked.languages(), checked.countries());
         fanOut(stored, users);
         return Campaign.of(campaigns.queued(id, users.size()));
     }

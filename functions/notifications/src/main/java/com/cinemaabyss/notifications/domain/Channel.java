@@ -2,7 +2,7 @@ package com.cinemaabyss.notifications.domain;
 
 import java.util.Locale;
 
-/** How a notification reaches a user. Only email is sent yet; push and sms exist as preferences. */
+/** How a notification reaches a user: email (SMTP), push (Web Push to the browsers the user subscribed) and SMS (a provider). */
 public enum Channel {
     EMAIL, PUSH, SMS;
 

@@ -4,9 +4,13 @@ import com.cinemaabyss.kit.core.InvalidInputException;
 
 /**
  * {@code PUT /api/v1/me/notification-preferences}: any of language and, per channel, {@code {"marketing": bool}}; what
- * is left out stays as it is. {@code transactional: false} is refused: receipts and resets are always sent.
+ * is left out stays as it is; {@code phone} (E.164) is where SMS go, {@code ""} removes it. {@code transactional: false} is refused: receipts and resets are always sent.
  */
-public record PreferencesUpdate(String language, ChannelUpdate email, ChannelUpdate push, ChannelUpdate sms) {
+public record PreferencesUpdate(String language, ChannelUpdate email, ChannelUpdate push, ChannelUpdate sms, String phone) {
+
+    /** E.164: a plus, the country code and the number, 8 to 15 digits in all. */
+    public static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+[1-9][0-9]{7,14}");
+
 
     public record ChannelUpdate(Boolean marketing, Boolean transactional) {
         public ChannelUpdate {
@@ -20,8 +24,11 @@ public record PreferencesUpdate(String language, ChannelUpdate email, ChannelUpd
         if (language != null) {
             Language.parse(language, "language");
         }
-        if (language == null && email == null && push == null && sms == null) {
-            throw new InvalidInputException("nothing to change: send language or email, push, sms as {\"marketing\": true|false}");
+        if (phone != null && !phone.isEmpty() && !PHONE.matcher(phone).matches()) {
+            throw new InvalidInputException("phone must be an E.164 number (+ and 8..15 digits, e.g. +79161234567), or \"\" to remove it");
+        }
+        if (language == null && email == null && push == null && sms == null && phone == null) {
+            throw new InvalidInputException("nothing to change: send language, phone, or email, push, sms as {\"marketing\": true|false}");
         }
     }
 

@@ -30,7 +30,8 @@ public final class Triggers {
             case EventTypes.USER_REGISTERED, EventTypes.USER_UPSERTED, EventTypes.USER_EMAIL_VERIFICATION_REQUESTED,
                  EventTypes.USER_PASSWORD_RESET_REQUESTED, EventTypes.PAYMENT_SUCCEEDED, EventTypes.PAYMENT_FAILED,
                  EventTypes.PAYMENT_REFUNDED, EventTypes.SUBSCRIPTION_RENEWAL_UPCOMING, EventTypes.SUBSCRIPTION_UPSERTED,
-                 EventTypes.CAMPAIGN_RECIPIENT_QUEUED -> true;
+                 EventTypes.CAMPAIGN_RECIPIENT_QUEUED, EventTypes.PROFILE_FAVORITE_ADDED, EventTypes.PROFILE_FAVORITE_REMOVED,
+                 EventTypes.TITLE_UPSERTED -> true;
             default -> false;
         };
         if (!known) {
@@ -38,12 +39,12 @@ public final class Triggers {
         }
         ContractEvents.requireValid(event);
         JsonNode d = JSON.readTree(event.getData().toBytes());
-        return Optional.of(switch (type) {
+        return Optional.ofNullable(switch (type) {
             // A registration is version 1 of the account on the changelog (the upserted event of the same write says so).
             case EventTypes.USER_REGISTERED -> new Trigger.Project(d.path("user_id").asLong(), d.path("email").asString(),
-                    d.path("username").asString(), 1);
+                    d.path("username").asString(), 1, d.path("country").asString(null));
             case EventTypes.USER_UPSERTED -> new Trigger.Project(d.path("id").asLong(), d.path("email").asString(),
-                    d.path("username").asString(), d.path("version").asLong());
+                    d.path("username").asString(), d.path("version").asLong(), null);
             case EventTypes.USER_EMAIL_VERIFICATION_REQUESTED -> token(WELCOME_OR_VERIFY, d);
             case EventTypes.USER_PASSWORD_RESET_REQUESTED -> token("password-reset", d);
             case EventTypes.PAYMENT_SUCCEEDED -> money("receipt", d);
@@ -72,8 +73,28 @@ public final class Triggers {
                     });
             case EventTypes.CAMPAIGN_RECIPIENT_QUEUED -> new Trigger.CampaignRecipient(d.path("campaign_id").asString(),
                     d.path("user_id").asLong(), d.path("template").asString(), d.path("channel").asString());
+            case EventTypes.PROFILE_FAVORITE_ADDED, EventTypes.PROFILE_FAVORITE_REMOVED -> new Trigger.Favorite(d.path("profile_id").asLong(),
+                    d.path("user_id").asLong(), d.path("title_id").asLong(), EventTypes.PROFILE_FAVORITE_ADDED.equals(type),
+                    java.time.OffsetDateTime.parse(d.path("at").asString()).toInstant());
+            case EventTypes.TITLE_UPSERTED -> series(d);
             default -> throw new IllegalStateException("unhandled " + type);
         });
+    }
+
+    /** A series' episodes; null (acknowledged unread) for a movie: nothing new can come of it. */
+    private static Trigger series(JsonNode d) {
+        if (!"series".equals(d.path("kind").asString())) {
+            return null;
+        }
+        java.util.List<Trigger.Episode> episodes = new java.util.ArrayList<>();
+        for (JsonNode season : d.path("seasons")) {
+            for (JsonNode episode : season.path("episodes")) {
+                episodes.add(new Trigger.Episode(episode.path("id").asLong(), season.path("number").asInt(), episode.path("number").asInt(),
+                        episode.path("title").asString()));
+            }
+        }
+        return new Trigger.Series(d.path("id").asLong(), d.path("title").asString(), "published".equals(d.path("status").asString()),
+                d.path("version").asLong(), episodes);
     }
 
     private static Trigger.Notify token(String kind, JsonNode d) {

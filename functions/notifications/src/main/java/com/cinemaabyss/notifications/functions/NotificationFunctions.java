@@ -76,9 +76,9 @@ public class NotificationFunctions {
     @Bean
     public Function<UnsubscribeLinks.Target, Preferences> unsubscribe(RecipientStore recipients) {
         return target -> recipients.update(target.userId(), switch (target.channel()) {
-            case EMAIL -> new PreferencesUpdate(null, new PreferencesUpdate.ChannelUpdate(false, null), null, null);
-            case PUSH -> new PreferencesUpdate(null, null, new PreferencesUpdate.ChannelUpdate(false, null), null);
-            case SMS -> new PreferencesUpdate(null, null, null, new PreferencesUpdate.ChannelUpdate(false, null));
+            case EMAIL -> new PreferencesUpdate(null, new PreferencesUpdate.ChannelUpdate(false, null), null, null, null);
+            case PUSH -> new PreferencesUpdate(null, null, new PreferencesUpdate.ChannelUpdate(false, null), null, null);
+            case SMS -> new PreferencesUpdate(null, null, null, new PreferencesUpdate.ChannelUpdate(false, null), null);
         });
     }
 }

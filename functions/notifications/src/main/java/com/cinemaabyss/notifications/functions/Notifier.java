@@ -44,7 +44,7 @@ import java.util.Optional;
 public class Notifier {
 
     /** What became of one delivered event. */
-    public enum Outcome { PROJECTED, STALE, SENT, DUPLICATE, SKIPPED_BY_PREFERENCE, FAILED, IGNORED }
+    public enum Outcome { PROJECTED, STALE, SENT, DUPLICATE, SKIPPED_BY_PREFERENCE, FAILED, IGNORED, /** no browser subscribed, no phone number */ NO_ADDRESS }
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
     private static final String MAIL_DOMAIN = "notifications.cinemaabyss";
@@ -60,13 +60,13 @@ public class Notifier {
     /** Campaigns seen to exist (they are never deleted): one read per campaign and pod, not one per recipient. */
     private final Map<String, Boolean> knownCampaigns = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public Notifier(RecipientStore recipients, DeliveryLedger ledger, Templates templates, Mailer mailer, UnsubscribeLinks unsubscribe,
-                    String publicBase) {
-        this(recipients, ledger, templates, mailer, unsubscribe, publicBase, null, null);
-    }
+    private final MobileNotifier mobile;
+    private final NewEpisodes newEpisodes;
 
     public Notifier(RecipientStore recipients, DeliveryLedger ledger, Templates templates, Mailer mailer, UnsubscribeLinks unsubscribe,
-                    String publicBase, CampaignStore campaigns, ChannelRates rates) {
+                    String publicBase, CampaignStore campaigns, ChannelRates rates, MobileNotifier mobile, NewEpisodes newEpisodes) {
+        this.mobile = mobile;
+        this.newEpisodes = newEpisodes;
         this.campaigns = campaigns;
         this.rates = rates;
         this.recipients = recipients;
@@ -83,19 +83,29 @@ public class Notifier {
             return Outcome.IGNORED;
         }
         Outcome outcome = switch (trigger.get()) {
-            case Trigger.Project p -> recipients.project(p.userId(), p.email(), p.username(), p.version()) ? Outcome.PROJECTED : Outcome.STALE;
-            case Trigger.Notify n -> notify(ledgerId(event, Channel.EMAIL), n);
+            case Trigger.Project p -> {
+                boolean newest = recipients.project(p.userId(), p.email(), p.username(), p.version());
+                if (p.country() != null) {
+                    // Where the account was opened from, whatever the order the address changes arrive in.
+                    recipients.country(p.userId(), p.country());
+                }
+                yield newest ? Outcome.PROJECTED : Outcome.STALE;
+            }
+            case Trigger.Notify n -> notify(event, n);
             case Trigger.Plan p -> {
                 recipients.plan(p.userId(), p.plan());
                 yield Outcome.PROJECTED;
             }
-            case Trigger.CampaignRecipient c -> campaignSend(ledgerId(event, Channel.EMAIL), c);
+            case Trigger.CampaignRecipient c -> campaignSend(event, c);
+            case Trigger.Favorite f -> newEpisodes.favorite(f);
+            case Trigger.Series s -> newEpisodes.series(s);
         };
         log.info("event={} type={} outcome={}", event.getId(), event.getType(), outcome);
         return outcome;
     }
 
-    private Outcome notify(String ledgerId, Trigger.Notify n) {
+    private Outcome notify(CloudEvent event, Trigger.Notify n) {
+        String ledgerId = ledgerId(event, Channel.EMAIL);
         Kind kind = Triggers.WELCOME_OR_VERIFY.equals(n.kind())
                 ? (recipients.claimWelcome(n.userId(), ledgerId) ? Kind.WELCOME : Kind.VERIFY_EMAIL)
                 : Kind.of(n.kind()).orElseThrow();
@@ -112,6 +122,37 @@ public class Notifier {
         // Rendered before the claim: a template that cannot render must not leave a "sending" entry behind.
         Language language = preferences.language();
         Templates.Rendered rendered = templates.render(kind, language, values(n, recipient, language));
+        Outcome mail = mail(ledgerId, kind, n, to, rendered);
+        mobile(event, kind, n.userId(), preferences, rendered);
+        return mail;
+    }
+
+    /**
+     * The push and SMS of a notification whose kind goes out on them (each its own ledger entry): transactional ones
+     * always, marketing ones when the user wants marketing on that channel. A transient failure of one channel does not
+     * keep the other from going; the delivery is answered 503 afterwards and the redelivery sends only what is missing.
+     */
+    private void mobile(CloudEvent event, Kind kind, long userId, Preferences preferences, Templates.Rendered rendered) {
+        MobileNotifier.Message message = new MobileNotifier.Message(kind, rendered.subject(), rendered.shortText(), "/#/account", kind.code());
+        UnavailableException later = null;
+        for (Channel channel : new Channel[]{Channel.PUSH, Channel.SMS}) {
+            if (!kind.on(channel) || (kind.marketing() && !preferences.wantsMarketing(channel))) {
+                continue;
+            }
+            try {
+                Outcome outcome = channel == Channel.PUSH ? mobile.push(ledgerId(event, channel), userId, message, null)
+                        : mobile.sms(ledgerId(event, channel), userId, preferences.phone(), message, null);
+                log.info("event={} kind={} channel={} outcome={}", event.getId(), kind.code(), channel.code(), outcome);
+            } catch (UnavailableException e) {
+                later = e;
+            }
+        }
+        if (later != null) {
+            throw later;
+        }
+    }
+
+    private Outcome mail(String ledgerId, Kind kind, Trigger.Notify n, String to, Templates.Rendered rendered) {
         String unsubscribeLink = kind.marketing() ? unsubscribe.link(n.userId(), Channel.EMAIL) : null;
         Optional<DeliveryLedger.Claim> claim = ledger.begin(ledgerId, kind, n.userId());
         if (claim.isEmpty()) {
@@ -137,12 +178,14 @@ public class Notifier {
      * when the channel's rate allows (a bounded wait, then 503: the eventing layer delivers it again later), once per
      * event through the ledger; each end is counted in the campaign in the same transaction as its ledger entry.
      */
-    private Outcome campaignSend(String ledgerId, Trigger.CampaignRecipient c) {
-        Kind kind = Kind.of(c.template()).filter(Kind::marketing)
+    private Outcome campaignSend(CloudEvent event, Trigger.CampaignRecipient c) {
+        Kind kind = Kind.of(c.template()).filter(Kind::campaign)
                 .orElseThrow(() -> new InvalidInputException("template " + c.template() + " is not a campaign template"));
-        if (!Channel.EMAIL.code().equals(c.channel())) {
-            throw new InvalidInputException("campaigns go out by email only, not " + c.channel());
+        Channel channel = com.cinemaabyss.notifications.campaigns.CampaignRequest.parseChannel(c.channel());
+        if (!kind.on(channel)) {
+            throw new InvalidInputException("template " + kind.code() + " cannot be sent by " + channel.code());
         }
+        String ledgerId = ledgerId(event, channel);
         if (!knownCampaigns.containsKey(c.campaignId())) {
             if (campaigns.find(c.campaignId()).isEmpty()) {
                 throw new InvalidInputException("no campaign " + c.campaignId());
@@ -157,12 +200,12 @@ public class Notifier {
             return Outcome.DUPLICATE;
         }
         RecipientItem recipient = recipients.find(c.userId()).orElse(null);
-        if (recipient == null || recipient.getEmail() == null) {
+        if (recipient == null || (channel == Channel.EMAIL && recipient.getEmail() == null)) {
             return ledger.record(ledgerId, kind, c.userId(), DeliveryLedger.FAILED, "no address known",
                     new DeliveryLedger.Count(c.campaignId(), CampaignItem.FAILED)) ? Outcome.FAILED : Outcome.DUPLICATE;
         }
         Preferences preferences = recipients.preferences(c.userId(), recipient);
-        if (!preferences.wantsMarketing(Channel.EMAIL)) {
+        if (!preferences.wantsMarketing(channel)) {
             return ledger.record(ledgerId, kind, c.userId(), DeliveryLedger.SKIPPED, null,
                     new DeliveryLedger.Count(c.campaignId(), CampaignItem.SKIPPED)) ? Outcome.SKIPPED_BY_PREFERENCE : Outcome.DUPLICATE;
         }
@@ -172,8 +215,14 @@ public class Notifier {
         values.put("preferences_url", unsubscribe.link(c.userId(), Channel.EMAIL));
         values.put("public_url", publicBase + "/");
         Templates.Rendered rendered = templates.render(kind, language, values);
-        if (!rates.acquire(Channel.EMAIL)) {
-            throw new UnavailableException("the email campaign rate is used up for now; retry later", null);
+        if (!rates.acquire(channel)) {
+            throw new UnavailableException("the " + channel.code() + " campaign rate is used up for now; retry later", null);
+        }
+        if (channel != Channel.EMAIL) {
+            MobileNotifier.Message message = new MobileNotifier.Message(kind, rendered.subject(), rendered.shortText(), "/", "campaign-" + c.campaignId());
+            DeliveryLedger.Count count = new DeliveryLedger.Count(c.campaignId(), CampaignItem.SENT);
+            return channel == Channel.PUSH ? mobile.push(ledgerId, c.userId(), message, count)
+                    : mobile.sms(ledgerId, c.userId(), preferences.phone(), message, count);
         }
         Optional<DeliveryLedger.Claim> claim = ledger.begin(ledgerId, kind, c.userId(), c.campaignId());
         if (claim.isEmpty()) {

@@ -1,6 +1,7 @@
 package com.cinemaabyss.notifications.push;
 
 import com.cinemaabyss.kit.core.InvalidInputException;
+import com.cinemaabyss.notifications.providers.WebPushEncryption;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.net.URI;
@@ -10,7 +11,7 @@ import java.util.Base64;
 /**
  * {@code POST /api/v1/me/push-subscriptions}: a browser's {@code PushSubscription.toJSON()} (RFC 8030 endpoint, the
  * RFC 8291 keys). The endpoint must be https (a push service), or start with the configured local stand-in's address;
- * the keys are base64url: p256dh an uncompressed P-256 point (65 bytes), auth 16 bytes.
+ * the keys are base64url: p256dh an uncompressed point of P-256 (65 bytes), auth 16 bytes.
  */
 public record PushSubscriptionRequest(String endpoint, @JsonProperty("expirationTime") Long expirationTime, Keys keys) {
 
@@ -38,8 +39,10 @@ public record PushSubscriptionRequest(String endpoint, @JsonProperty("expiration
             throw new InvalidInputException("keys {p256dh, auth} are required");
         }
         byte[] point = decode(keys.p256dh(), 100, "keys.p256dh");
-        if (point.length != 65 || point[0] != 0x04) {
-            throw new InvalidInputException("keys.p256dh must be an uncompressed P-256 public key (65 bytes, base64url)");
+        try {
+            WebPushEncryption.publicKey(point);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new InvalidInputException("keys.p256dh must be an uncompressed P-256 public key (65 bytes, base64url, a point of the curve)");
         }
         if (decode(keys.auth(), 32, "keys.auth").length != 16) {
             throw new InvalidInputException("keys.auth must be 16 bytes, base64url");

@@ -17,8 +17,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Users' push subscriptions (one per browser endpoint, at most {@link #MAX_PER_USER} a user). Storing only: the Web Push
- * sender (RFC 8291 encryption, VAPID) that reads them is not built yet.
+ * Users' push subscriptions (one per browser endpoint, at most {@link #MAX_PER_USER} a user): stored by the route,
+ * read by {@link com.cinemaabyss.notifications.functions.MobileNotifier} for each push, removed when the push service
+ * says one is gone (404, 410).
  */
 public class PushSubscriptions {
 
@@ -63,6 +64,17 @@ public class PushSubscriptions {
     public List<View> list(long userId) {
         return table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(userId).build())).items().stream()
                 .limit(MAX_PER_USER + 1L).map(PushSubscriptions::view).toList();
+    }
+
+    /** The user's subscriptions with their keys, as the sender needs them. */
+    public List<PushSubscriptionItem> targets(long userId) {
+        return table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(userId).build())).items().stream()
+                .limit(MAX_PER_USER).toList();
+    }
+
+    /** A subscription the push service no longer knows. */
+    public void remove(long userId, String id) {
+        table.deleteItem(Key.builder().partitionValue(userId).sortValue(id).build());
     }
 
     private static View view(PushSubscriptionItem item) {

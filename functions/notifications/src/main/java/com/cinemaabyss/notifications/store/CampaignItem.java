@@ -21,6 +21,7 @@ public class CampaignItem {
     private String channel;
     private List<String> plans;
     private List<String> languages;
+    private List<String> countries;
     private String status;
     private Long createdBy;
     private Long createdAt;
@@ -125,5 +126,14 @@ public class CampaignItem {
 
     public void setFailed(Long failed) {
         this.failed = failed;
+    }
+
+    /** The segment's countries (where accounts were opened from); null or empty: any. */
+    public List<String> getCountries() {
+        return countries;
+    }
+
+    public void setCountries(List<String> countries) {
+        this.countries = countries;
     }
 }

@@ -20,6 +20,8 @@ public class RecipientItem {
     private Boolean smsMarketing;
     private String welcomedBy;
     private String plan;
+    private String phone;
+    private String country;
 
     @DynamoDbPartitionKey
     public Long getUserId() {
@@ -101,5 +103,23 @@ public class RecipientItem {
 
     public void setPlan(String plan) {
         this.plan = plan;
+    }
+
+    /** Where SMS go (E.164), as the user set it in the preferences; null or "": none. */
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    /** Where the account was opened from (ISO 3166-1 alpha-2, identity's user.registered); null: unknown. */
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
     }
 }

@@ -80,7 +80,8 @@ public class RecipientStore {
         return new Preferences(userId, language,
                 new Preferences.ChannelChoice(choice(item == null ? null : item.getEmailMarketing())),
                 new Preferences.ChannelChoice(choice(item == null ? null : item.getPushMarketing())),
-                new Preferences.ChannelChoice(choice(item == null ? null : item.getSmsMarketing())));
+                new Preferences.ChannelChoice(choice(item == null ? null : item.getSmsMarketing())),
+                item == null || item.getPhone() == null || item.getPhone().isEmpty() ? null : item.getPhone());
     }
 
     public Preferences update(long userId, PreferencesUpdate update) {
@@ -91,8 +92,17 @@ public class RecipientStore {
         item.setEmailMarketing(update.emailMarketing());
         item.setPushMarketing(update.pushMarketing());
         item.setSmsMarketing(update.smsMarketing());
+        item.setPhone(update.phone());
         return preferences(userId, table.updateItem(UpdateItemEnhancedRequest.builder(RecipientItem.class).item(item)
                 .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY).build()));
+    }
+
+    /** Where the account was opened from (user.registered). */
+    public void country(long userId, String country) {
+        RecipientItem item = new RecipientItem();
+        item.setUserId(userId);
+        item.setCountry(country);
+        table.updateItem(UpdateItemEnhancedRequest.builder(RecipientItem.class).item(item).ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY).build());
     }
 
     /** The user's plan now (subscription-changes): null when the subscription is canceled or expired (stored as ""). */
@@ -104,10 +114,12 @@ public class RecipientStore {
     }
 
     /**
-     * The users of a segment with an address to mail: on one of {@code plans} (any, also none, when empty) and reading
-     * one of {@code languages} (their own, else the default; any when empty). A scan: a campaign reads every user once.
+     * The users of a segment with an address to mail: on one of {@code plans} (any, also none, when empty), reading
+     * one of {@code languages} (their own, else the default; any when empty) and registered from one of
+     * {@code countries} (any when empty; a user whose country is unknown is in no country segment). A scan: a campaign
+     * reads every user once.
      */
-    public java.util.List<Long> segment(java.util.Set<String> plans, java.util.Set<Language> languages) {
+    public java.util.List<Long> segment(java.util.Set<String> plans, java.util.Set<Language> languages, java.util.Set<String> countries) {
         java.util.List<Long> users = new java.util.ArrayList<>();
         for (RecipientItem item : table.scan().items()) {
             if (item.getEmail() == null) {
@@ -118,6 +130,9 @@ public class RecipientStore {
             }
             Language language = item.getLanguage() == null ? defaultLanguage : Language.parse(item.getLanguage(), "language");
             if (!languages.isEmpty() && !languages.contains(language)) {
+                continue;
+            }
+            if (!countries.isEmpty() && (item.getCountry() == null || !countries.contains(item.getCountry()))) {
                 continue;
             }
             users.add(item.getUserId());

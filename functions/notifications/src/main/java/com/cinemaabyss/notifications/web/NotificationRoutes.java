@@ -31,7 +31,7 @@ import static org.springframework.web.servlet.function.RouterFunctions.route;
 
 /**
  * notifications' routes: the caller's preferences (signed in), one-click unsubscribe (public: the link's signature is
- * the proof), and the event deliveries of the four topics it reads.
+ * the proof), the VAPID public key (public), and the event deliveries of the topics it reads.
  */
 @Configuration(proxyBeanMethods = false)
 public class NotificationRoutes {
@@ -40,9 +40,11 @@ public class NotificationRoutes {
     public static final String PREFERENCES_PATH = "/api/v1/me/notification-preferences";
     public static final String CAMPAIGNS_PATH = "/api/v1/campaigns";
     public static final String PUSH_SUBSCRIPTIONS_PATH = "/api/v1/me/push-subscriptions";
+    /** Public: the VAPID key a browser subscribes with (PushManager.subscribe's applicationServerKey). */
+    public static final String PUSH_KEY_PATH = "/api/v1/notifications/push-key";
     public static final String[] EVENT_PATHS = {"/internal/events/user-events", "/internal/events/user-changes",
             "/internal/events/billing-events", "/internal/events/subscription-events", "/internal/events/subscription-changes",
-            "/internal/events/campaign-recipients"};
+            "/internal/events/campaign-recipients", "/internal/events/profile-events", "/internal/events/title-changes"};
 
     @Bean
     RouterFunction<ServerResponse> notificationsApi(Callers callers, Function<Long, Preferences> getPreferences,
@@ -51,9 +53,11 @@ public class NotificationRoutes {
                                                     UnsubscribeLinks links, Consumer<CloudEvent> notifyOnEvent,
                                                     Function<Campaigns.Post, Campaign> createCampaign, Function<String, Campaign> getCampaign,
                                                     Function<PushSubscriptions.Subscribe, PushSubscriptions.View> subscribePush,
-                                                    Function<Long, List<PushSubscriptions.View>> listPushSubscriptions) {
+                                                    Function<Long, List<PushSubscriptions.View>> listPushSubscriptions,
+                                                    com.cinemaabyss.notifications.providers.Vapid vapid) {
         var routes = route()
                 .GET(HEALTH_PATH, request -> Responses.healthy())
+                .GET(PUSH_KEY_PATH, request -> Responses.ok(Map.of("public_key", vapid.publicKey())))
                 .GET(PREFERENCES_PATH, request -> Responses.ok(getPreferences.apply(callers.require(request).userId())))
                 .PUT(PREFERENCES_PATH, request -> {
                     long me = callers.require(request).userId();

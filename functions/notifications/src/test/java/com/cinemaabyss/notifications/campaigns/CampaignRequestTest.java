@@ -37,8 +37,16 @@ class CampaignRequestTest {
         assertTrue(refused(new CampaignRequest("receipt", "email", null)).contains("template must be one of news"),
                 "transactional templates are not campaigns");
         assertTrue(refused(new CampaignRequest("news", "fax", null)).contains("channel must be one of"));
-        assertTrue(refused(new CampaignRequest("news", "push", null)).contains("email only"));
-        assertTrue(refused(new CampaignRequest("news", "email", new CampaignRequest.Segment(null, List.of("RU"), null))).contains("countries"));
+        assertTrue(refused(new CampaignRequest("new-episode", "push", null)).contains("template must be one of news"),
+                "the new-episode push follows favourites, it is no campaign");
+        assertEquals(Channel.PUSH, new CampaignRequest("news", "push", null).check().channel());
+        assertEquals(Channel.SMS, new CampaignRequest("news", "sms", null).check().channel());
+        assertTrue(refused(new CampaignRequest("news", "email", new CampaignRequest.Segment(null, List.of("Russia"), null))).contains("alpha-2"));
+        assertTrue(refused(new CampaignRequest("news", "email", new CampaignRequest.Segment(null, List.of("ru"), null))).contains("alpha-2"));
+        assertTrue(refused(new CampaignRequest("news", "email", new CampaignRequest.Segment(null, Collections.nCopies(51, "RU"), null)))
+                .contains("at most 50"));
+        assertEquals(Set.of("RU", "KZ"), new CampaignRequest("news", "email", new CampaignRequest.Segment(null, List.of("RU", "KZ", "RU"), null))
+                .check().countries());
         assertTrue(refused(new CampaignRequest("news", "email", new CampaignRequest.Segment(Collections.nCopies(21, "basic"), null, null)))
                 .contains("at most 20"));
         assertTrue(refused(new CampaignRequest("news", "email", new CampaignRequest.Segment(List.of("Bad Plan"), null, null))).contains("plan id"));

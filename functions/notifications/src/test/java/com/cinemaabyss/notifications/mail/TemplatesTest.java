@@ -37,12 +37,38 @@ class TemplatesTest {
         v.put("failure_message", "");
         v.put("renews_on", "December 1, 2026");
         v.put("public_url", "https://x.test/");
+        v.put("series", "Семнадцать мгновений весны");
+        v.put("season", 1);
+        v.put("number", 3);
+        v.put("episode", "Episode 3");
         return v;
     }
 
     @Test
-    void everyNotificationHasASubjectATextAndAnHtmlPartInEveryLanguage() {
+    void everyPushedOrTextedNotificationHasAOneLineShortTextInEveryLanguage() {
         for (Kind kind : Kind.values()) {
+            for (Language language : Language.values()) {
+                Templates.Rendered r = templates.render(kind, language, values("Neo"));
+                if (!kind.mobile()) {
+                    assertEquals(null, r.shortText(), kind + " is never pushed or texted");
+                    continue;
+                }
+                assertFalse(r.shortText().isBlank() || r.shortText().contains("\n") || r.shortText().contains("{{"), kind + " " + language);
+                assertTrue(r.shortText().length() <= com.cinemaabyss.notifications.providers.SmsSender.MAX_TEXT, kind + " " + language
+                        + " fits the SMS limit: " + r.shortText());
+            }
+        }
+        assertEquals("Season 1, episode 3: Episode 3. It is in your favourites on CinemaAbyss.",
+                templates.render(Kind.NEW_EPISODE, Language.EN, values("Neo")).shortText());
+        assertEquals("Новая серия: Семнадцать мгновений весны", templates.render(Kind.NEW_EPISODE, Language.RU, values("Neo")).subject());
+    }
+
+    @Test
+    void everyMailedNotificationHasASubjectATextAndAnHtmlPartInEveryLanguage() {
+        for (Kind kind : Kind.values()) {
+            if (!kind.on(com.cinemaabyss.notifications.domain.Channel.EMAIL)) {
+                continue;
+            }
             for (Language language : Language.values()) {
                 Templates.Rendered r = templates.render(kind, language, values("Neo"));
                 assertFalse(r.subject().isBlank() || r.text().isBlank() || r.html().isBlank(), kind + " " + language);
