@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * infra/bench/run: starts Kafka, DynamoDB Local and the functions on loopback, runs the five benchmarks, writes
  * docs/benchmarks/REPORT.md and its chart, and stops everything; after nine minutes it stops anyway and reports
  * what it measured so far, so that build plus run stay under ten. Options: --quick (a short smoke run), --only
- * SECTION (one of gateway, events, catalog, playback, recommendations, bff, cold-start, at full length), both writing to target/bench/report
+ * SECTION (one of gateway, events, catalog, playback, recommendations, bff, knee, cold-start, at full length), both writing to target/bench/report
  * instead; --root DIR; --events-env NAME=VALUE (repeatable: the events service's environment, e.g. its producer's linger).
  */
 public final class BenchmarkSuite {
@@ -29,9 +29,9 @@ public final class BenchmarkSuite {
     static final long SEEDED_MOVIES = 1_000;
     /** The whole run is stopped after this, whatever it is doing. */
     static final Duration DEADLINE = Duration.ofMinutes(9);
-    static final List<String> SECTIONS = List.of("gateway", "events", "catalog", "playback", "recommendations", "bff", "cold-start");
+    static final List<String> SECTIONS = List.of("gateway", "events", "catalog", "playback", "recommendations", "bff", "knee", "cold-start");
     /** The sections that measure the catalog, monolith, events and gateway started together (playback, recommendations and events alone start their own). */
-    static final List<String> ON_THE_SPLIT = List.of("gateway", "catalog", "cold-start");
+    static final List<String> ON_THE_SPLIT = List.of("gateway", "catalog", "knee", "cold-start");
     /** Said when the BFF section did not run. */
     static final String FAN_OUT_NOT_MEASURED = "BFF fan-out (aim: the home screen's p99 ≤ its slowest dependency's p99 + 2 ms): "
             + "not run this time (--only bff runs it alone).";
@@ -109,6 +109,7 @@ public final class BenchmarkSuite {
             measureIf(chosen, "recommendations", "recommendations, engine down against up",
                     () -> new RecommendationsLatency(rig, settings, wrk).run());
             measureIf(chosen, "bff", "BFF fan-out", () -> new BffFanOut(rig, settings, wrk).run());
+            measureIf(chosen, "knee", "concurrency knee", () -> new ConcurrencyKnee(settings, wrk).run(ConcurrencyKnee.probes(rig, wrk, SEEDED_MOVIES)));
             // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
             // Ten seconds short of the deadline: the last start must end, and its process stop, before it.
             measureIf(chosen, "cold-start", "cold start", () -> new ColdStart(rig, settings).run(
