@@ -64,6 +64,11 @@ class EventsApiIT {
     }
 
     @Test
+    void theBenchmarksNoOpIngestIsClosedByDefault() {
+        assertEquals(404, http.post("/bench/events/movie", "{\"movie_id\":7,\"title\":\"Stalker\",\"action\":\"viewed\"}").statusCode());
+    }
+
+    @Test
     void theAsyncApiDocumentIsServedAsYaml() {
         HttpResponse<String> response = http.get("/api/events/asyncapi.yaml");
         assertEquals(200, response.statusCode(), response.body());

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -17,8 +20,8 @@ import java.util.stream.Stream;
  * infra/bench/run: starts Kafka, DynamoDB Local and the functions on loopback, runs the five benchmarks, writes
  * docs/benchmarks/REPORT.md and its chart, and stops everything; after nine minutes it stops anyway and reports
  * what it measured so far, so that build plus run stay under ten. Options: --quick (a short smoke run), --only
- * SECTION (one of gateway, events, catalog, playback, recommendations, bff, cold-start, at full length), both writing to target/bench/report
- * instead; --root DIR.
+ * SECTION (one of gateway, events, catalog, playback, recommendations, bff, knee, cold-start, at full length), both writing to target/bench/report
+ * instead; --root DIR; --events-env NAME=VALUE (repeatable: the events service's environment, e.g. its producer's linger).
  */
 public final class BenchmarkSuite {
 
@@ -26,9 +29,9 @@ public final class BenchmarkSuite {
     static final long SEEDED_MOVIES = 1_000;
     /** The whole run is stopped after this, whatever it is doing. */
     static final Duration DEADLINE = Duration.ofMinutes(9);
-    static final List<String> SECTIONS = List.of("gateway", "events", "catalog", "playback", "recommendations", "bff", "cold-start");
-    /** The sections that measure the catalog, monolith, events and gateway started together (playback and recommendations start their own). */
-    static final List<String> ON_THE_SPLIT = List.of("gateway", "events", "catalog", "cold-start");
+    static final List<String> SECTIONS = List.of("gateway", "events", "catalog", "playback", "recommendations", "bff", "knee", "cold-start");
+    /** The sections that measure the catalog, monolith, events and gateway started together (playback, recommendations and events alone start their own). */
+    static final List<String> ON_THE_SPLIT = List.of("gateway", "catalog", "knee", "cold-start");
     /** Said when the BFF section did not run. */
     static final String FAN_OUT_NOT_MEASURED = "BFF fan-out (aim: the home screen's p99 ≤ its slowest dependency's p99 + 2 ms): "
             + "not run this time (--only bff runs it alone).";
@@ -57,7 +60,7 @@ public final class BenchmarkSuite {
                 System.exit(3);
             }
         });
-        suite.run(quick, only == null ? SECTIONS : List.of(only));
+        suite.run(quick, only == null ? SECTIONS : List.of(only), eventsEnv(args));
         suite.finishReport(List.of());
         // Kafka's and the AWS SDK's non-daemon threads may linger after their close(); the run is over.
         System.exit(0);
@@ -79,15 +82,24 @@ public final class BenchmarkSuite {
         this.machine = machine;
     }
 
-    private void run(boolean quick, List<String> chosen) {
+    private void run(boolean quick, List<String> chosen, Map<String, String> eventsEnv) {
         Path work = root.resolve("target/bench");
         Wrk wrk = new Wrk(work);
         try (Rig rig = Rig.start(root, work); MovieLoader loader = new MovieLoader(rig.dynamo.endpoint())) {
+            // The events service with the ingest benchmark's no-op floor open (closed by default), and --set's environment.
+            Map<String, String> events = new HashMap<>(GatewayOverhead.plainGateway());
+            events.putAll(EventIngest.NO_OP_SWITCH);
+            events.putAll(eventsEnv);
             if (chosen.stream().anyMatch(ON_THE_SPLIT::contains)) {
                 step("starting catalog, monolith, events and gateway");
                 // The split, and the gateway without rate limit or token check (GatewayOverhead starts the others it compares).
-                rig.startWarm(List.of("catalog", "monolith", "events", "gateway"), GatewayOverhead.plainGateway());
+                rig.startWarm(List.of("catalog", "monolith"), GatewayOverhead.plainGateway());
+                rig.startWarmAs("events", "events", events);
+                rig.startWarm(List.of("gateway"), GatewayOverhead.plainGateway());
                 loader.load(List.of("catalog-movies", "monolith-movies"), 1, SEEDED_MOVIES);
+            } else if (chosen.contains("events")) {
+                step("starting events");
+                rig.startWarmAs("events", "events", events);
             }
             measureIf(chosen, "gateway", "gateway overhead", () -> new GatewayOverhead(rig, settings, wrk, SEEDED_MOVIES).run());
             measureIf(chosen, "events", "event ingest", () -> new EventIngest(rig, settings, wrk).run());
@@ -97,6 +109,7 @@ public final class BenchmarkSuite {
             measureIf(chosen, "recommendations", "recommendations, engine down against up",
                     () -> new RecommendationsLatency(rig, settings, wrk).run());
             measureIf(chosen, "bff", "BFF fan-out", () -> new BffFanOut(rig, settings, wrk).run());
+            measureIf(chosen, "knee", "concurrency knee", () -> new ConcurrencyKnee(settings, wrk).run(ConcurrencyKnee.probes(rig, wrk, SEEDED_MOVIES)));
             // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
             // Ten seconds short of the deadline: the last start must end, and its process stop, before it.
             measureIf(chosen, "cold-start", "cold start", () -> new ColdStart(rig, settings).run(
@@ -143,6 +156,21 @@ public final class BenchmarkSuite {
 
     private static void step(String what) {
         System.out.printf("benchmark [%3d s]: %s%n", (System.nanoTime() - STARTED) / 1_000_000_000, what);
+    }
+
+    /** Every {@code --events-env NAME=VALUE}: environment laid over the events service's, to try its settings. */
+    static Map<String, String> eventsEnv(String[] args) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--events-env")) {
+                String[] pair = args[i + 1].split("=", 2);
+                if (pair.length != 2 || !pair[0].matches("[A-Z][A-Z0-9_]*")) {
+                    throw new IllegalArgumentException("--events-env takes NAME=VALUE, not " + args[i + 1]);
+                }
+                env.put(pair[0], pair[1]);
+            }
+        }
+        return env;
     }
 
     private static String option(String[] args, String name, String fallback) {

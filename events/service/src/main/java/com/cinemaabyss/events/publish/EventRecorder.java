@@ -33,12 +33,30 @@ public class EventRecorder {
     }
 
     public RecordedEvent record(EventKind kind, long subject, String extensionValue, Object payload) {
+        CloudEvent event = checked(kind, subject, extensionValue, payload);
+        PublishedEvent stored = publisher.publish(contracts.of(kind.type()).topic(), Long.toString(subject), event);
+        return recorded(event, stored.partition(), stored.offset(), payload);
+    }
+
+    /**
+     * Everything {@link #record} does but the send: the benchmark's floor (infra/bench EventIngest), answered with
+     * partition and offset -1 as nothing was stored. Reachable only through {@code NoOpIngestRoutes}, closed by default.
+     */
+    public RecordedEvent rehearse(EventKind kind, long subject, String extensionValue, Object payload) {
+        CloudEvent event = checked(kind, subject, extensionValue, payload);
+        return recorded(event, -1, -1, payload);
+    }
+
+    private CloudEvent checked(EventKind kind, long subject, String extensionValue, Object payload) {
         CloudEvent event = toCloudEvent(kind, subject, extensionValue, payload);
         EventContract contract = contracts.of(kind.type());
         // The records check most fields; the schema is the contract's last word (list sizes, upper bounds).
         contracts.requireValid(contract, event.getData().toBytes());
-        PublishedEvent stored = publisher.publish(contract.topic(), Long.toString(subject), event);
-        return new RecordedEvent("success", stored.partition(), stored.offset(),
+        return event;
+    }
+
+    private static RecordedEvent recorded(CloudEvent event, int partition, long offset, Object payload) {
+        return new RecordedEvent("success", partition, offset,
                 new RecordedEvent.EventView(event.getId(), event.getType(), event.getTime().toInstant().toString(), payload));
     }
 

@@ -47,9 +47,11 @@ public class CloudEventPublisher implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.LINGER_MS_CONFIG, (int) settings.linger().toMillis(),
+                ProducerConfig.BATCH_SIZE_CONFIG, settings.batchSize(),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, timeoutMs - 1),
+                // Kafka wants delivery.timeout.ms >= linger.ms + request.timeout.ms: the whole bound stays the publish timeout.
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, timeoutMs - settings.linger().toMillis() - 1),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class));
