@@ -17,6 +17,7 @@ import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.media.StreamTokens;
 import com.cinemaabyss.kit.outbox.Outbox;
 import com.cinemaabyss.kit.outbox.OutboxConfiguration;
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -49,14 +50,14 @@ public class ContentConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Entitlements entitlements(ContentSettings settings) {
-        return new HttpEntitlements(settings.upstream().subscriptionsUrl(), settings.upstream().timeout());
+    Entitlements entitlements(ContentSettings settings, TraceHeaders trace) {
+        return new HttpEntitlements(settings.upstream().subscriptionsUrl(), settings.upstream().timeout(), trace);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    Profiles profiles(ContentSettings settings) {
-        return new HttpProfiles(settings.upstream().profileUrl(), settings.upstream().timeout());
+    Profiles profiles(ContentSettings settings, TraceHeaders trace) {
+        return new HttpProfiles(settings.upstream().profileUrl(), settings.upstream().timeout(), trace);
     }
 
     @Bean

@@ -21,6 +21,7 @@ import com.cinemaabyss.payments.functions.Settlement;
 import com.cinemaabyss.payments.functions.Webhooks;
 import com.cinemaabyss.payments.provider.PaymentProvider;
 import com.cinemaabyss.payments.provider.SandboxProvider;
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
 import com.cinemaabyss.payments.provider.WebhookSignatures;
 import com.cinemaabyss.payments.store.CheckoutItem;
 import com.cinemaabyss.payments.store.PaymentItem;
@@ -61,9 +62,9 @@ public class PaymentsConfiguration {
     }
 
     @Bean
-    PaymentProvider paymentProvider(PaymentsSettings settings) {
+    PaymentProvider paymentProvider(PaymentsSettings settings, TraceHeaders trace) {
         PaymentsSettings.Provider provider = settings.provider();
-        return new SandboxProvider(provider.url(), provider.apiKey(), provider.timeout(), provider.maxAttempts(), provider.retryWait());
+        return new SandboxProvider(provider.url(), provider.apiKey(), provider.timeout(), provider.maxAttempts(), provider.retryWait(), trace);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import com.cinemaabyss.kit.dynamo.IdSequencesConfiguration;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.outbox.Outbox;
 import com.cinemaabyss.kit.outbox.OutboxConfiguration;
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
 import com.cinemaabyss.profile.domain.Profile;
 import com.cinemaabyss.profile.entitlements.EntitlementProfileLimits;
 import com.cinemaabyss.profile.entitlements.ProfileLimits;
@@ -46,8 +47,8 @@ public class ProfileConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProfileLimits profileLimits(ProfileSettings settings) {
-        return new EntitlementProfileLimits(settings.entitlements().url(), settings.entitlements().timeout());
+    ProfileLimits profileLimits(ProfileSettings settings, TraceHeaders trace) {
+        return new EntitlementProfileLimits(settings.entitlements().url(), settings.entitlements().timeout(), trace);
     }
 
     @Bean

@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  */
 final class Ledger {
 
-    /** A charge's result, to announce: the event type, the charge as it now is, and how (delayed, twice). */
-    record Outcome(String type, ObjectNode charge, TestToken token) {
+    /**
+     * A charge's result, to announce: the event type, the charge as it now is, how (delayed, twice), and the W3C
+     * {@code traceparent} of the call that created it (null if none), so the webhook is part of the caller's trace.
+     */
+    record Outcome(String type, ObjectNode charge, TestToken token, String traceparent) {
     }
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
@@ -49,8 +52,8 @@ final class Ledger {
     }
 
     /** POST /v1/charges. The same Idempotency-Key with the same request answers the same charge and charges once. */
-    synchronized ObjectNode charge(String idempotencyKey, JsonNode request) {
-        return once("charges", idempotencyKey, request, () -> newCharge(request));
+    synchronized ObjectNode charge(String idempotencyKey, JsonNode request, String traceparent) {
+        return once("charges", idempotencyKey, request, () -> newCharge(request, traceparent));
     }
 
     /** POST /v1/refunds: never more than the charge's amount minus what was refunded of it already. */
@@ -96,7 +99,7 @@ final class Ledger {
         return answer;
     }
 
-    private ObjectNode newCharge(JsonNode request) {
+    private ObjectNode newCharge(JsonNode request, String traceparent) {
         long amount = amount(request.path("amount"), "amount");
         String currency = request.path("currency").asString("");
         if (!CURRENCY.matcher(currency).matches()) {
@@ -150,7 +153,7 @@ final class Ledger {
             settled.put("failure_message", "Your card was declined.");
         }
         charges.put(charge.path("id").asString(), settled);
-        outcomes.accept(new Outcome(token.succeeds() ? "charge.succeeded" : "charge.failed", settled.deepCopy(), token));
+        outcomes.accept(new Outcome(token.succeeds() ? "charge.succeeded" : "charge.failed", settled.deepCopy(), token, traceparent));
         return charge.deepCopy();
     }
 

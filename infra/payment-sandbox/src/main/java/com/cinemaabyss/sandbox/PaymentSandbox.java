@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /**
  * The sandbox payment provider: a small HTTP server on 127.0.0.1 that speaks a Stripe-like protocol.
@@ -41,6 +42,7 @@ public final class PaymentSandbox implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpServer server;
     private final Ledger ledger;
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private final Webhooks webhooks;
     private final byte[] expectedAuthorization;
     private final AtomicReference<URI> webhookUrl;
@@ -125,7 +127,7 @@ public final class PaymentSandbox implements AutoCloseable {
         String method = exchange.getRequestMethod();
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         if ("POST".equals(method) && "/v1/charges".equals(path)) {
-            return ledger.charge(key, body(exchange));
+            return ledger.charge(key, body(exchange), traceparent(exchange));
         }
         if ("POST".equals(method) && "/v1/refunds".equals(path)) {
             return ledger.refund(key, body(exchange));
@@ -137,6 +139,12 @@ public final class PaymentSandbox implements AutoCloseable {
             return ledger.find(path.substring(CHARGE_PATH.length()));
         }
         throw new ProviderError(404, "invalid_request_error", "resource_missing", "Unrecognized request URL (" + method + ")");
+    }
+
+    /** The caller's W3C trace context, kept only if it is well formed: it goes out again as a webhook header. */
+    private static String traceparent(HttpExchange exchange) {
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        return traceparent != null && TRACEPARENT.matcher(traceparent).matches() ? traceparent : null;
     }
 
     /** GET /v1/charges?payment_id=N: Stripe's list shape, the charges whose metadata names that payment. */

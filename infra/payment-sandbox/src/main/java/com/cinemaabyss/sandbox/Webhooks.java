@@ -60,9 +60,9 @@ final class Webhooks implements AutoCloseable {
         event.putObject("data").set("object", outcome.charge());
         byte[] body = json.writeValueAsBytes(event);
         long delay = outcome.token().delayed() ? delayedBy.toMillis() : 0;
-        schedule(body, 0, delay);
+        schedule(body, outcome.traceparent(), 0, delay);
         if (outcome.token().duplicated()) {
-            schedule(body, 0, delay + 50);
+            schedule(body, outcome.traceparent(), 0, delay + 50);
         }
     }
 
@@ -71,20 +71,23 @@ final class Webhooks implements AutoCloseable {
         return delivered.get();
     }
 
-    private void schedule(byte[] body, int attempt, long delayMillis) {
-        scheduler.schedule(() -> deliver(body, attempt), delayMillis, TimeUnit.MILLISECONDS);
+    private void schedule(byte[] body, String traceparent, int attempt, long delayMillis) {
+        scheduler.schedule(() -> deliver(body, traceparent, attempt), delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    private void deliver(byte[] body, int attempt) {
+    private void deliver(byte[] body, String traceparent, int attempt) {
         URI target = url.get();
         int status = -1;
         if (target != null) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
+                HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json")
                         .header(WebhookSigner.HEADER, signer.header(clock.instant().getEpochSecond(), body))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                if (traceparent != null) {
+                    request.header("traceparent", traceparent);
+                }
+                status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
                 log.log(System.Logger.Level.DEBUG, "webhook not delivered: {0}", e.toString());
             } catch (InterruptedException e) {
@@ -98,7 +101,7 @@ final class Webhooks implements AutoCloseable {
         }
         if (attempt < retries.size()) {
             log.log(System.Logger.Level.INFO, "webhook to {0} answered {1}; attempt {2} in {3}", target, status, attempt + 2, retries.get(attempt));
-            schedule(body, attempt + 1, retries.get(attempt).toMillis());
+            schedule(body, traceparent, attempt + 1, retries.get(attempt).toMillis());
         } else {
             log.log(System.Logger.Level.WARNING, "webhook to {0} given up after {1} attempts", target, attempt + 1);
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sandbox as a client of it sees it: keys, idempotency, test tokens, refunds, and signed webhooks with retries. */
@@ -25,7 +26,7 @@ class PaymentSandboxTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Received(String signature, String body) {
+    record Received(String signature, String body, String traceparent) {
     }
 
     PaymentSandbox sandbox;
@@ -42,7 +43,8 @@ class PaymentSandboxTest {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 int status = failFirst.getAndDecrement() > 0 ? 503 : 200;
                 if (status == 200) {
-                    received.add(new Received(exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER), body));
+                    received.add(new Received(exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER), body,
+                            exchange.getRequestHeaders().getFirst("traceparent")));
                 }
                 exchange.sendResponseHeaders(status, -1);
             }
@@ -85,6 +87,17 @@ class PaymentSandboxTest {
         assertTrue(hook.body().contains("\"type\":\"charge.succeeded\""), hook.body());
         long t = Long.parseLong(hook.signature().substring(2, hook.signature().indexOf(',')));
         assertEquals("t=" + t + ",v1=" + new WebhookSigner("whsec_test").hmacHex(t, hook.body().getBytes(StandardCharsets.UTF_8)), hook.signature());
+    }
+
+    @Test
+    void aChargesWebhookCarriesTheTraceOfTheCallThatCreatedIt() throws InterruptedException {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        assertEquals(200, post("/v1/charges", "sk_test", "k-20", charge("tok_visa", 20), "traceparent", traceparent).statusCode());
+        assertEquals(200, post("/v1/charges", "sk_test", "k-21", charge("tok_visa", 21), "traceparent", "00-not-a-trace").statusCode());
+        awaitReceived(2);
+        assertEquals(traceparent, received.stream().filter(r -> r.body().contains("\"payment_id\":\"20\"")).findFirst().orElseThrow().traceparent());
+        assertNull(received.stream().filter(r -> r.body().contains("\"payment_id\":\"21\"")).findFirst().orElseThrow().traceparent(),
+                "a malformed trace header is not sent on");
     }
 
     @Test
@@ -143,8 +156,11 @@ class PaymentSandboxTest {
         }
     }
 
-    private HttpResponse<String> post(String path, String key, String idempotencyKey, String body) {
+    private HttpResponse<String> post(String path, String key, String idempotencyKey, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(sandbox.url().resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }

@@ -1,5 +1,6 @@
 package com.cinemaabyss.content.upstream;
 
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -12,7 +13,12 @@ public final class HttpEntitlements implements Entitlements {
     private final URI uri;
 
     public HttpEntitlements(URI subscriptionsUrl, Duration timeout) {
-        this.upstream = new Upstream("subscriptions", timeout);
+        this(subscriptionsUrl, timeout, TraceHeaders.NONE);
+    }
+
+    /** {@code trace}: subscriptions answers in the caller's trace. */
+    public HttpEntitlements(URI subscriptionsUrl, Duration timeout, TraceHeaders trace) {
+        this.upstream = new Upstream("subscriptions", timeout, trace);
         this.uri = subscriptionsUrl.resolve("/api/v1/entitlements/me");
     }
 

@@ -1,5 +1,6 @@
 package com.cinemaabyss.content.upstream;
 
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
 import com.cinemaabyss.content.domain.Profile;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +18,12 @@ public final class HttpProfiles implements Profiles {
     private final URI base;
 
     public HttpProfiles(URI profileUrl, Duration timeout) {
-        this.upstream = new Upstream("profile", timeout);
+        this(profileUrl, timeout, TraceHeaders.NONE);
+    }
+
+    /** {@code trace}: profile answers in the caller's trace. */
+    public HttpProfiles(URI profileUrl, Duration timeout, TraceHeaders trace) {
+        this.upstream = new Upstream("profile", timeout, trace);
         this.base = profileUrl;
     }
 

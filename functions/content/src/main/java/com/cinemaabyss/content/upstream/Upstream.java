@@ -1,5 +1,6 @@
 package com.cinemaabyss.content.upstream;
 
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
 import com.cinemaabyss.kit.core.UnavailableException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +25,11 @@ final class Upstream {
     private final HttpClient client;
     private final Duration timeout;
     private final String name;
+    private final TraceHeaders trace;
 
-    Upstream(String name, Duration timeout) {
+    Upstream(String name, Duration timeout, TraceHeaders trace) {
         this.name = name;
+        this.trace = trace;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -37,6 +40,7 @@ final class Upstream {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        trace.current().forEach(request::header);
         HttpResponse<byte[]> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -2,6 +2,7 @@ package com.cinemaabyss.payments.provider;
 
 import com.cinemaabyss.kit.core.JsonLimits;
 import com.cinemaabyss.kit.core.UnavailableException;
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import tools.jackson.core.JacksonException;
@@ -34,6 +35,7 @@ public class SandboxProvider implements PaymentProvider {
     private final String apiKey;
     private final Duration timeout;
     private final Retry retry;
+    private final TraceHeaders trace;
 
     /** Thrown inside an attempt so that the retry sees it; becomes {@link UnavailableException} once the attempts are spent. */
     static final class Unreachable extends RuntimeException {
@@ -43,6 +45,12 @@ public class SandboxProvider implements PaymentProvider {
     }
 
     public SandboxProvider(URI base, String apiKey, Duration timeout, int maxAttempts, Duration retryWait) {
+        this(base, apiKey, timeout, maxAttempts, retryWait, TraceHeaders.NONE);
+    }
+
+    /** {@code trace}: the provider's answer, and the webhook that follows it, join the caller's trace. */
+    public SandboxProvider(URI base, String apiKey, Duration timeout, int maxAttempts, Duration retryWait, TraceHeaders trace) {
+        this.trace = trace;
         this.base = base;
         this.apiKey = apiKey;
         this.timeout = timeout;
@@ -89,13 +97,14 @@ public class SandboxProvider implements PaymentProvider {
     }
 
     private JsonNode post(String path, String idempotencyKey, ObjectNode body) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Idempotency-Key", idempotencyKey)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        trace.current().forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             return Retry.decorateSupplier(retry, () -> attempt(request)).get();
         } catch (Unreachable e) {

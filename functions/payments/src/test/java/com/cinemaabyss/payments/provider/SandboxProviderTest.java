@@ -1,6 +1,7 @@
 package com.cinemaabyss.payments.provider;
 
 import com.cinemaabyss.kit.core.UnavailableException;
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
 import com.cinemaabyss.sandbox.PaymentSandbox;
 import com.cinemaabyss.sandbox.SandboxSettings;
 import com.sun.net.httpserver.HttpServer;
@@ -61,6 +62,35 @@ class SandboxProviderTest {
             assertEquals(java.util.List.of("payment-8", "payment-8", "payment-8"), keys);
         } finally {
             failing.stop(0);
+        }
+    }
+
+    @Test
+    void theProviderIsCalledInTheCallersTrace() throws IOException {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer provider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        provider.createContext("/", exchange -> {
+            try (exchange) {
+                seen.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+                exchange.sendResponseHeaders(503, -1);
+            }
+        });
+        provider.start();
+        try {
+            TraceHeaders trace = new TraceHeaders(null, null) {
+                @Override
+                public java.util.Map<String, String> current() {
+                    return java.util.Map.of("traceparent", traceparent);
+                }
+            };
+            SandboxProvider traced = new SandboxProvider(URI.create("http://127.0.0.1:" + provider.getAddress().getPort()), "sk",
+                    Duration.ofSeconds(2), 1, Duration.ofMillis(10), trace);
+            assertThrows(UnavailableException.class,
+                    () -> traced.charge(new PaymentProvider.ChargeRequest("payment-9", 9, 100, "EUR", "tok_visa", null)));
+            assertEquals(java.util.List.of(traceparent), seen);
+        } finally {
+            provider.stop(0);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.cinemaabyss.profile.entitlements;
 
 import com.cinemaabyss.kit.core.JsonLimits;
 import com.cinemaabyss.kit.core.UnavailableException;
+import com.cinemaabyss.kit.web.tracing.TraceHeaders;
 import com.cinemaabyss.profile.domain.ProfileLimit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -28,8 +29,15 @@ public class EntitlementProfileLimits implements ProfileLimits {
     private final HttpClient http;
     private final URI entitlement;
     private final Duration timeout;
+    private final TraceHeaders trace;
 
     public EntitlementProfileLimits(URI subscriptionsUrl, Duration timeout) {
+        this(subscriptionsUrl, timeout, TraceHeaders.NONE);
+    }
+
+    /** {@code trace}: subscriptions answers in the caller's trace. */
+    public EntitlementProfileLimits(URI subscriptionsUrl, Duration timeout, TraceHeaders trace) {
+        this.trace = trace;
         this.entitlement = subscriptionsUrl.resolve("/api/v1/entitlements/me");
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
@@ -39,8 +47,10 @@ public class EntitlementProfileLimits implements ProfileLimits {
     public int maxProfiles(String authorization) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(HttpRequest.newBuilder(entitlement).timeout(timeout).header("Authorization", authorization)
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(entitlement).timeout(timeout).header("Authorization", authorization)
+                    .header("Accept", "application/json").GET();
+            trace.current().forEach(request::header);
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException | IllegalArgumentException e) {
             throw new UnavailableException("the plan's profile limit cannot be read now (subscriptions unreachable); retry", e);
         } catch (InterruptedException e) {
