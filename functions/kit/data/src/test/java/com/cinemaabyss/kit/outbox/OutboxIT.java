@@ -56,7 +56,7 @@ class OutboxIT {
 
     /** Spans a real Brave tracer (W3C propagation, as the functions run it) finished, kept in memory. */
     private final List<MutableSpan> finished = new CopyOnWriteArrayList<>();
-    private final Tracing braveTracing = Tracing.newBuilder().propagationFactory(new W3CPropagation()).addSpanHandler(new SpanHandler() {
+    private final Tracing braveTracing = Tracing.newBuilder().traceId128Bit(true).propagationFactory(new W3CPropagation()).addSpanHandler(new SpanHandler() {
         @Override
         public boolean end(TraceContext context, MutableSpan span, Cause cause) {
             finished.add(span);
