@@ -109,7 +109,16 @@ public final class BenchmarkSuite {
             measureIf(chosen, "recommendations", "recommendations, engine down against up",
                     () -> new RecommendationsLatency(rig, settings, wrk).run());
             measureIf(chosen, "bff", "BFF fan-out", () -> new BffFanOut(rig, settings, wrk).run());
-            measureIf(chosen, "knee", "concurrency knee", () -> new ConcurrencyKnee(settings, wrk).run(ConcurrencyKnee.probes(rig, wrk, SEEDED_MOVIES)));
+            measureIf(chosen, "knee", "concurrency knee", () -> {
+                try (BenchIdentity identity = BenchIdentity.start(); PlaybackDecision.Upstreams upstreams = PlaybackDecision.Upstreams.start()) {
+                    List<ConcurrencyKnee.Probe> probes = new ArrayList<>(ConcurrencyKnee.probes(rig, wrk, SEEDED_MOVIES));
+                    // Content's playback decision, as the playback section sets it up, in a process of its own.
+                    probes.add(new ConcurrencyKnee.Probe("content", PlaybackDecision.PLAYBACK + " (upstreams stubbed)",
+                            PlaybackDecision.startContent(rig, "content-knee", identity, upstreams),
+                            PlaybackDecision.playbackScript(wrk, identity)));
+                    return new ConcurrencyKnee(settings, wrk).run(probes);
+                }
+            });
             // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
             // Ten seconds short of the deadline: the last start must end, and its process stop, before it.
             measureIf(chosen, "cold-start", "cold start", () -> new ColdStart(rig, settings).run(

@@ -56,25 +56,8 @@ final class PlaybackDecision {
 
     Section run() {
         try (BenchIdentity identity = BenchIdentity.start(); Upstreams upstreams = Upstreams.start()) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("IDENTITY_URL", identity.url().toString());
-            env.put("SUBSCRIPTIONS_URL", upstreams.url().toString());
-            env.put("PROFILE_URL", upstreams.url().toString());
-            // Only signed here, never fetched: the origin need not run.
-            env.put("ORIGIN_URL", "http://127.0.0.1:8091");
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            env.put("MEDIA_SIGNING_KEY", HexFormat.of().formatHex(key));
-            rig.startWarmAs("content", "content", env);
-            URI content = rig.warmUrlOf("content");
-            publishTitle(content);
-
-            List<String> tokens = new ArrayList<>();
-            for (int viewer = 1; viewer <= VIEWERS; viewer++) {
-                tokens.add(identity.token(Long.toString(1000 + viewer), BenchmarkSuite.DEADLINE));
-            }
-            String playback = wrk.postScript("playback", "/api/v1/playback", "{\"title_id\":" + TITLE + ",\"profile_id\":" + PROFILE + "}",
-                    Map.of("X-Client-Country", COUNTRY), tokens);
+            URI content = startContent(rig, "content", identity, upstreams);
+            String playback = playbackScript(wrk, identity);
             // DynamoDB Local checks that a request is signed, not the signature; the access key and region name the
             // database the functions use ("local", us-east-1), so this reads the title content reads.
             String getItem = wrk.dynamoScript("get-item", "DynamoDB_20120810.GetItem",
@@ -93,6 +76,36 @@ final class PlaybackDecision {
                     rounds.of(PLAYBACK, WrkResult::requestsPerSecond), rounds.of(GET_ITEM, WrkResult::p50Millis),
                     rounds.of(GET_ITEM, WrkResult::p99Millis), rounds.of(GET_ITEM, WrkResult::requestsPerSecond)), upstreams.calls());
         }
+    }
+
+    /**
+     * Starts content under {@code name} against the benchmark's identity (JWKS) and upstream stubs, with movie
+     * {@link #TITLE} published and licensed in {@link #COUNTRY}; its address.
+     */
+    static URI startContent(Rig rig, String name, BenchIdentity identity, Upstreams upstreams) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("IDENTITY_URL", identity.url().toString());
+        env.put("SUBSCRIPTIONS_URL", upstreams.url().toString());
+        env.put("PROFILE_URL", upstreams.url().toString());
+        // Only signed here, never fetched: the origin need not run.
+        env.put("ORIGIN_URL", "http://127.0.0.1:8091");
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        env.put("MEDIA_SIGNING_KEY", HexFormat.of().formatHex(key));
+        rig.startWarmAs(name, "content", env);
+        URI content = rig.warmUrlOf(name);
+        publishTitle(content);
+        return content;
+    }
+
+    /** The wrk script of the playback decision: the title as one of {@link #VIEWERS} viewers drawn per request. */
+    static String playbackScript(Wrk wrk, BenchIdentity identity) {
+        List<String> tokens = new ArrayList<>();
+        for (int viewer = 1; viewer <= VIEWERS; viewer++) {
+            tokens.add(identity.token(Long.toString(1000 + viewer), BenchmarkSuite.DEADLINE));
+        }
+        return wrk.postScript("playback", "/api/v1/playback", "{\"title_id\":" + TITLE + ",\"profile_id\":" + PROFILE + "}",
+                Map.of("X-Client-Country", COUNTRY), tokens);
     }
 
     /** The section from what was measured: no figure in it comes from anywhere else. */
