@@ -446,7 +446,7 @@ class EventingBridgeIT {
         AtomicInteger failures = new AtomicInteger();
         return new HttpDelivery(Duration.ofSeconds(5)) {
             @Override
-            public Outcome deliver(URI target, CloudEvent event) {
+            public Outcome deliver(URI target, CloudEvent event, String traceparent) {
                 if (bodyOf(event).contains(marker) && failures.getAndIncrement() < times) {
                     switch (failure.get()) {
                         case Error error -> throw error;
@@ -454,7 +454,7 @@ class EventingBridgeIT {
                         case Throwable other -> throw new AssertionError(other);
                     }
                 }
-                return super.deliver(target, event);
+                return super.deliver(target, event, traceparent);
             }
         };
     }

@@ -179,31 +179,23 @@ class MoneyPathE2EIT {
     void fiftyConcurrentCheckoutsUseALimitedCodeExactlyItsLimit() throws Exception {
         int limit = 10;
         String code = promoCode(50, limit, 2);
+        List<E2EViewer> buyers = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            buyers.add(E2EViewer.register("rush" + i));
+        }
+        List<Callable<Checkout>> attempts = new ArrayList<>();
+        for (E2EViewer buyer : buyers) {
+            for (int i = 0; i < 2; i++) {
+                JsonNode quote = buyer.quote(PREMIUM, code);
+                attempts.add(() -> checkout(buyer, quote, "tok_visa"));
+            }
+        }
+        buyers.forEach(E2EViewer::logInAgain); // fresh tokens, so the burst is all checkouts and no logins
         List<Checkout> started = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
-            // The buyers sign up and ask for their quotes side by side too: only the checkouts are the point.
-            List<Callable<E2EViewer>> signUps = new ArrayList<>();
-            for (int i = 0; i < 25; i++) {
-                String name = "rush" + i;
-                signUps.add(() -> E2EViewer.register(name));
+            for (Future<Checkout> attempt : pool.invokeAll(attempts)) {
+                started.add(attempt.get());
             }
-            List<E2EViewer> buyers = all(pool, signUps);
-            List<Callable<Callable<Checkout>>> quotes = new ArrayList<>();
-            for (E2EViewer buyer : buyers) {
-                for (int i = 0; i < 2; i++) {
-                    quotes.add(() -> {
-                        JsonNode quote = buyer.quote(PREMIUM, code);
-                        return () -> checkout(buyer, quote, "tok_visa");
-                    });
-                }
-            }
-            List<Callable<Checkout>> attempts = all(pool, quotes);
-            // Fresh tokens, so the burst is all checkouts and no logins.
-            all(pool, buyers.stream().<Callable<Boolean>>map(buyer -> () -> {
-                buyer.logInAgain();
-                return true;
-            }).toList());
-            started.addAll(all(pool, attempts));
         }
         Map<String, Long> outcomes = started.stream().map(MoneyPathE2EIT::settled)
                 .collect(Collectors.groupingBy(c -> c.get("status").asString() + ":" + c.path("reason_code").asString(""),
@@ -310,13 +302,4 @@ class MoneyPathE2EIT {
         }
     }
 
-
-    /** Runs the tasks side by side and gives their results in order; the first failure fails the test. */
-    private static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) throws Exception {
-        List<T> results = new ArrayList<>();
-        for (Future<T> result : pool.invokeAll(tasks)) {
-            results.add(result.get());
-        }
-        return results;
-    }
 }

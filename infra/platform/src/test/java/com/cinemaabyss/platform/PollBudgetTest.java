@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,8 +20,9 @@ class PollBudgetTest {
             PollBudget budget = PollBudget.of(subscription, PLATFORM_ATTEMPT, EventingBridge.PARK_BOUND);
             // 6 attempts of 32 s, backoffs of 0.4 + 0.8 + 1.6 + 3.2 + 6.4 s, 40 s to park; on the money path 11 attempts,
             // backoffs of 1 + 2 + ... + 512 s; mail as long as the money path.
-            // Campaign recipients back off from 1 s (2 + 4 + ... + 1024 s): a campaign waits out its channel's rate.
-            Duration worst = subscription.name().equals("campaign-recipients-to-notifications")
+            // Campaign recipients and the new-episode pushes (from title-changes) back off from 1 s (2 + 4 + ... + 1024 s):
+            // they wait out their channel's rate.
+            Duration worst = Set.of("campaign-recipients-to-notifications", "title-changes-to-notifications").contains(subscription.name())
                     ? Duration.ofMillis(11 * 32_000 + 2_046_000 + 40_000)
                     : KnativeWiringTest.MONEY_PATH.contains(subscription.name()) || KnativeWiringTest.MAIL.contains(subscription.name())
                     ? Duration.ofMillis(11 * 32_000 + 1_023_000 + 40_000)
