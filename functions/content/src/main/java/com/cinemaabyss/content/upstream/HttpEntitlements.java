@@ -12,10 +12,6 @@ public final class HttpEntitlements implements Entitlements {
     private final Upstream upstream;
     private final URI uri;
 
-    public HttpEntitlements(URI subscriptionsUrl, Duration timeout) {
-        this(subscriptionsUrl, timeout, TraceHeaders.NONE);
-    }
-
     /** {@code trace}: subscriptions answers in the caller's trace. */
     public HttpEntitlements(URI subscriptionsUrl, Duration timeout, TraceHeaders trace) {
         this.upstream = new Upstream("subscriptions", timeout, trace);

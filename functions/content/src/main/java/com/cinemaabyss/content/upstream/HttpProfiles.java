@@ -17,10 +17,6 @@ public final class HttpProfiles implements Profiles {
     private final Upstream upstream;
     private final URI base;
 
-    public HttpProfiles(URI profileUrl, Duration timeout) {
-        this(profileUrl, timeout, TraceHeaders.NONE);
-    }
-
     /** {@code trace}: profile answers in the caller's trace. */
     public HttpProfiles(URI profileUrl, Duration timeout, TraceHeaders trace) {
         this.upstream = new Upstream("profile", timeout, trace);

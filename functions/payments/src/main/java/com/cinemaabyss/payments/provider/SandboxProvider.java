@@ -44,10 +44,6 @@ public class SandboxProvider implements PaymentProvider {
         }
     }
 
-    public SandboxProvider(URI base, String apiKey, Duration timeout, int maxAttempts, Duration retryWait) {
-        this(base, apiKey, timeout, maxAttempts, retryWait, TraceHeaders.NONE);
-    }
-
     /** {@code trace}: the provider's answer, and the webhook that follows it, join the caller's trace. */
     public SandboxProvider(URI base, String apiKey, Duration timeout, int maxAttempts, Duration retryWait, TraceHeaders trace) {
         this.trace = trace;

@@ -24,7 +24,7 @@ class SandboxProviderTest {
     @Test
     void aRepeatedChargeWithTheSameKeyIsOneChargeAndABadTokenIsRefusedNotRetried() {
         try (PaymentSandbox sandbox = PaymentSandbox.start(SandboxSettings.forTests("sk_a", "whsec_a"))) {
-            SandboxProvider provider = new SandboxProvider(sandbox.url(), "sk_a", Duration.ofSeconds(2), 3, Duration.ofMillis(10));
+            SandboxProvider provider = new SandboxProvider(sandbox.url(), "sk_a", Duration.ofSeconds(2), 3, Duration.ofMillis(10), TraceHeaders.NONE);
             var request = new PaymentProvider.ChargeRequest("payment-42", 42, 999, "EUR", "tok_visa", null);
             PaymentProvider.ProviderCharge first = provider.charge(request);
             PaymentProvider.ProviderCharge again = provider.charge(request);
@@ -34,7 +34,7 @@ class SandboxProviderTest {
             ProviderRefusedException refused = assertThrows(ProviderRefusedException.class,
                     () -> provider.charge(new PaymentProvider.ChargeRequest("payment-44", 44, 999, "EUR", "tok_nonsense", null)));
             assertEquals("token_invalid", refused.code());
-            SandboxProvider wrongKey = new SandboxProvider(sandbox.url(), "sk_wrong", Duration.ofSeconds(2), 3, Duration.ofMillis(10));
+            SandboxProvider wrongKey = new SandboxProvider(sandbox.url(), "sk_wrong", Duration.ofSeconds(2), 3, Duration.ofMillis(10), TraceHeaders.NONE);
             assertThrows(UnavailableException.class, () -> wrongKey.charge(new PaymentProvider.ChargeRequest("payment-46", 46, 1, "EUR", "tok_visa", null)));
             assertEquals(0, sandbox.chargesFor(46).size());
         }
@@ -55,7 +55,7 @@ class SandboxProviderTest {
         failing.start();
         try {
             SandboxProvider provider = new SandboxProvider(URI.create("http://127.0.0.1:" + failing.getAddress().getPort()), "sk",
-                    Duration.ofSeconds(2), 3, Duration.ofMillis(10));
+                    Duration.ofSeconds(2), 3, Duration.ofMillis(10), TraceHeaders.NONE);
             assertThrows(UnavailableException.class,
                     () -> provider.charge(new PaymentProvider.ChargeRequest("payment-8", 8, 100, "EUR", "tok_visa", null)));
             assertEquals(3, attempts.get());

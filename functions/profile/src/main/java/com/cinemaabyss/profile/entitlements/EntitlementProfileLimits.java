@@ -31,10 +31,6 @@ public class EntitlementProfileLimits implements ProfileLimits {
     private final Duration timeout;
     private final TraceHeaders trace;
 
-    public EntitlementProfileLimits(URI subscriptionsUrl, Duration timeout) {
-        this(subscriptionsUrl, timeout, TraceHeaders.NONE);
-    }
-
     /** {@code trace}: subscriptions answers in the caller's trace. */
     public EntitlementProfileLimits(URI subscriptionsUrl, Duration timeout, TraceHeaders trace) {
         this.trace = trace;
