@@ -218,7 +218,9 @@ class PlatformE2EIT {
         while (System.currentTimeMillis() < deadline) {
             HttpResponse<String> found = zipkin.get("/api/v2/trace/" + trace);
             spans = found.statusCode() == 200 ? List.copyOf(JSON.readTree(found.body()).valueStream().toList()) : List.of();
-            if (consumersOf(spans).size() == 2) {
+            // Each service reports its spans on its own schedule: wait for the edge's as well as the consumers'.
+            if (consumersOf(spans).size() == 2 && spans.stream().anyMatch(s -> s.path("localEndpoint").path("serviceName").asString()
+                    .equals("gateway") && s.path("parentId").asString().equals(client))) {
                 break;
             }
             Thread.sleep(250);
