@@ -53,7 +53,10 @@ final class BridgeMetrics {
         Gauge.builder(LAG, lag, value -> value.get() < 0 ? Double.NaN : value.get()).tag("subscription", subscription)
                 .baseUnit("records").description("Records of the subscription's topics its consumer group has not committed")
                 .register(registry);
+        // A gauge holds its object weakly; nothing else holds this lambda, so without a strong reference the series
+        // turns NaN at the first garbage collection.
         Gauge.builder(RUNNING, running, r -> r.getAsBoolean() ? 1 : 0).tag("subscription", subscription)
+                .strongReference(true)
                 .description("1 while the subscription's worker consumes").register(registry);
     }
 

@@ -66,6 +66,10 @@ public class DynamoIdempotencyStore implements IdempotencyStore {
                 return new Claim.Acquired(key, token);
             } catch (ConditionalCheckFailedException taken) {
                 Map<String, AttributeValue> item = taken.hasItem() ? taken.item() : read(key);
+                if (item != null && token.equals(stringOf(item.get("token")))) {
+                    // The SDK retried a put whose answer it lost, and the first attempt had landed: the claim is ours.
+                    return new Claim.Acquired(key, token);
+                }
                 if (item != null && !item.isEmpty() && !expired(item, now)) {
                     return existing(item);
                 }
@@ -116,6 +120,10 @@ public class DynamoIdempotencyStore implements IdempotencyStore {
 
     private Map<String, AttributeValue> read(String key) {
         return client.getItem(b -> b.tableName(table).key(Map.of("id", s(key))).consistentRead(true)).item();
+    }
+
+    private static String stringOf(AttributeValue value) {
+        return value == null ? null : value.s();
     }
 
     private static boolean expired(Map<String, AttributeValue> item, Instant now) {
