@@ -60,10 +60,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NotificationsIT {
 
     static final String TOKEN = "test-delivery-token";
-    static final int RATE = 50;
+    static final int RATE = 100;
     static final int BURST = 10;
     /** Campaign recipients in the segment; every tenth opted out. */
-    static final int USERS = 300;
+    static final int USERS = 1_000;
     static final String SMS_KEY = "sms-test-key";
     private static final Mailboxes MAIL = new Mailboxes();
     /** The stand-in push service and SMS provider, in-process on a free port. */
@@ -389,13 +389,13 @@ class NotificationsIT {
     }
 
     /**
-     * A campaign to 300 users of one plan (the projection written straight into the store): the fan-out goes through
+     * A campaign to 1,000 users of one plan (the projection written straight into the store): the fan-out goes through
      * Kafka, each recipient event is delivered to the function (here by the test, as the KafkaSource does, in parallel
      * and with the redeliveries a 503 asks for), the opted-out are skipped, the counts add up, and the send times the
      * ledger recorded never exceed the configured rate.
      */
     @Test
-    void aCampaignToThreeHundredUsersRespectsTheRateSkipsTheOptedOutAndCountsItsProgress() throws Exception {
+    void aCampaignToAThousandUsersRespectsTheRateSkipsTheOptedOutAndCountsItsProgress() throws Exception {
         String plan = "it-" + UUID.randomUUID().toString().substring(0, 8);
         List<com.cinemaabyss.notifications.store.RecipientItem> users = new java.util.ArrayList<>();
         for (int i = 0; i < USERS + 20; i++) {

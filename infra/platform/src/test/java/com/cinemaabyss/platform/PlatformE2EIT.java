@@ -351,14 +351,12 @@ class PlatformE2EIT {
                 "Authorization", "Bearer " + platform.adminToken()).statusCode());
     }
 
+    /** How many of {@code requests} anonymous reads went to the movies service; eight at a time, as clients would. */
     private static int moviesShare(int requests) {
-        int toMovies = 0;
-        for (int i = 0; i < requests; i++) {
-            if (backend(gateway.get("/api/movies?id=1")).equals("catalog")) {
-                toMovies++;
-            }
-        }
-        return toMovies;
+        LoadRun.Result reads = LoadRun.get(gateway, "/api/movies?id=1", 8, requests);
+        assertEquals(Map.of(200, requests), reads.statuses());
+        assertEquals(0, reads.fallbacks(), "a fallback would count the monolith's answer as the split's");
+        return reads.backends().getOrDefault("catalog", 0);
     }
 
     private static String backend(HttpResponse<String> response) {
