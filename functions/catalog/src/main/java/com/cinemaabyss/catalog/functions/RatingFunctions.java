@@ -1,10 +1,12 @@
 package com.cinemaabyss.catalog.functions;
 
+import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
 import com.cinemaabyss.catalog.domain.RatingChange;
 import com.cinemaabyss.catalog.events.RatingEvents;
 import com.cinemaabyss.catalog.store.RatingStore;
 import com.cinemaabyss.contracts.EventTypes;
 import com.cinemaabyss.kit.core.InvalidInputException;
+import com.cinemaabyss.kit.lambda.KafkaEventRecords;
 import io.cloudevents.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The viewers' rating of each title, from the events that rate: a profile's rating set or removed on profile-events, and
@@ -38,6 +41,18 @@ public class RatingFunctions {
     @Bean
     public Consumer<CloudEvent> applyMovieRatings(RatingStore ratings) {
         return event -> apply(ratings, event, MOVIE_TYPES);
+    }
+
+    /** The profile ratings consumer as an AWS Lambda Kafka trigger delivers it: a batch of records, each a CloudEvent. */
+    @Bean
+    public Function<KafkaEvent, KafkaEventRecords.Outcome> applyProfileRatingsFromKafka(Consumer<CloudEvent> applyProfileRatings) {
+        return batch -> KafkaEventRecords.deliverEach(batch, applyProfileRatings);
+    }
+
+    /** The legacy movie ratings consumer as an AWS Lambda Kafka trigger delivers it. */
+    @Bean
+    public Function<KafkaEvent, KafkaEventRecords.Outcome> applyMovieRatingsFromKafka(Consumer<CloudEvent> applyMovieRatings) {
+        return batch -> KafkaEventRecords.deliverEach(batch, applyMovieRatings);
     }
 
     private static void apply(RatingStore ratings, CloudEvent event, Set<String> types) {
