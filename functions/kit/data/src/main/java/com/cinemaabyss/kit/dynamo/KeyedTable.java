@@ -6,6 +6,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,12 +58,23 @@ public class KeyedTable<I> {
         return items;
     }
 
-    /** Writes the item only if no item has its id yet; the condition makes replays harmless. */
+    /**
+     * Writes the item only if no item has its id yet; the condition makes replays harmless. When the item already
+     * there is this very item, the insert succeeds: the SDK retries a put whose answer it lost, and if the first attempt
+     * had landed, the retry meets the condition with our own item (a replay of the same item changes nothing either).
+     */
     public void insert(I item) {
-        table.putItem(PutItemEnhancedRequest.builder((Class<I>) table.tableSchema().itemType().rawClass())
-                .item(item)
-                .conditionExpression(notExists())
-                .build());
+        try {
+            table.putItem(PutItemEnhancedRequest.builder((Class<I>) table.tableSchema().itemType().rawClass())
+                    .item(item)
+                    .conditionExpression(notExists())
+                    .build());
+        } catch (ConditionalCheckFailedException taken) {
+            I stored = table.getItem(r -> r.key(table.keyFrom(item)).consistentRead(true));
+            if (stored == null || !table.tableSchema().itemToMap(stored, true).equals(table.tableSchema().itemToMap(item, true))) {
+                throw taken;
+            }
+        }
     }
 
     public static Expression notExists() {

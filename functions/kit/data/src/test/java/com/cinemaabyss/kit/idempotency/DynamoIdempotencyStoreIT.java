@@ -2,6 +2,7 @@ package com.cinemaabyss.kit.idempotency;
 
 import com.cinemaabyss.kit.core.idempotency.Claim;
 import com.cinemaabyss.kit.core.idempotency.StoredResponse;
+import com.cinemaabyss.kit.dynamo.LostAnswers;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.test.MutableClock;
 import com.cinemaabyss.kit.test.SharedTestInfra;
@@ -12,15 +13,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,34 +82,12 @@ class DynamoIdempotencyStoreIT {
 
     @Test
     void aClaimWhosePutTheSdkSentAgainAfterLosingTheAnswerIsStillOurs() {
-        DynamoIdempotencyStore retrying = new DynamoIdempotencyStore(sendingEveryPutTwice(client), new TableSetup(client, true),
+        DynamoIdempotencyStore retrying = new DynamoIdempotencyStore(LostAnswers.sendingEveryPutTwice(client), new TableSetup(client, true),
                 table, new IdempotencySettings(Duration.ofHours(24), Duration.ofSeconds(60)), clock);
         Claim.Acquired claim = assertInstanceOf(Claim.Acquired.class, retrying.claim("k5", "f"));
         assertEquals(new Claim.InProgress("f"), store.claim("k5", "f"), "another request with the key waits for ours");
         retrying.complete(claim, new StoredResponse(202, null, new byte[0]));
         assertEquals(202, assertInstanceOf(Claim.Completed.class, store.claim("k5", "f")).response().status());
-    }
-
-    /** A client whose every put lands twice, the answer being the second's: as when an attempt's answer is lost and the SDK retries. */
-    private static DynamoDbClient sendingEveryPutTwice(DynamoDbClient real) {
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
-                (proxy, method, args) -> {
-                    if (args != null && args.length == 1 && args[0] instanceof Consumer<?>) {
-                        return InvocationHandler.invokeDefault(proxy, method, args); // builds the request, then comes back here
-                    }
-                    try {
-                        if (method.getName().equals("putItem")) {
-                            try {
-                                method.invoke(real, args);
-                            } catch (InvocationTargetException ignoredAsTheAnswerIsLost) {
-                                // the retry's answer is the one the caller sees
-                            }
-                        }
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     private Map<String, AttributeValue> item(String key) {
