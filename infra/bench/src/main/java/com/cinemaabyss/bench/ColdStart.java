@@ -5,8 +5,6 @@ import com.cinemaabyss.local.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -22,8 +21,9 @@ import java.util.function.Consumer;
  * Benchmark 2: time from spawning the JVM to the first 200 answer of a real route, and the resident memory just
  * after, per function. The baseline is a plain {@code java -jar} of the Spring Boot jar; the headline is the
  * variant the images ship: the JVM flags Jib puts in the image plus the {@code JAVA_TOOL_OPTIONS} of the function's
- * Knative Service, on the jar extracted into an application jar and its libraries. For the movies function every
- * step is also measured on its own, and a JDK AOT cache on top of the shipped variant, which the images do not have.
+ * Knative Service, on the jar extracted into an application jar and its libraries. Where {@code infra/bin/image} has
+ * built a function's image (its own Java runtime and a JDK AOT cache trained on it), that image's entrypoint, run from
+ * its unpacked files, is the headline instead. For the movies function every step is also measured on its own.
  */
 final class ColdStart {
 
@@ -38,16 +38,20 @@ final class ColdStart {
     /** Starts of every variant that carries no aim (all but the movies function's baseline and shipped variant). */
     static final int OTHER_STARTS = 3;
 
-    private static final String NOT_SHIPPED = """
+    private static final String HOW_THE_IMAGE_IS_RUN = """
 
-            The JDK AOT cache is not in the images: it has to be trained on the image's own JVM and class path, which
-            Jib cannot run, so it would need a build step that runs the image. Its row, marked "not shipped", shows
-            what it would add; it is not the headline.
+            The image row runs the image's own entrypoint (`target/image/entrypoint`: its jlink'd runtime,
+            `-XX:AOTCache`, Jib's class-path and main-class argument files) from the image's files as
+            `infra/bin/image <module> none` unpacks them, every absolute path prefixed with that directory, and the
+            manifest's options in `JAVA_TOOL_OPTIONS` as the container gets them. A function without
+            `target/image` has no image row, and its shipped figure is the plain Jib image's.
             """;
 
-    record Variant(String name, List<String> jvmOptions, boolean extracted, boolean aotCache, boolean headline) {
+    /** {@code image}: the entrypoint of the image infra/bin/image built, run from its unpacked files. */
+    record Variant(String name, List<String> jvmOptions, boolean extracted, boolean image, boolean headline) {
 
-        static final String SHIPPED = "as shipped (image's JVM flags + manifest options)";
+        static final String SHIPPED = "plain Jib image (its JVM flags + manifest options)";
+        static final String IMAGE = "as shipped by infra/bin/image (its own runtime + JDK AOT cache)";
 
         boolean shipped() {
             return name.equals(SHIPPED);
@@ -74,18 +78,17 @@ final class ColdStart {
         List<String> skipped = new ArrayList<>();
         List<String> catalogOptions = shippedOptions("catalog");
         for (String function : functions) {
-            // The training run (movies function only) plus the starts of every variant; planned as if the AOT cache gets written.
-            int launches = (trains(function) ? 1 : 0) + variants(function, true).stream().mapToInt(variant -> starts(function, variant, settings)).sum();
+            Optional<List<String>> image = imageEntrypoint(rig.jar(function).getParent().resolve("image"));
+            int launches = variants(function, image.isPresent()).stream().mapToInt(variant -> starts(function, variant, settings)).sum();
             if (!budget.affords(launches)) {
                 skipped.add("%s (about %d s needed, %d s left)".formatted(function, budget.estimate(launches).toSeconds(), budget.left().toSeconds()));
                 continue;
             }
             long began = System.nanoTime();
             Path extracted = extract(function);
-            Path cache = trains(function) ? train(function, extracted) : null;
             Map<Variant, Result> results = new LinkedHashMap<>();
-            for (Variant variant : variants(function, cache != null)) {
-                results.put(variant, measure(function, variant, extracted, cache));
+            for (Variant variant : variants(function, image.isPresent())) {
+                results.put(variant, measure(function, variant, extracted, image.orElse(List.of())));
             }
             budget.spent(Duration.ofNanos(System.nanoTime() - began), launches);
             measured.put(function, results);
@@ -104,7 +107,9 @@ final class ColdStart {
             Result baseline = results.values().iterator().next();
             results.forEach((variant, result) -> table.row(function, "`" + FIRST_REQUEST.get(function) + "`", variant.name(),
                     result.seconds().format("%.2f"), result.rssMiB().format("%.0f"), result.seconds().over(baseline.seconds()).format("%.2f")));
-            Result shipped = results.entrySet().stream().filter(entry -> entry.getKey().shipped()).findFirst().orElseThrow().getValue();
+            // What ships: the image infra/bin/image built where there is one, else the plain Jib image.
+            Result shipped = results.entrySet().stream().filter(entry -> entry.getKey().image()).findFirst()
+                    .or(() -> results.entrySet().stream().filter(entry -> entry.getKey().shipped()).findFirst()).orElseThrow().getValue();
             Samples ratio = shipped.seconds().over(baseline.seconds());
             if (function.equals("catalog")) {
                 figures.add(Figure.atMost("movies function: shipped cold start / plain Spring Boot", ratio, 0.35));
@@ -118,7 +123,7 @@ final class ColdStart {
 
                 Not measured, as their starts would not have fitted in the run's time limit at this run's pace: %s.
                 """.formatted(String.join(", ", skipped));
-        return new Section("Cold start", intro(settings, catalogOptions) + moviesShipped + table + notMeasured + NOT_SHIPPED, figures);
+        return new Section("Cold start", intro(settings, catalogOptions) + moviesShipped + table + notMeasured + HOW_THE_IMAGE_IS_RUN, figures);
     }
 
     private static String intro(Settings settings, List<String> catalogOptions) {
@@ -127,9 +132,9 @@ final class ColdStart {
                 there, as in the cluster); the clock runs from spawning the process to the first 200 answer of the
                 route in the table, polled every %d ms. RSS is read from /proc %d ms after that answer. %d starts
                 for the movies function's baseline and shipped variants, %d for every other; medians with (min–max).
-                "as shipped" is what the image runs: Jib's JVM flags (root pom.xml) and the function's
+                "plain Jib image" is what Jib's default image runs: its JVM flags (root pom.xml) and the function's
                 `JAVA_TOOL_OPTIONS` from knative/serving (for the movies function: `%s`) on the jar extracted
-                (`-Djarmode=tools extract`: the application jar with its libraries beside it, as the image has them).
+                (`-Djarmode=tools extract`: the application jar with its libraries beside it).
 
                 """.formatted(FunctionProcess.POLL_MILLIS, RSS_DELAY_MILLIS, settings.coldStarts(), Math.min(OTHER_STARTS, settings.coldStarts()),
                 String.join(" ", catalogOptions));
@@ -144,37 +149,58 @@ final class ColdStart {
         return List.copyOf(new LinkedHashSet<>(concat(manifestOptions, imageFlags)));
     }
 
-    /** Only the movies function gets the AOT-cache variant (and so a training run): it carries the aims. */
-    private static boolean trains(String function) {
-        return function.equals("catalog");
-    }
-
-    List<Variant> variants(String function, boolean withCache) {
+    List<Variant> variants(String function, boolean withImage) {
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("plain `java -jar` (baseline)", List.of(), false, false, true));
         if (function.equals("catalog")) {
             variants.add(new Variant("extracted jar", List.of(), true, false, false));
             variants.add(new Variant("+ Spring AOT", List.of("-Dspring.aot.enabled=true"), true, false, false));
         }
-        variants.add(new Variant(Variant.SHIPPED, shippedOptions(function), true, false, true));
-        if (trains(function) && withCache) {
-            variants.add(new Variant("as shipped + JDK AOT cache (**not shipped**)", shippedOptions(function), true, true, false));
+        variants.add(new Variant(Variant.SHIPPED, shippedOptions(function), true, false, !withImage));
+        if (withImage) {
+            variants.add(new Variant(Variant.IMAGE, rig.manifestJvmOptions(function), false, true, true));
         }
         return variants;
     }
 
-    private Result measure(String function, Variant variant, Path extracted, Path cache) {
+    /**
+     * The entrypoint of the image in {@code imageDirectory} (written by infra/bin/image), with its absolute paths inside
+     * the unpacked image; empty when the function's image was not built.
+     */
+    static Optional<List<String>> imageEntrypoint(Path imageDirectory) {
+        Path entrypoint = imageDirectory.resolve("entrypoint");
+        Path rootfs = imageDirectory.resolve("rootfs").toAbsolutePath();
+        if (!Files.isRegularFile(entrypoint) || !Files.isRegularFile(rootfs.resolve("opt/cinemaabyss/aot/app.aot"))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllLines(entrypoint).stream().filter(line -> !line.isBlank())
+                    .map(argument -> argument.startsWith("/") ? rootfs + argument
+                            : argument.startsWith("@/") ? "@" + rootfs + argument.substring(1)
+                            : argument.replace("=/", "=" + rootfs + "/"))
+                    .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Result measure(String function, Variant variant, Path extracted, List<String> imageEntrypoint) {
         List<Double> seconds = new ArrayList<>();
         List<Double> rss = new ArrayList<>();
         for (int start = 0; start < starts(function, variant, settings); start++) {
             int port = FreePorts.pick();
-            List<String> arguments = new ArrayList<>(variant.jvmOptions());
-            if (variant.aotCache()) {
-                arguments.add("-XX:AOTCache=" + cache);
+            Map<String, String> env = new LinkedHashMap<>(rig.env(function, port));
+            FunctionProcess.Command command;
+            if (variant.image()) {
+                // As in the container: the manifest's options in JAVA_TOOL_OPTIONS, the image's entrypoint as it is.
+                env.put("JAVA_TOOL_OPTIONS", String.join(" ", variant.jvmOptions()));
+                command = new FunctionProcess.Command(imageEntrypoint.getFirst(), imageEntrypoint.subList(1, imageEntrypoint.size()));
+            } else {
+                List<String> arguments = new ArrayList<>(variant.jvmOptions());
+                arguments.addAll(List.of("-jar", (variant.extracted() ? extracted : rig.jar(function)).toString()));
+                command = FunctionProcess.Command.java(arguments);
             }
-            arguments.addAll(List.of("-jar", (variant.extracted() ? extracted : rig.jar(function)).toString()));
-            try (FunctionProcess process = FunctionProcess.start(function, arguments, rig.env(function, port),
-                    rig.workDir.resolve("logs/cold-" + function + ".log"))) {
+            try (FunctionProcess process = FunctionProcess.start(function, command, env, rig.workDir.resolve("logs/cold-" + function + ".log"))) {
                 seconds.add(process.awaitFirst200(firstRequest(function, port), Rig.START_TIMEOUT).toNanos() / 1e9);
                 FunctionProcess.pause(RSS_DELAY_MILLIS);
                 rss.add(process.rssMiB());
@@ -196,38 +222,8 @@ final class ColdStart {
         return destination.resolve(rig.jar(function).getFileName());
     }
 
-    /** A training run: start with the shipped options, answer some requests, stop; the JVM writes the cache on exit. */
-    private Path train(String function, Path extracted) {
-        Path cache = rig.workDir.resolve("cold/" + function + ".aot");
-        int port = FreePorts.pick();
-        List<String> arguments = new ArrayList<>(shippedOptions(function));
-        arguments.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-jar", extracted.toString()));
-        try (FunctionProcess process = FunctionProcess.start(function, arguments, rig.env(function, port),
-                rig.workDir.resolve("logs/train-" + function + ".log"))) {
-            URI first = firstRequest(function, port);
-            process.awaitFirst200(first, Rig.START_TIMEOUT);
-            URI health = URI.create("http://127.0.0.1:" + port + rig.spec(function).healthPath());
-            for (int i = 0; i < 30; i++) {
-                get(first);
-                get(health);
-            }
-        }
-        return Files.isRegularFile(cache) ? cache : null;
-    }
-
     private URI firstRequest(String function, int port) {
         return URI.create("http://127.0.0.1:" + port + FIRST_REQUEST.get(function));
-    }
-
-    private static void get(URI url) {
-        try {
-            FunctionProcess.HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

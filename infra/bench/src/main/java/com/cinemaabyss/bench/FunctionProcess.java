@@ -41,11 +41,24 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     /** {@code javaArguments} come after the java launcher: flags, then -jar or -cp and what to run. */
+    /** A program and its arguments: this JVM's own {@code java} for most, an image's runtime for an image's entrypoint. */
+    record Command(String program, List<String> arguments) {
+
+        static Command java(List<String> arguments) {
+            return new Command(Path.of(System.getProperty("java.home"), "bin", "java").toString(), arguments);
+        }
+    }
+
     static FunctionProcess start(String name, List<String> javaArguments, Map<String, String> env, Path log) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(javaArguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        return start(name, Command.java(javaArguments), env, log);
+    }
+
+    /** Starts {@code command} with this process's environment less JAVA_TOOL_OPTIONS, plus {@code env}. */
+    static FunctionProcess start(String name, Command command, Map<String, String> env, Path log) {
+        List<String> line = new ArrayList<>();
+        line.add(command.program());
+        line.addAll(command.arguments());
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().putAll(env);
         try {
