@@ -35,6 +35,8 @@ final class ColdStart {
             "gateway", "/api/movies?id=1");
     /** RSS is read this long after the first 200. */
     static final long RSS_DELAY_MILLIS = 500;
+    /** Shipped start over plain Spring Boot's, for every function. */
+    static final double SHIPPED_AIM = 0.30;
     /** Starts of every variant that carries no aim (all but the movies function's baseline and shipped variant). */
     static final int OTHER_STARTS = 3;
 
@@ -111,12 +113,13 @@ final class ColdStart {
             Result shipped = results.entrySet().stream().filter(entry -> entry.getKey().image()).findFirst()
                     .or(() -> results.entrySet().stream().filter(entry -> entry.getKey().shipped()).findFirst()).orElseThrow().getValue();
             Samples ratio = shipped.seconds().over(baseline.seconds());
+            // The aim holds for every function (issue 18: ≤ 0.3× plain Spring Boot, as shipped).
             if (function.equals("catalog")) {
-                figures.add(Figure.atMost("movies function: shipped cold start / plain Spring Boot", ratio, 0.35));
+                figures.add(Figure.atMost("movies function: shipped cold start / plain Spring Boot", ratio, SHIPPED_AIM));
                 moviesShipped.append("Movies function as shipped: **%s s** to the first 200 (aim ≤ 1.0 s: %s).%n%n".formatted(
                         shipped.seconds().format("%.2f"), Figure.atMost("", shipped.seconds(), 1.0).verdict()));
             } else {
-                figures.add(Figure.informative(function + ": shipped cold start / plain Spring Boot", ratio));
+                figures.add(Figure.atMost(function + ": shipped cold start / plain Spring Boot", ratio, SHIPPED_AIM));
             }
         });
         String notMeasured = skipped.isEmpty() ? "" : """
