@@ -27,12 +27,6 @@ import java.util.function.Consumer;
  */
 final class ColdStart {
 
-    /** What each function answers first: a read through its own data where it has one. */
-    static final Map<String, String> FIRST_REQUEST = Map.of(
-            "catalog", "/api/movies?id=1",
-            "monolith", "/api/movies?id=1",
-            "events", "/api/events/health",
-            "gateway", "/api/movies?id=1");
     /** RSS is read this long after the first 200. */
     static final long RSS_DELAY_MILLIS = 500;
     /** Shipped start over plain Spring Boot's, for every function. */
@@ -42,11 +36,13 @@ final class ColdStart {
 
     private static final String HOW_THE_IMAGE_IS_RUN = """
 
-            The image row runs the image's own entrypoint (`target/image/entrypoint`: its jlink'd runtime,
-            `-XX:AOTCache`, Jib's class-path and main-class argument files) from the image's files as
-            `infra/bin/image <module> none` unpacks them, every absolute path prefixed with that directory, and the
-            manifest's options in `JAVA_TOOL_OPTIONS` as the container gets them. A function without
-            `target/image` has no image row, and its shipped figure is the plain Jib image's.
+            The image row runs the image's own entrypoint (its jlink'd runtime, `-XX:AOTCache`, Jib's class-path
+            and main-class argument files) from the image's files as `infra/bin/image <module> none` unpacks them
+            (`target/image/rootfs`, its entrypoint with every absolute path inside that directory in
+            `target/image/rootfs.entrypoint`), and the manifest's options in `JAVA_TOOL_OPTIONS` as the container
+            gets them. A function without that image has no image row, and its shipped figure is the plain Jib
+            image's. The first request is the module's `<image.first-request>` (its pom), which the image's cache is
+            also trained on, else its readiness probe.
             """;
 
     /** {@code image}: the entrypoint of the image infra/bin/image built, run from its unpacked files. */
@@ -63,6 +59,10 @@ final class ColdStart {
     record Result(Samples seconds, Samples rssMiB) {
     }
 
+    /** One function's starts: the route timed, and each variant's result, the baseline first. */
+    record Measured(String firstRequest, Map<Variant, Result> results) {
+    }
+
     private final Rig rig;
     private final Settings settings;
 
@@ -76,7 +76,7 @@ final class ColdStart {
      * {@code progress} gets the section as it stands after each one.
      */
     Section run(List<String> functions, TimeBudget budget, Consumer<Section> progress) {
-        Map<String, Map<Variant, Result>> measured = new LinkedHashMap<>();
+        Map<String, Measured> measured = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
         List<String> catalogOptions = shippedOptions("catalog");
         for (String function : functions) {
@@ -86,6 +86,7 @@ final class ColdStart {
                 skipped.add("%s (about %d s needed, %d s left)".formatted(function, budget.estimate(launches).toSeconds(), budget.left().toSeconds()));
                 continue;
             }
+            rig.createTables(function);
             long began = System.nanoTime();
             Path extracted = extract(function);
             Map<Variant, Result> results = new LinkedHashMap<>();
@@ -93,21 +94,21 @@ final class ColdStart {
                 results.put(variant, measure(function, variant, extracted, image.orElse(List.of())));
             }
             budget.spent(Duration.ofNanos(System.nanoTime() - began), launches);
-            measured.put(function, results);
+            measured.put(function, new Measured(rig.firstRequest(function), results));
             progress.accept(section(settings, catalogOptions, measured, skipped));
         }
         return section(settings, catalogOptions, measured, skipped);
     }
 
     /** The section from what was measured: no figure in it comes from anywhere else. */
-    static Section section(Settings settings, List<String> catalogOptions, Map<String, Map<Variant, Result>> measured,
-                           List<String> skipped) {
+    static Section section(Settings settings, List<String> catalogOptions, Map<String, Measured> measured, List<String> skipped) {
         List<Figure> figures = new ArrayList<>();
         Table table = new Table("function", "first request", "variant", "seconds to first 200", "RSS MiB", "× baseline");
         StringBuilder moviesShipped = new StringBuilder();
-        measured.forEach((function, results) -> {
+        measured.forEach((function, starts) -> {
+            Map<Variant, Result> results = starts.results();
             Result baseline = results.values().iterator().next();
-            results.forEach((variant, result) -> table.row(function, "`" + FIRST_REQUEST.get(function) + "`", variant.name(),
+            results.forEach((variant, result) -> table.row(function, "`" + starts.firstRequest() + "`", variant.name(),
                     result.seconds().format("%.2f"), result.rssMiB().format("%.0f"), result.seconds().over(baseline.seconds()).format("%.2f")));
             // What ships: the image infra/bin/image built where there is one, else the plain Jib image.
             Result shipped = results.entrySet().stream().filter(entry -> entry.getKey().image()).findFirst()
@@ -167,21 +168,16 @@ final class ColdStart {
     }
 
     /**
-     * The entrypoint of the image in {@code imageDirectory} (written by infra/bin/image), with its absolute paths inside
-     * the unpacked image; empty when the function's image was not built.
+     * The entrypoint of the image in {@code imageDirectory} as infra/bin/image wrote it for the unpacked image (its
+     * absolute paths inside {@code rootfs}); empty when the function's image, or its cache, was not built.
      */
     static Optional<List<String>> imageEntrypoint(Path imageDirectory) {
-        Path entrypoint = imageDirectory.resolve("entrypoint");
-        Path rootfs = imageDirectory.resolve("rootfs").toAbsolutePath();
-        if (!Files.isRegularFile(entrypoint) || !Files.isRegularFile(rootfs.resolve("opt/cinemaabyss/aot/app.aot"))) {
+        Path entrypoint = imageDirectory.resolve("rootfs.entrypoint");
+        if (!Files.isRegularFile(entrypoint) || !Files.isRegularFile(imageDirectory.resolve("rootfs/opt/cinemaabyss/aot/app.aot"))) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.readAllLines(entrypoint).stream().filter(line -> !line.isBlank())
-                    .map(argument -> argument.startsWith("/") ? rootfs + argument
-                            : argument.startsWith("@/") ? "@" + rootfs + argument.substring(1)
-                            : argument.replace("=/", "=" + rootfs + "/"))
-                    .toList());
+            return Optional.of(Files.readAllLines(entrypoint).stream().filter(line -> !line.isBlank()).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -226,7 +222,7 @@ final class ColdStart {
     }
 
     private URI firstRequest(String function, int port) {
-        return URI.create("http://127.0.0.1:" + port + FIRST_REQUEST.get(function));
+        return URI.create("http://127.0.0.1:" + port + rig.firstRequest(function));
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

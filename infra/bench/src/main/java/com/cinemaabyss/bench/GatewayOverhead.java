@@ -97,7 +97,7 @@ final class GatewayOverhead {
             rig.startWarmAs(GATEWAY_PROCESSES.get(GATEWAY_LIMITED), "gateway", limitedGateway());
             // Valid for the whole run: the suite stops by itself at its deadline.
             List<String> tokens = BenchIdentity.oneUserPerSplitBucket().stream()
-                    .map(user -> identity.token(user, BenchmarkSuite.DEADLINE)).toList();
+                    .map(user -> identity.token(user, BenchmarkSuite.LONGEST_RUN)).toList();
             String script = wrk.randomIdScript("movie-by-id", "/api/movies?id={id}", movies, tokens);
             Map<String, URI> gateways = new LinkedHashMap<>();
             GATEWAYS.forEach(gateway -> gateways.put(gateway, rig.warmUrlOf(GATEWAY_PROCESSES.get(gateway))));

@@ -102,7 +102,7 @@ final class PlaybackDecision {
     static String playbackScript(Wrk wrk, BenchIdentity identity) {
         List<String> tokens = new ArrayList<>();
         for (int viewer = 1; viewer <= VIEWERS; viewer++) {
-            tokens.add(identity.token(Long.toString(1000 + viewer), BenchmarkSuite.DEADLINE));
+            tokens.add(identity.token(Long.toString(1000 + viewer), BenchmarkSuite.LONGEST_RUN));
         }
         return wrk.postScript("playback", "/api/v1/playback", "{\"title_id\":" + TITLE + ",\"profile_id\":" + PROFILE + "}",
                 Map.of("X-Client-Country", COUNTRY), tokens);

@@ -60,7 +60,7 @@ final class RecommendationsLatency {
             seed(upUrl);
             List<String> tokens = new ArrayList<>();
             for (int user = 1; user <= USERS; user++) {
-                tokens.add(identity.token(Long.toString(user), BenchmarkSuite.DEADLINE));
+                tokens.add(identity.token(Long.toString(user), BenchmarkSuite.LONGEST_RUN));
             }
             String sourceUp = awaitEngine(upUrl, tokens.getFirst());
             String sourceDown = source(rig.warmUrlOf("recommendations-down"), tokens.getFirst());

@@ -29,6 +29,7 @@ final class Rig implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern JVM_FLAG = Pattern.compile("<jvmFlag>([^<]+)</jvmFlag>");
+    private static final Pattern FIRST_REQUEST = Pattern.compile("<image.first-request>([^<]+)</image.first-request>");
 
     final Path root;
     final Path workDir;
@@ -74,6 +75,23 @@ final class Rig implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What a new pod of the function is first asked: its module's {@code <image.first-request>} (which infra/bin/image
+     * also trains the image's cache on), else its readiness probe.
+     */
+    String firstRequest(String function) {
+        try {
+            return firstRequest(Files.readString(root.resolve(spec(function).module()).resolve("pom.xml")), spec(function).healthPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String firstRequest(String pom, String readinessPath) {
+        Matcher request = FIRST_REQUEST.matcher(pom);
+        return request.find() ? request.group(1).trim() : readinessPath;
     }
 
     static List<String> jibJvmFlags(String pom) {
@@ -137,6 +155,25 @@ final class Rig implements AutoCloseable {
         URI url = URI.create("http://127.0.0.1:" + port);
         warm.put(name, new Running(process, url));
         process.awaitFirst200(url.resolve(spec(function).healthPath()), START_TIMEOUT);
+    }
+
+    /**
+     * Creates a function's tables, unless it already runs: starts it once as its first deployment would
+     * (DYNAMODB_CREATE_TABLES=true) and stops it when it is ready, so that later starts find their tables, as in the
+     * cluster.
+     */
+    void createTables(String function) {
+        if (warm.containsKey(function)) {
+            return;
+        }
+        int port = FreePorts.pick();
+        Map<String, String> env = env(function, port);
+        env.put("DYNAMODB_CREATE_TABLES", "true");
+        List<String> arguments = new ArrayList<>(manifestJvmOptions(function));
+        arguments.addAll(List.of("-jar", jar(function).toString()));
+        try (FunctionProcess process = FunctionProcess.start(function + "-tables", arguments, env, workDir.resolve("logs/" + function + "-tables.log"))) {
+            process.awaitFirst200(URI.create("http://127.0.0.1:" + port + spec(function).healthPath()), START_TIMEOUT);
+        }
     }
 
     URI warmUrlOf(String function) {

@@ -189,9 +189,9 @@ class ReportFiguresTest {
         Map<ColdStart.Variant, ColdStart.Result> events = new LinkedHashMap<>();
         events.put(new ColdStart.Variant("plain `java -jar` (baseline)", List.of(), false, false, true), start(random, ColdStart.OTHER_STARTS));
         events.put(new ColdStart.Variant(ColdStart.Variant.SHIPPED, shipped, true, false, true), start(random, ColdStart.OTHER_STARTS));
-        Map<String, Map<ColdStart.Variant, ColdStart.Result>> measured = new LinkedHashMap<>();
-        measured.put("catalog", catalog);
-        measured.put("events", events);
+        Map<String, ColdStart.Measured> measured = new LinkedHashMap<>();
+        measured.put("catalog", new ColdStart.Measured("/api/movies?id=1", catalog));
+        measured.put("events", new ColdStart.Measured("/api/events/health", events));
         List<String> skipped = List.of("gateway (about %d s needed, %d s left)".formatted(40 + random.nextInt(40), random.nextInt(40)));
         return ColdStart.section(SETTINGS, shipped, measured, skipped);
     }

@@ -54,13 +54,17 @@ class AotImageTest {
         assertTrue(script.contains("--output \"$image/jre\"") && script.contains("-XX:AOTCacheOutput=$image/aot/app.aot")
                 && script.contains("mkdir -p \"$image/aot\""), "infra/bin/image writes target/image/jre and target/image/aot/app.aot");
         assertTrue(script.contains("AOTMode=on"), "infra/bin/image checks that the image's JVM takes its cache");
+        assertTrue(script.contains("<image.first-request>") && script.contains("$first_request"),
+                "infra/bin/image trains on the first request a module names");
+        assertTrue(script.contains("> \"$image/rootfs.entrypoint\""), "infra/bin/image writes the entrypoint the benchmark runs");
     }
 
     @Test
     void theImagesWorkflowBuildsEveryModuleThatNamesAnImageThroughTheScript() throws Exception {
         String workflow = Files.readString(Manifests.ROOT.resolve(".github/workflows/images.yml"));
         assertTrue(workflow.contains("for module in $(grep -l '<image.name>' */*/pom.xml | xargs -n1 dirname)"), workflow);
-        assertTrue(workflow.contains("infra/bin/image \"$module\" jib:build"), workflow);
+        assertTrue(workflow.contains("mvn -B -DskipTests install") && workflow.contains("IMAGE_PREBUILT=true infra/bin/image \"$module\" jib:build"),
+                "the build is installed once, and each image skips its own: " + workflow);
         try (var poms = Files.walk(Manifests.ROOT, 3)) {
             List<String> named = poms.filter(p -> p.getFileName().toString().equals("pom.xml"))
                     .filter(p -> Manifests.ROOT.relativize(p).getNameCount() == 3)
