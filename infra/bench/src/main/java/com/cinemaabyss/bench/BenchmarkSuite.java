@@ -110,7 +110,7 @@ public final class BenchmarkSuite {
                 step("starting events");
                 rig.startWarmAs("events", "events", events);
             }
-            measureIf(chosen, "gateway", "gateway overhead", () -> new GatewayOverhead(rig, settings, wrk, SEEDED_MOVIES).run());
+            measureIf(chosen, "gateway", "gateway overhead", () -> new GatewayOverhead(rig, settings, wrk, SEEDED_MOVIES, chosen.size() == 1 && !quick).run());
             measureIf(chosen, "events", "event ingest", () -> new EventIngest(rig, settings, wrk).run());
             measureIf(chosen, "catalog", "catalog at scale", () -> new CatalogAtScale(rig, settings, wrk, loader).run(SEEDED_MOVIES,
                     quick ? List.of((long) settings.scaleMovies()) : List.of(10_000L, (long) settings.scaleMovies())));

@@ -94,6 +94,10 @@ final class FunctionProcess implements AutoCloseable {
         throw new IllegalStateException(name + " gave no 200 on " + url + " within " + timeout.toSeconds() + " s; see " + log);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Resident set size from /proc (Linux), in MiB. */
     double rssMiB() {
         try {

@@ -51,12 +51,18 @@ final class GatewayOverhead {
     private final Settings settings;
     private final Wrk wrk;
     private final long movies;
+    private final boolean untilJitSettles;
 
-    GatewayOverhead(Rig rig, Settings settings, Wrk wrk, long movies) {
+    /**
+     * {@code untilJitSettles}: warm each JVM target until its JIT has settled ({@link Warmup}), as a run of this section
+     * alone does; otherwise (the full run, which must end within its deadline) for {@code proxyWarmup} each.
+     */
+    GatewayOverhead(Rig rig, Settings settings, Wrk wrk, long movies, boolean untilJitSettles) {
         this.rig = rig;
         this.settings = settings;
         this.wrk = wrk;
         this.movies = movies;
+        this.untilJitSettles = untilJitSettles;
     }
 
     /**
@@ -108,20 +114,35 @@ final class GatewayOverhead {
                 targets.put(MONOLITH, rig.warmUrlOf("monolith"));
                 targets.putAll(gateways);
                 targets.put(NGINX, nginx.url());
-                Rounds.warmUp(wrk, targets, script, settings, settings.proxyWarmup());
+                List<Warmup.Warmed> warmed = new ArrayList<>();
+                if (untilJitSettles) {
+                    Map<String, FunctionProcess> jvms = new LinkedHashMap<>();
+                    jvms.put(CATALOG, rig.warmProcess("catalog"));
+                    jvms.put(MONOLITH, rig.warmProcess("monolith"));
+                    GATEWAY_PROCESSES.forEach((gateway, process) -> jvms.put(gateway, rig.warmProcess(process)));
+                    targets.forEach((name, url) -> {
+                        if (jvms.containsKey(name)) {
+                            warmed.add(Warmup.untilJitSettles(wrk, name, url, script, settings.connections(), jvms.get(name).pid()));
+                        } else {
+                            wrk.run(url, settings.connections(), settings.proxyWarmup(), script);
+                        }
+                    });
+                } else {
+                    Rounds.warmUp(wrk, targets, script, settings, settings.proxyWarmup());
+                }
                 Map<String, GatewayCounters> before = new LinkedHashMap<>();
                 gateways.forEach((name, url) -> before.put(name, counters(url)));
                 Rounds rounds = Rounds.measure(wrk, targets, script, settings);
                 Map<String, GatewayCounters> counted = new LinkedHashMap<>();
                 gateways.forEach((name, url) -> counted.put(name, counters(url).since(before.get(name))));
-                return section(settings, movies, MOVIES_PERCENT, rig.manifestJvmOptions("gateway"), rounds, counted);
+                return section(settings, movies, MOVIES_PERCENT, rig.manifestJvmOptions("gateway"), warmed, rounds, counted);
             }
         }
     }
 
     /** The section from what was measured: no figure in it comes from anywhere else. */
-    static Section section(Settings settings, long movies, int percent, List<String> gatewayOptions, Rounds rounds,
-                           Map<String, GatewayCounters> counted) {
+    static Section section(Settings settings, long movies, int percent, List<String> gatewayOptions, List<Warmup.Warmed> warmed,
+                           Rounds rounds, Map<String, GatewayCounters> counted) {
         double share = percent / 100.0;
         Samples direct50 = rounds.weighted(CATALOG, share, MONOLITH, WrkResult::p50Millis);
         Samples direct99 = rounds.weighted(CATALOG, share, MONOLITH, WrkResult::p99Millis);
@@ -157,7 +178,7 @@ final class GatewayOverhead {
                 limitedAdded50.format("%.2f") + "×", limitedAdded99.format("%.2f") + "×");
 
         String markdown = """
-                `wrk -t1 -c%d` for %d s per round, %d rounds after a %d s warm-up of each target, against
+                `wrk -t1 -c%d` for %d s per round, %d rounds after %s, against
                 `GET /api/movies?id=N` with N drawn at random from the %d movies both sides hold. Every request to every
                 target carries `Authorization: Bearer <token>`, an access token as identity issues them (RS256 with a
                 %d-bit key generated for this run, header `kid` and `typ: at+jwt`, `roles: ["viewer"]`) for a user drawn at
@@ -195,7 +216,7 @@ final class GatewayOverhead {
                 target is measured, still hold memory. The gateways run with their manifest's JVM options (`%s`): Spring
                 WebFlux on Reactor Netty, forwarding with Reactor Netty's HttpClient, bodies streamed.
                 """.formatted(settings.connections(), settings.round().toSeconds(), settings.rounds(),
-                settings.proxyWarmup().toSeconds(), movies, BenchIdentity.KEY_BITS, percent,
+                warmupText(settings, warmed), movies, BenchIdentity.KEY_BITS, percent,
                 GATEWAY, GATEWAY_JWT, GATEWAY_LIMITED, FAR_ABOVE_LOAD, percent, rounds.table(), added,
                 MIN_ADDED_MILLIS, MIN_ADDED_MILLIS, against, splitText(percent, counted, rounds),
                 String.join(" ", gatewayOptions));
@@ -208,6 +229,26 @@ final class GatewayOverhead {
                 Figure.informative("gateway throughput, rate limit on / off", limitedThroughput),
                 Figure.informative("gateway added p50, rate limit on / off", limitedAdded50)),
                 warnings(percent, counted));
+    }
+
+    /** What the targets were warmed with: a fixed time each, or under load until each JVM's JIT settled, and how that went. */
+    static String warmupText(Settings settings, List<Warmup.Warmed> warmed) {
+        if (warmed.isEmpty()) {
+            return "a %d s warm-up of each target (a full run's; `--only gateway` warms each JVM until its JIT settles)"
+                    .formatted(settings.proxyWarmup().toSeconds());
+        }
+        Table table = new Table("target", "seconds under load", "compiler threads' share of its CPU in the last step", "settled");
+        warmed.forEach(target -> table.row(target.target(), target.underLoad().toSeconds(),
+                String.format(Locale.ROOT, "%.1f %%", 100 * target.compilerShare()), target.settled() ? "yes" : "**no** (cap reached)"));
+        return """
+                a warm-up of each JVM target under the same load until its JIT had settled: in steps of %d s until its C1
+                and C2 compiler threads took at most %.0f %% of its CPU during a step (read per thread from /proc), at most
+                %d s; nginx, which compiles nothing, %d s. A gateway pod serves for days: measured while C2 still compiles,
+                it spends much of its CPU on compiling. Its start is the cold-start section's subject, not this one's.
+
+                %s
+                """.formatted(Warmup.STEP.toSeconds(), 100 * Warmup.SETTLED_SHARE, Warmup.CAP.toSeconds(),
+                settings.proxyWarmup().toSeconds(), table);
     }
 
     private static Samples throughput(Rounds rounds, String target, String baseline) {

@@ -42,7 +42,7 @@ class GatewayOverheadTest {
     void addedP99IsTakenRoundByRoundAndShownWithItsSpread() {
         // Direct p99 per round: 10, 10, 30. Gateway added per round: 5, 30, 2 (median 5); pooled it would be 32 − 10 = 22.
         Rounds rounds = rounds(new double[] {10, 10, 30}, new double[] {10, 10, 30}, new double[] {15, 40, 32}, new double[] {11, 12, 31});
-        Section section = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), rounds, all(new GatewayCounters(1000, 1000, 0)));
+        Section section = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), List.of(), rounds, all(new GatewayCounters(1000, 1000, 0)));
         String gatewayRow = line(section.markdown(), "| our gateway | ");
         assertTrue(gatewayRow.endsWith("| 5.00 (2.00–30.00) |"), gatewayRow);
         String nginxRow = line(section.markdown(), "| nginx | ");
@@ -55,7 +55,7 @@ class GatewayOverheadTest {
     void theDirectBaselineIsWeightedByTheConfiguredSplit() {
         // 25 % to the catalog: direct p99 = 0.25 × 40 + 0.75 × 8 = 16 in every round.
         Rounds rounds = rounds(new double[] {40, 40}, new double[] {8, 8}, new double[] {20, 22}, new double[] {17, 17});
-        Section section = GatewayOverhead.section(SETTINGS, 1000, 25, List.of(), rounds, all(new GatewayCounters(250, 750, 0)));
+        Section section = GatewayOverhead.section(SETTINGS, 1000, 25, List.of(), List.of(), rounds, all(new GatewayCounters(250, 750, 0)));
         String gatewayRow = line(section.markdown(), "| our gateway | ");
         assertTrue(gatewayRow.endsWith("| 5.00 (4.00–6.00) |"), gatewayRow);
     }
@@ -63,7 +63,7 @@ class GatewayOverheadTest {
     @Test
     void reportsTheAchievedSplitAndFallbacks() {
         Rounds rounds = rounds(new double[] {10, 10}, new double[] {10, 10}, new double[] {12, 12}, new double[] {11, 11});
-        Section section = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), rounds, all(new GatewayCounters(1990, 2010, 0)));
+        Section section = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), List.of(), rounds, all(new GatewayCounters(1990, 2010, 0)));
         assertTrue(section.markdown().contains("- our gateway: 4000 movie requests (wrk counted 4000), 1990 to the catalog and 2010 "
                 + "to the monolith, so **49.8 % to the catalog against 50 % configured**; **0 fallbacks**"), section.markdown());
         assertTrue(section.markdown().contains("- our gateway, JWT required: 4000 movie requests (wrk counted 3200)"), section.markdown());
@@ -91,7 +91,7 @@ class GatewayOverheadTest {
     @Test
     void theReportShowsFlagsAtTheTopAndInTheSection() {
         Rounds rounds = rounds(new double[] {10}, new double[] {10}, new double[] {12}, new double[] {11});
-        Section section = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), rounds, all(new GatewayCounters(100, 900, 5)));
+        Section section = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), List.of(), rounds, all(new GatewayCounters(100, 900, 5)));
         String report = Report.markdown(java.time.LocalDate.of(2026, 1, 2), new Machine(2, "CPU", 1024, "Linux", "JDK", "abc"),
                 SETTINGS, java.time.Duration.ofSeconds(60), List.of(section), List.of(), null);
         assertTrue(report.indexOf("**Flagged in this run**") < report.indexOf("## Gateway overhead"), report);
@@ -105,7 +105,7 @@ class GatewayOverheadTest {
         // Direct p99 10 in every round (p50 10/3). Without JWT the gateway adds 5, 30, 2 at p99; with it 10, 30, 8.
         Rounds rounds = rounds(new double[] {10, 10, 10}, new double[] {10, 10, 10}, new double[] {15, 40, 12},
                 new double[] {20, 40, 18}, new double[] {16, 40, 12}, new double[] {11, 12, 11});
-        Section section = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), rounds, all(new GatewayCounters(500, 500, 0)));
+        Section section = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), List.of(), rounds, all(new GatewayCounters(500, 500, 0)));
         assertEquals(List.of(2.0, 1.0, 4.0), figure(section, "gateway added p99, JWT required / without").ratio().values());
         assertEquals(List.of(2.0, 1.0, 4.0), values(figure(section, "gateway added p50, JWT required / without").ratio()),
                 "p50 is a third of p99 in these rounds, so the ratio is the same");
@@ -125,7 +125,7 @@ class GatewayOverheadTest {
         // The gateway adds −2 and 0 at p99, the JWT gateway 1 and 3: ratios against 0.1, not against a negative number.
         Rounds rounds = rounds(new double[] {10, 10}, new double[] {10, 10}, new double[] {8, 10}, new double[] {11, 13},
                 new double[] {10, 10}, new double[] {11, 11});
-        Section section = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), rounds, all(new GatewayCounters(500, 500, 0)));
+        Section section = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), List.of(), rounds, all(new GatewayCounters(500, 500, 0)));
         assertEquals(List.of(10.0, 30.0), values(figure(section, "gateway added p99, JWT required / without").ratio()));
     }
 
@@ -169,5 +169,17 @@ class GatewayOverheadTest {
 
     private static String line(String markdown, String prefix) {
         return markdown.lines().filter(l -> l.startsWith(prefix)).reduce((first, second) -> second).orElseThrow();
+    }
+
+    @Test
+    void saysHowEachTargetWasWarmed() {
+        Rounds rounds = rounds(new double[] {10, 10}, new double[] {10, 10}, new double[] {12, 12}, new double[] {11, 11});
+        String fixed = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), List.of(), rounds, all(new GatewayCounters(1000, 1000, 0))).markdown();
+        assertTrue(fixed.contains("3 rounds after a 20 s warm-up of each target"), fixed);
+        List<Warmup.Warmed> warmed = List.of(new Warmup.Warmed(GatewayOverhead.GATEWAY, java.time.Duration.ofSeconds(70), 0.031),
+                new Warmup.Warmed(GatewayOverhead.GATEWAY_JWT, Warmup.CAP, 0.12));
+        String settled = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), warmed, rounds, all(new GatewayCounters(1000, 1000, 0))).markdown();
+        assertTrue(settled.contains("| our gateway | 70 | 3.1 % | yes |"), settled);
+        assertTrue(settled.contains("| our gateway, JWT required | 180 | 12.0 % | **no** (cap reached) |"), settled);
     }
 }

@@ -110,7 +110,8 @@ class ReportFiguresTest {
         // Constants of the method, each written into the report where it is used.
         for (long constant : List.of(FunctionProcess.POLL_MILLIS, ColdStart.RSS_DELAY_MILLIS, (long) CatalogAtScale.PAGE_LIMIT,
                 (long) CatalogAtScale.CURSOR_CALLS, (long) CatalogAtScale.LIST_CALLS, CatalogAtScale.LIST_TIME.toSeconds(),
-                (long) GatewayOverhead.SPLIT_TOLERANCE_POINTS, (long) BenchIdentity.KEY_BITS)) {
+                (long) GatewayOverhead.SPLIT_TOLERANCE_POINTS, (long) BenchIdentity.KEY_BITS, Warmup.STEP.toSeconds(),
+                Math.round(100 * Warmup.SETTLED_SHARE), Warmup.CAP.toSeconds())) {
             allowed.add(Long.toString(constant));
         }
         allowed.add("%,d".formatted(GatewayOverhead.FAR_ABOVE_LOAD));
@@ -149,7 +150,12 @@ class ReportFiguresTest {
             counted.put(gateway, new GatewayCounters(catalog, requests - catalog, 1 + random.nextInt(20)));
         }
         List<String> options = List.of("-XX:MaxRAMPercentage=" + (50 + random.nextInt(40)), "-XX:TieredStopAtLevel=1");
-        return GatewayOverhead.section(SETTINGS, BenchmarkSuite.SEEDED_MOVIES, GatewayOverhead.MOVIES_PERCENT, options, rounds, counted);
+        // Warmed until the JIT settled (a run of the section alone), each target for its own time and share.
+        List<Warmup.Warmed> warmed = new ArrayList<>();
+        for (String target : List.of(GatewayOverhead.CATALOG, GatewayOverhead.MONOLITH, GatewayOverhead.GATEWAY)) {
+            warmed.add(new Warmup.Warmed(target, Duration.ofSeconds(30 + 10L * random.nextInt(10)), random.nextDouble() * 0.2));
+        }
+        return GatewayOverhead.section(SETTINGS, BenchmarkSuite.SEEDED_MOVIES, GatewayOverhead.MOVIES_PERCENT, options, warmed, rounds, counted);
     }
 
     private static Section events(Random random) {
