@@ -12,7 +12,7 @@ final class Warmup {
 
     static final Duration STEP = Duration.ofSeconds(10);
     static final double SETTLED_SHARE = 0.05;
-    static final Duration CAP = Duration.ofSeconds(180);
+    static final Duration CAP = Duration.ofSeconds(150);
 
     /** How one target's warm-up ended: time under load, the compilers' share in its last step, and whether that settled. */
     record Warmed(String target, Duration underLoad, double compilerShare) {

@@ -180,6 +180,6 @@ class GatewayOverheadTest {
                 new Warmup.Warmed(GatewayOverhead.GATEWAY_JWT, Warmup.CAP, 0.12));
         String settled = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), warmed, rounds, all(new GatewayCounters(1000, 1000, 0))).markdown();
         assertTrue(settled.contains("| our gateway | 70 | 3.1 % | yes |"), settled);
-        assertTrue(settled.contains("| our gateway, JWT required | 180 | 12.0 % | **no** (cap reached) |"), settled);
+        assertTrue(settled.contains("| our gateway, JWT required | 150 | 12.0 % | **no** (cap reached) |"), settled);
     }
 }
