@@ -149,9 +149,7 @@ final class Rig implements AutoCloseable {
         Map<String, String> env = env(function, port);
         env.put("DYNAMODB_CREATE_TABLES", "true");
         env.putAll(overrides);
-        List<String> arguments = new ArrayList<>(manifestJvmOptions(function));
-        arguments.addAll(List.of("-jar", jar(function).toString()));
-        FunctionProcess process = FunctionProcess.start(name, arguments, env, workDir.resolve("logs/" + name + ".log"));
+        FunctionProcess process = launch(name, function, env);
         URI url = URI.create("http://127.0.0.1:" + port);
         warm.put(name, new Running(process, url));
         process.awaitFirst200(url.resolve(spec(function).healthPath()), START_TIMEOUT);
@@ -169,11 +167,16 @@ final class Rig implements AutoCloseable {
         int port = FreePorts.pick();
         Map<String, String> env = env(function, port);
         env.put("DYNAMODB_CREATE_TABLES", "true");
-        List<String> arguments = new ArrayList<>(manifestJvmOptions(function));
-        arguments.addAll(List.of("-jar", jar(function).toString()));
-        try (FunctionProcess process = FunctionProcess.start(function + "-tables", arguments, env, workDir.resolve("logs/" + function + "-tables.log"))) {
+        try (FunctionProcess process = launch(function + "-tables", function, env)) {
             process.awaitFirst200(URI.create("http://127.0.0.1:" + port + spec(function).healthPath()), START_TIMEOUT);
         }
+    }
+
+    /** {@code java <the manifest's options> -jar <the function's jar>}, logging to logs/{@code name}.log. */
+    private FunctionProcess launch(String name, String function, Map<String, String> env) {
+        List<String> arguments = new ArrayList<>(manifestJvmOptions(function));
+        arguments.addAll(List.of("-jar", jar(function).toString()));
+        return FunctionProcess.start(name, arguments, env, workDir.resolve("logs/" + name + ".log"));
     }
 
     URI warmUrlOf(String function) {
