@@ -96,6 +96,8 @@ class CodeCrossChecksTest {
             assertTrue(sinks.contains(Manifests.<String>at(source.yaml(), "spec", "delivery", "deadLetterSink", "ref", "name")), source.file());
             String path = Manifests.at(source.yaml(), "spec", "sink", "uri");
             assertTrue(path.startsWith("/internal/events/"), source.file() + ": event routes live under /internal/events/");
+            assertEquals(source.name(), Manifests.at(source.yaml(), "spec", "ceOverrides", "extensions", "deadlettersub"),
+                    source.file() + ": its letters name their subscription, as the local bridge's do");
         }
     }
 
