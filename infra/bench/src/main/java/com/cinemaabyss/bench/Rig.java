@@ -113,8 +113,31 @@ final class Rig implements AutoCloseable {
         env.put("DYNAMODB_CREATE_TABLES", "false");
         env.put("DYNAMODB_TABLE_PREFIX", "");
         env.put("AWS_REGION", "us-east-1");
+        trainingEnv(function).forEach(env::putIfAbsent);
         env.replaceAll((name, value) -> value.matches("http://[a-z0-9-]+\\.cinemaabyss\\.svc\\.cluster\\.local")
                 ? localUrlOf(value.substring("http://".length(), value.indexOf('.'))) : value);
+        return env;
+    }
+
+    /**
+     * The stand-ins for the Secrets the cluster mounts that the function needs to start on one machine (its module's
+     * src/image/training.env, which infra/bin/image's training run reads too); none for most functions.
+     */
+    Map<String, String> trainingEnv(String function) {
+        Path file = root.resolve(spec(function).module()).resolve("src/image/training.env");
+        try {
+            return Files.exists(file) ? parseEnv(Files.readAllLines(file)) : Map.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, String> parseEnv(List<String> lines) {
+        Map<String, String> env = new LinkedHashMap<>();
+        lines.stream().filter(line -> line.matches("[A-Z_][A-Z0-9_]*=.*")).forEach(line -> {
+            int equals = line.indexOf('=');
+            env.put(line.substring(0, equals), line.substring(equals + 1));
+        });
         return env;
     }
 

@@ -79,6 +79,12 @@ class ColdStartTest {
     }
 
     @Test
+    void aModulesTrainingEnvGivesNameValuePairsAndLeavesCommentsOut() {
+        assertEquals(Map.of("MEDIA_SIGNING_KEY", "a=b", "EMPTY", ""), Rig.parseEnv(List.of("# a comment", "", "MEDIA_SIGNING_KEY=a=b",
+                "EMPTY=", "not an assignment")));
+    }
+
+    @Test
     void otherFunctionsAreShippedAgainstPlainToo() {
         Map<ColdStart.Variant, ColdStart.Result> events = new LinkedHashMap<>();
         events.put(new ColdStart.Variant("plain `java -jar` (baseline)", List.of(), false, false, true), result(8));

@@ -57,6 +57,7 @@ class AotImageTest {
         assertTrue(script.contains("<image.first-request>") && script.contains("$first_request"),
                 "infra/bin/image trains on the first request a module names");
         assertTrue(script.contains("> \"$image/rootfs.entrypoint\""), "infra/bin/image writes the entrypoint the benchmark runs");
+        assertTrue(script.contains("$module/src/image/training.env"), "infra/bin/image gives the training the module's Secrets' stand-ins");
     }
 
     @Test
