@@ -29,6 +29,11 @@ public final class BenchmarkSuite {
     static final long SEEDED_MOVIES = 1_000;
     /** The whole run is stopped after this, whatever it is doing. */
     static final Duration DEADLINE = Duration.ofMinutes(9);
+    /**
+     * {@code --only knee}'s limit instead: fourteen functions at a warm-up and seven rounds each (about 32 s at full
+     * length), ten of them started for their probe and set up, take about 10 to 12 minutes on two cores.
+     */
+    static final Duration KNEE_DEADLINE = Duration.ofMinutes(20);
     static final List<String> SECTIONS = List.of("gateway", "events", "catalog", "playback", "recommendations", "bff", "knee", "cold-start");
     /** The sections that measure the catalog, monolith, events and gateway started together (playback, recommendations and events alone start their own). */
     static final List<String> ON_THE_SPLIT = List.of("gateway", "catalog", "knee", "cold-start");
@@ -52,11 +57,12 @@ public final class BenchmarkSuite {
         // The functions, nginx and wrk are child processes: none may outlive the suite, however it ends.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
 
-        BenchmarkSuite suite = new BenchmarkSuite(root, out, settings, Machine.describe(root));
+        Duration deadline = deadline(only);
+        BenchmarkSuite suite = new BenchmarkSuite(root, out, settings, Machine.describe(root), deadline);
         Thread.ofPlatform().daemon().start(() -> {
-            FunctionProcess.pause(DEADLINE.toMillis());
-            if (suite.finishReport(List.of("the rest: the run hit its " + DEADLINE.toMinutes() + "-minute limit before it"))) {
-                step("over " + DEADLINE.toMinutes() + " minutes: stopped, the report keeps what was measured");
+            FunctionProcess.pause(deadline.toMillis());
+            if (suite.finishReport(List.of("the rest: the run hit its " + deadline.toMinutes() + "-minute limit before it"))) {
+                step("over " + deadline.toMinutes() + " minutes: stopped, the report keeps what was measured");
                 System.exit(3);
             }
         });
@@ -70,16 +76,44 @@ public final class BenchmarkSuite {
     private final Path out;
     private final Settings settings;
     private final Machine machine;
+    private final Duration deadline;
     private final long began = System.nanoTime();
     private final List<Section> sections = new CopyOnWriteArrayList<>();
     private volatile Section inProgress;
+    /** Said in the report's "Not measured" when the knee section left functions out (the full run's cheap subset). */
+    private final List<String> leftOut = new CopyOnWriteArrayList<>();
     private boolean reported;
 
-    private BenchmarkSuite(Path root, Path out, Settings settings, Machine machine) {
+    private BenchmarkSuite(Path root, Path out, Settings settings, Machine machine, Duration deadline) {
         this.root = root;
         this.out = out;
         this.settings = settings;
         this.machine = machine;
+        this.deadline = deadline;
+    }
+
+    /** The run's limit: {@link #KNEE_DEADLINE} for {@code --only knee} (all fourteen functions), else {@link #DEADLINE}. */
+    static Duration deadline(String only) {
+        return "knee".equals(only) ? KNEE_DEADLINE : DEADLINE;
+    }
+
+    /**
+     * The knee's probes: with {@code --only knee} every function; in a full run (other sections chosen too) only the
+     * split's four, which run anyway, the others named as left out (a start, a set-up and half a minute each would
+     * not fit the full run's nine minutes).
+     */
+    static List<ConcurrencyKnee.Entry> kneeEntries(List<String> chosen, List<ConcurrencyKnee.Probe> split, KneeProbes others) {
+        List<ConcurrencyKnee.Entry> entries = new ArrayList<>(split.stream().map(ConcurrencyKnee.Entry::running).toList());
+        if (chosen.equals(List.of("knee"))) {
+            entries.addAll(others.entries());
+        }
+        return entries;
+    }
+
+    static List<ConcurrencyKnee.Missed> kneeLeftOut(List<String> chosen) {
+        return chosen.equals(List.of("knee")) ? List.of() : KneeProbes.FUNCTIONS.stream()
+                .map(function -> new ConcurrencyKnee.Missed(function, ConcurrencyKnee.NOT_RUN_ON_PURPOSE
+                        + " (the full run measures the split's four; `infra/bench/run --only knee` measures all fourteen)")).toList();
     }
 
     private void run(boolean quick, List<String> chosen, Map<String, String> eventsEnv) {
@@ -110,20 +144,25 @@ public final class BenchmarkSuite {
                     () -> new RecommendationsLatency(rig, settings, wrk).run());
             measureIf(chosen, "bff", "BFF fan-out", () -> new BffFanOut(rig, settings, wrk).run());
             measureIf(chosen, "knee", "concurrency knee", () -> {
-                try (BenchIdentity identity = BenchIdentity.start(); PlaybackDecision.Upstreams upstreams = PlaybackDecision.Upstreams.start()) {
-                    List<ConcurrencyKnee.Probe> probes = new ArrayList<>(ConcurrencyKnee.probes(rig, wrk, SEEDED_MOVIES));
-                    // Content's playback decision, as the playback section sets it up, in a process of its own.
-                    probes.add(new ConcurrencyKnee.Probe("content", PlaybackDecision.PLAYBACK + " (upstreams stubbed)",
-                            PlaybackDecision.startContent(rig, "content-knee", identity, upstreams),
-                            PlaybackDecision.playbackScript(wrk, identity)));
-                    return new ConcurrencyKnee(settings, wrk).run(probes);
+                try (BenchIdentity identity = BenchIdentity.start()) {
+                    List<ConcurrencyKnee.Entry> entries = kneeEntries(chosen, ConcurrencyKnee.probes(rig, wrk, SEEDED_MOVIES),
+                            new KneeProbes(rig, wrk, identity));
+                    // The cold-start section after it needs its own minute or two in a full run: the knee stops three minutes short.
+                    Duration reserve = chosen.contains("cold-start") ? Duration.ofMinutes(3) : Duration.ofSeconds(20);
+                    if (!kneeLeftOut(chosen).isEmpty()) {
+                        leftOut.add("Concurrency knee of " + String.join(", ", KneeProbes.FUNCTIONS) + ": not run this time (the full run"
+                                + " measures the split's four; --only knee measures all fourteen).");
+                    }
+                    String run = "run " + LocalDate.now() + " on commit " + machine.commit() + ", " + machine.cpus() + " CPUs";
+                    return new ConcurrencyKnee(settings, wrk, run).run(entries, TimeBudget.until(began + deadline.minus(reserve).toNanos()),
+                            kneeLeftOut(chosen));
                 }
             });
             // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
             // Ten seconds short of the deadline: the last start must end, and its process stop, before it.
             measureIf(chosen, "cold-start", "cold start", () -> new ColdStart(rig, settings).run(
                     quick ? List.of("catalog") : List.of("catalog", "events", "gateway", "monolith"),
-                    TimeBudget.until(began + DEADLINE.minusSeconds(10).toNanos()), partial -> inProgress = partial));
+                    TimeBudget.until(began + deadline.minusSeconds(10).toNanos()), partial -> inProgress = partial));
             inProgress = null;
         }
     }
@@ -148,6 +187,7 @@ public final class BenchmarkSuite {
                 done.add(inProgress);
             }
             List<String> notMeasured = new ArrayList<>(unfinished);
+            notMeasured.addAll(leftOut);
             if (done.stream().noneMatch(section -> section.title().startsWith("BFF"))) {
                 notMeasured.add(FAN_OUT_NOT_MEASURED);
             }

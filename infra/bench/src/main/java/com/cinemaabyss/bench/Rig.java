@@ -147,6 +147,19 @@ final class Rig implements AutoCloseable {
         return running.url();
     }
 
+    boolean isRunning(String name) {
+        return warm.containsKey(name);
+    }
+
+    /** Stops a process started by {@link #startWarmAs} (SIGTERM, then waits), so that the next measurement has the CPUs to itself. */
+    void stop(String name) {
+        Running running = warm.remove(name);
+        if (running == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        running.process().close();
+    }
+
     FunctionProcess warmProcess(String function) {
         return warm.get(function).process();
     }
