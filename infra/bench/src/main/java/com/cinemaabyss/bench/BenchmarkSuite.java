@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 /**
  * infra/bench/run: starts Kafka, DynamoDB Local and the functions on loopback, runs the five benchmarks, writes
  * docs/benchmarks/REPORT.md and its chart, and stops everything; after nine minutes it stops anyway and reports
- * what it measured so far, so that build plus run stay under ten. Options: --quick (a short smoke run), --only
+ * what it measured so far, so that build plus run stay under ten. {@code --only knee} has {@link #KNEE_DEADLINE}
+ * instead: it measures all fourteen functions, about 32 s each plus ten starts; the full run's knee measures only
+ * the split's four and names the other ten as not measured. Options: --quick (a short smoke run), --only
  * SECTION (one of gateway, events, catalog, playback, recommendations, bff, knee, cold-start, at full length), both writing to target/bench/report
  * instead; --root DIR; --events-env NAME=VALUE (repeatable: the events service's environment, e.g. its producer's linger).
  */
@@ -203,7 +205,7 @@ public final class BenchmarkSuite {
 
     private static final long STARTED = System.nanoTime();
 
-    private static void step(String what) {
+    static void step(String what) {
         System.out.printf("benchmark [%3d s]: %s%n", (System.nanoTime() - STARTED) / 1_000_000_000, what);
     }
 

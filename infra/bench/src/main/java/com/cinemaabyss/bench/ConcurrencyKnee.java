@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * <p>All {@link #FUNCTIONS}: the split's four (running for the whole suite) first, then {@link KneeProbes}' ten, each
  * started for its probe and stopped after it. A probe whose set-up fails or whose round sees non-2xx answers is
  * reported as failed and has no knee; so is every probe that the {@link TimeBudget} no longer affords. Time: each
- * function takes the warm-up plus seven rounds (4 + 7 × 4 s at full length, 1 + 7 × 2 s with --quick) and, for the
+ * function takes the warm-up, a settle of a second or two, and up to seven rounds (4 + 7 × 4 s at full length, 1 + 7 × 2 s
+ * with --quick; fewer once it is saturated) and, for the
  * ten, a start and a set-up; {@code --only knee} runs under {@link BenchmarkSuite#KNEE_DEADLINE} instead of the full
  * run's nine minutes, and the full run measures only the split's four (already running) and names the others as not
  * measured.
@@ -31,6 +32,15 @@ final class ConcurrencyKnee {
     static final double P50_FACTOR = 2.0;
     /** ... and each doubling of the clients still adds at least this share of throughput. */
     static final double MIN_GROWTH = 0.10;
+    /** The warm-up's clients: enough to compile the hot path, few enough not to queue a CPU-bound function (identity's Argon2id) past wrk's timeout. */
+    static final int WARM_UP_CLIENTS = 8;
+    /** Settling after the warm-up: at most this many one-second tries. */
+    static final int SETTLE_TRIES = 10;
+    /**
+     * No higher level once the median is past this many times that at one client: the knee (at most 2×) is behind, and
+     * more clients would only queue, past wrk's and the function's own timeouts for a CPU-bound one.
+     */
+    static final double SATURATED_FACTOR = 8.0;
     /** containerConcurrency = this × target: the KPA's panic threshold (200 %), so a pod never takes more than panic load. */
     static final int HARD_LIMIT_FACTOR = 2;
 
@@ -110,6 +120,7 @@ final class ConcurrencyKnee {
                 continue;
             }
             long began = budget.now();
+            BenchmarkSuite.step("concurrency knee: " + entry.function());
             try {
                 Staged staged = entry.setUp().get();
                 try {
@@ -127,7 +138,8 @@ final class ConcurrencyKnee {
     }
 
     private Curve measure(Probe probe) {
-        wrk.run(probe.url(), LEVELS.getLast(), settings.warmup(), probe.script());
+        wrk.run(probe.url(), WARM_UP_CLIENTS, settings.warmup(), probe.script());
+        settle(probe);
         List<Point> points = new ArrayList<>();
         for (int clients : LEVELS) {
             WrkResult result = wrk.run(probe.url(), clients, settings.round(), probe.script());
@@ -136,8 +148,28 @@ final class ConcurrencyKnee {
                         + " non-2xx answers and " + result.socketErrors() + " socket errors in " + result.requests() + " requests");
             }
             points.add(new Point(clients, result.requestsPerSecond(), result.p50Millis(), result.p99Millis()));
+            if (saturated(points)) {
+                break;
+            }
         }
         return new Curve(probe.function(), probe.route(), points);
+    }
+
+    /**
+     * Waits (one client, at most {@link #SETTLE_TRIES} s) until the function answers again at once: the warm-up's last
+     * requests may still be queued in it when wrk stops, and the first level's client would wait behind them.
+     */
+    private void settle(Probe probe) {
+        for (int i = 0; i < SETTLE_TRIES; i++) {
+            if (wrk.run(probe.url(), 1, Duration.ofSeconds(1), probe.script()).requests() >= 2) {
+                return;
+            }
+        }
+    }
+
+    /** Whether the last level's median is past {@link #SATURATED_FACTOR} × that at one client: far past any knee. */
+    static boolean saturated(List<Point> points) {
+        return points.getLast().p50Millis() > SATURATED_FACTOR * points.getFirst().p50Millis();
     }
 
     /**
@@ -241,8 +273,8 @@ final class ConcurrencyKnee {
                 CPUs: the split's four (catalog, monolith, events, gateway) run together for the whole suite; each other
                 function is started for its probe, with what its route needs on loopback (the benchmark's JWKS and
                 tokens, stand-ins for the functions it calls, rows written through its own routes), and stopped after it.
-                `wrk -t1 -c<n>` at %s clients, one round of %d s per level after a %d s warm-up at the highest,
-                against the route named. The **knee** is the highest level reached while, at every level up to it,
+                `wrk -t1 -c<n>` at %s clients, one round of %d s per level after a %d s warm-up at %d clients,
+                against the route named; no higher level once the median passes %.0f× that at one client (far past the knee). The **knee** is the highest level reached while, at every level up to it,
                 the median latency (p50) stays at most %.1f× that at one client and doubling the clients still adds at
                 least %d %% throughput. The median rather than the p99: with one short round per level on shared cores, a
                 p99 is set by a handful of stalled requests, so a rule on it would pick noise; the p99 is in the table. The chart (infra/helm/cinemaabyss/values.yaml) takes each function's
@@ -258,7 +290,7 @@ final class ConcurrencyKnee {
                 median latency at the knee (latency stays near it while pods run at or below their target).
 
                 %s""".formatted(String.join(", ", LEVELS.stream().map(String::valueOf).toList()), settings.round().toSeconds(),
-                settings.warmup().toSeconds(), P50_FACTOR, Math.round(MIN_GROWTH * 100), HARD_LIMIT_FACTOR, curveTable, knees,
+                settings.warmup().toSeconds(), WARM_UP_CLIENTS, SATURATED_FACTOR, P50_FACTOR, Math.round(MIN_GROWTH * 100), HARD_LIMIT_FACTOR, curveTable, knees,
                 Kpa.STABLE_WINDOW_S, Kpa.PANIC_WINDOW_S, Kpa.PANIC_THRESHOLD * 100, Kpa.UTILISATION * 100, PEAK_RATE, BURST_FACTOR,
                 podsTable(curves));
         if (!missed.isEmpty()) {

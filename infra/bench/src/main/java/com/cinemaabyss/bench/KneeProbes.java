@@ -38,6 +38,13 @@ final class KneeProbes {
     static final String KIDS_PROFILE = "{\"name\":\"Kids\",\"language\":\"ru\",\"max_age_rating\":6,\"kids\":true}";
     static final String PREFERENCES = "{\"language\":\"ru\",\"email\":{\"marketing\":true}}";
 
+    /**
+     * The mail server and SMS provider at a loopback port where nothing listens (the route measured sends nothing), and
+     * the unsubscribe links' secret the manifest takes from a Secret (32 bytes at least).
+     */
+    static final Map<String, String> NOTIFICATIONS_ENV = Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", "1", "SMTP_AUTH", "false",
+            "SMTP_STARTTLS", "false", "SMS_PROVIDER_URL", "http://127.0.0.1:1", "NOTIFICATIONS_UNSUBSCRIBE_SECRET", randomHex(32));
+
     private final Rig rig;
     private final Wrk wrk;
     private final BenchIdentity identity;
@@ -72,7 +79,7 @@ final class KneeProbes {
                     tokens -> wrk.randomIdScript("knee-subscriptions", "/api/v1/entitlements/me", 1, tokens));
             case "profile" -> profile();
             case "recommendations" -> recommendations();
-            case "notifications" -> tokenChecking("notifications", Map.of(),
+            case "notifications" -> tokenChecking("notifications", NOTIFICATIONS_ENV,
                     url -> viewers().forEach(token -> expect2xx(send(url, "PUT", "/api/v1/me/notification-preferences", PREFERENCES, token))),
                     "GET /api/v1/me/notification-preferences (each viewer's preferences stored)", "/api/v1/me/notification-preferences", null,
                     tokens -> wrk.randomIdScript("knee-notifications", "/api/v1/me/notification-preferences", 1, tokens));
@@ -224,14 +231,15 @@ final class KneeProbes {
     }
 
     static Map<String, String> paymentsEnv() {
-        SecureRandom random = new SecureRandom();
-        byte[] key = new byte[24];
-        random.nextBytes(key);
-        byte[] secret = new byte[24];
-        random.nextBytes(secret);
         // The provider is never called by the route measured: a loopback port where nothing listens.
-        return Map.of("PAYMENTS_PROVIDER_URL", "http://127.0.0.1:1", "PAYMENTS_PROVIDER_API_KEY", "sk_bench_" + HexFormat.of().formatHex(key),
-                "PAYMENTS_PROVIDER_WEBHOOK_SECRET", "whsec_" + HexFormat.of().formatHex(secret));
+        return Map.of("PAYMENTS_PROVIDER_URL", "http://127.0.0.1:1", "PAYMENTS_PROVIDER_API_KEY", "sk_bench_" + randomHex(24),
+                "PAYMENTS_PROVIDER_WEBHOOK_SECRET", "whsec_" + randomHex(24));
+    }
+
+    static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     private static HttpResponse<String> send(URI url, String method, String path, String json, String token) {

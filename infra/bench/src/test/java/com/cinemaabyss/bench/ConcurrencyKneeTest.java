@@ -159,4 +159,13 @@ class ConcurrencyKneeTest {
         assertEquals(14, ConcurrencyKnee.FUNCTIONS.size());
         assertEquals(ConcurrencyKnee.FUNCTIONS.size(), Set.copyOf(ConcurrencyKnee.FUNCTIONS).size(), "each once");
     }
+
+    @Test
+    void noHigherLevelOnceTheMedianIsFarPastTheKnee() {
+        // identity's logins: two hashes at once, so the median grows with the queue.
+        List<ConcurrencyKnee.Point> points = curve(new double[] {15, 29, 30, 30, 30}, new double[] {60, 65, 130, 260, 520});
+        assertFalse(ConcurrencyKnee.saturated(points.subList(0, 4)), "260 ms is 4.3× 60 ms");
+        assertTrue(ConcurrencyKnee.saturated(points), "520 ms is 8.7× 60 ms: 32 and 64 clients would only queue");
+        assertEquals(2, ConcurrencyKnee.knee(points).clients(), "the knee from the levels measured");
+    }
 }

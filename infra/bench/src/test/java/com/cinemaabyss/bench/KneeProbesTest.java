@@ -83,4 +83,17 @@ class KneeProbesTest {
         assertEquals("recommendations-knee", KneeProbes.name("recommendations"));
         assertEquals(KneeProbes.FUNCTIONS.size(), KneeProbes.FUNCTIONS.stream().map(KneeProbes::name).distinct().count());
     }
+
+    @Test
+    void manifestAddressesBecomeLoopbackOnes() {
+        java.util.function.UnaryOperator<String> running = function -> function.equals("profile") ? "http://127.0.0.1:40123" : "http://127.0.0.1:1";
+        assertEquals("http://127.0.0.1:40123", Rig.localised("http://profile.cinemaabyss.svc.cluster.local", running));
+        assertEquals("http://127.0.0.1:1", Rig.localised("http://identity.cinemaabyss.svc.cluster.local", running));
+        // Zipkin in another namespace: no name to look up off this machine, the path kept.
+        assertEquals("http://127.0.0.1:1/api/v2/spans", Rig.localised("http://zipkin.observability.svc.cluster.local:9411/api/v2/spans", running));
+        assertEquals("http://127.0.0.1:1", Rig.localised("http://recommendation-engine.recommendations.svc.cluster.local", running));
+        assertEquals("0.1", Rig.localised("0.1", running));
+        assertEquals("127.0.0.1", KneeProbes.NOTIFICATIONS_ENV.get("SMTP_HOST"));
+        assertEquals("http://127.0.0.1:1", KneeProbes.NOTIFICATIONS_ENV.get("SMS_PROVIDER_URL"));
+    }
 }
