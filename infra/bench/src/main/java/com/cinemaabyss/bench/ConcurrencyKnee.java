@@ -87,6 +87,8 @@ final class ConcurrencyKnee {
     private final Settings settings;
     private final Wrk wrk;
     private final String run;
+    /** Functions whose requests at a level all outlasted the round twice: no higher level measured. */
+    private final java.util.Map<String, Integer> saturatedAt = new java.util.LinkedHashMap<>();
 
     /** {@code run}: when and on what this run measured, as values.yaml's sources name it (e.g. "run 2026-11-26 on commit abc1234, 2 CPUs"). */
     ConcurrencyKnee(Settings settings, Wrk wrk, String run) {
@@ -134,7 +136,13 @@ final class ConcurrencyKnee {
             budget.spent(Duration.ofNanos(budget.now() - began), 1);
         }
         missed.addAll(notRun);
-        return section(settings, curves, missed, run);
+        Section section = section(settings, curves, missed, run);
+        if (saturatedAt.isEmpty()) {
+            return section;
+        }
+        String saturated = "\nNo answer within a round (twice), so no higher level: " + String.join(", ", saturatedAt.entrySet().stream()
+                .map(e -> e.getKey() + " at " + e.getValue() + " clients").toList()) + ".\n";
+        return new Section(section.title(), section.markdown() + saturated, section.figures(), section.warnings());
     }
 
     private Curve measure(Probe probe) {
@@ -143,6 +151,14 @@ final class ConcurrencyKnee {
         List<Point> points = new ArrayList<>();
         for (int clients : LEVELS) {
             WrkResult result = wrk.run(probe.url(), clients, settings.round(), probe.script());
+            if (nothingAnswered(result)) {
+                // A stall (a collection, a descheduled process) or every request longer than the round: once more.
+                result = wrk.run(probe.url(), clients, settings.round(), probe.script());
+                if (nothingAnswered(result) && !points.isEmpty()) {
+                    saturatedAt.put(probe.function(), clients);
+                    break;
+                }
+            }
             if (result.failureShare() > 0.01) {
                 throw new IllegalStateException(probe.function() + " at " + clients + " clients: " + result.non2xx()
                         + " non-2xx answers and " + result.socketErrors() + " socket errors in " + result.requests() + " requests");
@@ -165,6 +181,11 @@ final class ConcurrencyKnee {
                 return;
             }
         }
+    }
+
+    /** No answer within the round, and no error either: the requests were still in flight when it ended. */
+    static boolean nothingAnswered(WrkResult result) {
+        return result.requests() == 0 && result.non2xx() == 0 && result.socketErrors() == 0;
     }
 
     /** Whether the last level's median is past {@link #SATURATED_FACTOR} × that at one client: far past any knee. */

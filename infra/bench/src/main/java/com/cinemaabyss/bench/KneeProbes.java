@@ -40,10 +40,11 @@ final class KneeProbes {
 
     /**
      * The mail server and SMS provider at a loopback port where nothing listens (the route measured sends nothing), and
-     * the unsubscribe links' secret the manifest takes from a Secret (32 bytes at least).
+     * the SMS key and the unsubscribe links' secret (32 bytes at least) the manifest takes from Secrets.
      */
     static final Map<String, String> NOTIFICATIONS_ENV = Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", "1", "SMTP_AUTH", "false",
-            "SMTP_STARTTLS", "false", "SMS_PROVIDER_URL", "http://127.0.0.1:1", "NOTIFICATIONS_UNSUBSCRIBE_SECRET", randomHex(32));
+            "SMTP_STARTTLS", "false", "SMS_PROVIDER_URL", "http://127.0.0.1:1", "SMS_PROVIDER_API_KEY", randomHex(16),
+            "NOTIFICATIONS_UNSUBSCRIBE_SECRET", randomHex(32));
 
     private final Rig rig;
     private final Wrk wrk;

@@ -168,4 +168,12 @@ class ConcurrencyKneeTest {
         assertTrue(ConcurrencyKnee.saturated(points), "520 ms is 8.7× 60 ms: 32 and 64 clients would only queue");
         assertEquals(2, ConcurrencyKnee.knee(points).clients(), "the knee from the levels measured");
     }
+
+    @Test
+    void aRoundWithNoAnswerAndNoErrorIsTakenForRequestsStillInFlightNotForFailures() {
+        assertTrue(ConcurrencyKnee.nothingAnswered(new WrkResult(0, 0, 0, 0, 0, 0)));
+        assertFalse(ConcurrencyKnee.nothingAnswered(new WrkResult(0, 0, 0, 0, 0, 3)), "timeouts are failures");
+        assertFalse(ConcurrencyKnee.nothingAnswered(new WrkResult(10, 5, 9, 20, 20, 0)), "non-2xx answers are failures");
+        assertFalse(ConcurrencyKnee.nothingAnswered(new WrkResult(10, 5, 9, 20, 0, 0)));
+    }
 }
