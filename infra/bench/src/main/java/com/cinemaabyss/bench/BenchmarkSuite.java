@@ -21,7 +21,10 @@ import java.util.stream.Stream;
 /**
  * infra/bench/run: starts Kafka, DynamoDB Local and the functions on loopback, runs the five benchmarks, writes
  * docs/benchmarks/REPORT.md and its chart, and stops everything; after nine minutes it stops anyway and reports
- * what it measured so far, so that build plus run stay under ten (a single section: after {@link #SECTION_DEADLINE}). Options: --quick (a short smoke run), --only
+ * what it measured so far, so that build plus run stay under ten. A single section ({@code --only}) has
+ * {@link #SECTION_DEADLINE} instead, {@code --only knee} {@link #KNEE_DEADLINE}: it measures all fourteen functions,
+ * about 32 s each plus ten starts; the full run's knee measures only the split's four and names the other ten as not
+ * measured. Options: --quick (a short smoke run), --only
  * SECTION (one of gateway, events, catalog, playback, recommendations, bff, knee, cold-start, at full length), both writing to target/bench/report
  * instead; --root DIR; --events-env NAME=VALUE (repeatable: the events service's environment, e.g. its producer's linger).
  */
@@ -31,8 +34,13 @@ public final class BenchmarkSuite {
     static final long SEEDED_MOVIES = 1_000;
     /** A full run is stopped after this, whatever it is doing, so that build plus run stay under ten minutes. */
     static final Duration DEADLINE = Duration.ofMinutes(9);
-    /** One section alone (--only) is stopped after this: the knee and the cold starts of every function take longer. */
+    /** One section alone (--only) is stopped after this: the cold starts of every function, a gateway warmed until its JIT settles. */
     static final Duration SECTION_DEADLINE = Duration.ofMinutes(25);
+    /**
+     * {@code --only knee}'s limit instead: fourteen functions at a warm-up and seven rounds each (about 32 s at full
+     * length), ten of them started for their probe and set up, take about 10 to 12 minutes on two cores.
+     */
+    static final Duration KNEE_DEADLINE = Duration.ofMinutes(20);
     /** The longest any run lasts: what the benchmark's access tokens are valid for. */
     static final Duration LONGEST_RUN = SECTION_DEADLINE;
     static final List<String> SECTIONS = List.of("gateway", "events", "catalog", "playback", "recommendations", "bff", "knee", "cold-start");
@@ -58,7 +66,7 @@ public final class BenchmarkSuite {
         // The functions, nginx and wrk are child processes: none may outlive the suite, however it ends.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
 
-        Duration deadline = only == null ? DEADLINE : SECTION_DEADLINE;
+        Duration deadline = deadline(only);
         BenchmarkSuite suite = new BenchmarkSuite(root, out, settings, Machine.describe(root), deadline);
         Thread.ofPlatform().daemon().start(() -> {
             FunctionProcess.pause(deadline.toMillis());
@@ -81,6 +89,8 @@ public final class BenchmarkSuite {
     private final long began = System.nanoTime();
     private final List<Section> sections = new CopyOnWriteArrayList<>();
     private volatile Section inProgress;
+    /** Said in the report's "Not measured" when the knee section left functions out (the full run's cheap subset). */
+    private final List<String> leftOut = new CopyOnWriteArrayList<>();
     private boolean reported;
 
     private BenchmarkSuite(Path root, Path out, Settings settings, Machine machine, Duration deadline) {
@@ -89,6 +99,33 @@ public final class BenchmarkSuite {
         this.settings = settings;
         this.machine = machine;
         this.deadline = deadline;
+    }
+
+    /**
+     * The run's limit: {@link #DEADLINE} for a full run, {@link #KNEE_DEADLINE} for {@code --only knee} (all fourteen
+     * functions), {@link #SECTION_DEADLINE} for another section alone.
+     */
+    static Duration deadline(String only) {
+        return only == null ? DEADLINE : "knee".equals(only) ? KNEE_DEADLINE : SECTION_DEADLINE;
+    }
+
+    /**
+     * The knee's probes: with {@code --only knee} every function; in a full run (other sections chosen too) only the
+     * split's four, which run anyway, the others named as left out (a start, a set-up and half a minute each would
+     * not fit the full run's nine minutes).
+     */
+    static List<ConcurrencyKnee.Entry> kneeEntries(List<String> chosen, List<ConcurrencyKnee.Probe> split, KneeProbes others) {
+        List<ConcurrencyKnee.Entry> entries = new ArrayList<>(split.stream().map(ConcurrencyKnee.Entry::running).toList());
+        if (chosen.equals(List.of("knee"))) {
+            entries.addAll(others.entries());
+        }
+        return entries;
+    }
+
+    static List<ConcurrencyKnee.Missed> kneeLeftOut(List<String> chosen) {
+        return chosen.equals(List.of("knee")) ? List.of() : KneeProbes.FUNCTIONS.stream()
+                .map(function -> new ConcurrencyKnee.Missed(function, ConcurrencyKnee.NOT_RUN_ON_PURPOSE
+                        + " (the full run measures the split's four; `infra/bench/run --only knee` measures all fourteen)")).toList();
     }
 
     private void run(boolean quick, List<String> chosen, Map<String, String> eventsEnv) {
@@ -119,13 +156,18 @@ public final class BenchmarkSuite {
                     () -> new RecommendationsLatency(rig, settings, wrk).run());
             measureIf(chosen, "bff", "BFF fan-out", () -> new BffFanOut(rig, settings, wrk).run());
             measureIf(chosen, "knee", "concurrency knee", () -> {
-                try (BenchIdentity identity = BenchIdentity.start(); PlaybackDecision.Upstreams upstreams = PlaybackDecision.Upstreams.start()) {
-                    List<ConcurrencyKnee.Probe> probes = new ArrayList<>(ConcurrencyKnee.probes(rig, wrk, SEEDED_MOVIES));
-                    // Content's playback decision, as the playback section sets it up, in a process of its own.
-                    probes.add(new ConcurrencyKnee.Probe("content", PlaybackDecision.PLAYBACK + " (upstreams stubbed)",
-                            PlaybackDecision.startContent(rig, "content-knee", identity, upstreams),
-                            PlaybackDecision.playbackScript(wrk, identity)));
-                    return new ConcurrencyKnee(settings, wrk).run(probes);
+                try (BenchIdentity identity = BenchIdentity.start()) {
+                    List<ConcurrencyKnee.Entry> entries = kneeEntries(chosen, ConcurrencyKnee.probes(rig, wrk, SEEDED_MOVIES),
+                            new KneeProbes(rig, wrk, identity));
+                    // The cold-start section after it needs its own minute or two in a full run: the knee stops three minutes short.
+                    Duration reserve = chosen.contains("cold-start") ? Duration.ofMinutes(3) : Duration.ofSeconds(20);
+                    if (!kneeLeftOut(chosen).isEmpty()) {
+                        leftOut.add("Concurrency knee of " + String.join(", ", KneeProbes.FUNCTIONS) + ": not run this time (the full run"
+                                + " measures the split's four; --only knee measures all fourteen).");
+                    }
+                    String run = "run " + LocalDate.now() + " on commit " + machine.commit() + ", " + machine.cpus() + " CPUs";
+                    return new ConcurrencyKnee(settings, wrk, run).run(entries, TimeBudget.until(began + deadline.minus(reserve).toNanos()),
+                            kneeLeftOut(chosen));
                 }
             });
             // The monolith last: it never scales to zero, so its cold start matters least if time runs out.
@@ -175,6 +217,7 @@ public final class BenchmarkSuite {
                 done.add(inProgress);
             }
             List<String> notMeasured = new ArrayList<>(unfinished);
+            notMeasured.addAll(leftOut);
             if (done.stream().noneMatch(section -> section.title().startsWith("BFF"))) {
                 notMeasured.add(FAN_OUT_NOT_MEASURED);
             }
@@ -190,7 +233,7 @@ public final class BenchmarkSuite {
 
     private static final long STARTED = System.nanoTime();
 
-    private static void step(String what) {
+    static void step(String what) {
         System.out.printf("benchmark [%3d s]: %s%n", (System.nanoTime() - STARTED) / 1_000_000_000, what);
     }
 

@@ -50,30 +50,69 @@ final class BffFanOut {
     }
 
     Section run() {
-        Map<String, HttpServer> standIns = new LinkedHashMap<>();
-        try {
-            SERVICE_TIMES.forEach((name, time) -> standIns.put(name, standIn(name, time)));
-            Map<String, String> env = new LinkedHashMap<>();
-            standIns.forEach((name, server) -> env.put(name.toUpperCase() + "_URL", "http://127.0.0.1:" + server.getAddress().getPort()));
-            for (String absent : List.of("CONTENT_URL", "DISCOUNTS_URL", "PAYMENTS_URL", "NOTIFICATIONS_URL")) {
-                env.put(absent, "http://127.0.0.1:1");
-            }
-            rig.startWarmAs("web-bff", "web-bff", env);
+        try (StandIns standIns = StandIns.start()) {
+            rig.startWarmAs("web-bff", "web-bff", standIns.env());
             URI bff = rig.warmUrlOf("web-bff");
-            URI recommendations = URI.create("http://127.0.0.1:" + standIns.get("recommendations").getAddress().getPort());
-            String script = wrk.randomIdScript("bff-home", "/api/web/home?n={id}", 1_000_000, List.of("bench-viewer-token"));
+            URI recommendations = standIns.url("recommendations");
+            String script = homeScript(wrk, "bff-home", "/api/web/home");
             Map<String, URI> targets = new LinkedHashMap<>();
             targets.put(HOME, bff);
             targets.put(SLOWEST, recommendations);
             Rounds.warmUp(wrk, targets, script, settings, settings.proxyWarmup());
             Rounds rounds = Rounds.measure(wrk, targets, script, settings);
 
-            standIns.remove("profile").stop(0);
+            standIns.stop("profile");
             Rounds.warmUp(wrk, Map.of(DEGRADED, bff), script, settings, settings.warmup());
             rounds.addAll(Rounds.measure(wrk, Map.of(DEGRADED, bff), script, settings));
             return section(settings, rounds);
-        } finally {
-            standIns.values().forEach(server -> server.stop(0));
+        }
+    }
+
+    /** A home screen ({@code path}) per request, a distinct query each so nothing on the way can cache it; a viewer's bearer token. */
+    static String homeScript(Wrk wrk, String name, String path) {
+        return wrk.randomIdScript(name, path + "?n={id}", 1_000_000, List.of("bench-viewer-token"));
+    }
+
+    /**
+     * The domain functions a BFF calls, stood in per {@link #SERVICE_TIMES}, and the BFF's environment pointing at them
+     * (the functions not stood in at a loopback port where nothing listens).
+     */
+    static final class StandIns implements AutoCloseable {
+
+        private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+
+        static StandIns start() {
+            StandIns standIns = new StandIns();
+            try {
+                SERVICE_TIMES.forEach((name, time) -> standIns.servers.put(name, standIn(name, time)));
+                return standIns;
+            } catch (RuntimeException e) {
+                standIns.close();
+                throw e;
+            }
+        }
+
+        Map<String, String> env() {
+            Map<String, String> env = new LinkedHashMap<>();
+            servers.forEach((name, server) -> env.put(name.toUpperCase() + "_URL", url(name).toString()));
+            for (String absent : List.of("CONTENT_URL", "DISCOUNTS_URL", "PAYMENTS_URL", "NOTIFICATIONS_URL")) {
+                env.put(absent, "http://127.0.0.1:1");
+            }
+            return env;
+        }
+
+        URI url(String name) {
+            return URI.create("http://127.0.0.1:" + servers.get(name).getAddress().getPort());
+        }
+
+        /** Stops one stand-in: its function is then down (connections refused). */
+        void stop(String name) {
+            servers.remove(name).stop(0);
+        }
+
+        @Override
+        public void close() {
+            servers.values().forEach(server -> server.stop(0));
         }
     }
 

@@ -102,7 +102,7 @@ final class RecommendationsLatency {
         return new Section("Recommendations: engine down against up", markdown, figures, warnings);
     }
 
-    private static Map<String, String> env(BenchIdentity identity, String engine) {
+    static Map<String, String> env(BenchIdentity identity, String engine) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("IDENTITY_URL", identity.url().toString());
         env.put("RECOMMENDATION_ENGINE_URL", engine);
@@ -111,7 +111,7 @@ final class RecommendationsLatency {
     }
 
     /** Titles, then each profile's views (skewed towards a few titles, mostly in two genres), a favourite and a finish. */
-    private static void seed(URI url) {
+    static void seed(URI url) {
         Random random = new Random(42);
         for (int t = 1; t <= TITLES; t++) {
             String genres = "\"" + GENRES.get(t % GENRES.size()) + "\"" + (t % 3 == 0 ? ",\"" + GENRES.get((t / 3) % GENRES.size()) + "\"" : "");
@@ -166,7 +166,7 @@ final class RecommendationsLatency {
     }
 
     /** The engine learns from the forwarded interactions a moment after the events: wait (a few seconds at most) until it answers. */
-    private static String awaitEngine(URI url, String token) {
+    static String awaitEngine(URI url, String token) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         String source;
         do {

@@ -114,9 +114,29 @@ final class Rig implements AutoCloseable {
         env.put("DYNAMODB_TABLE_PREFIX", "");
         env.put("AWS_REGION", "us-east-1");
         trainingEnv(function).forEach(env::putIfAbsent);
-        env.replaceAll((name, value) -> value.matches("http://[a-z0-9-]+\\.cinemaabyss\\.svc\\.cluster\\.local")
-                ? localUrlOf(value.substring("http://".length(), value.indexOf('.'))) : value);
+        env.replaceAll((name, value) -> localised(value, this::localUrlOf));
         return env;
+    }
+
+    private static final Pattern FUNCTION_URL = Pattern.compile("http://([a-z0-9-]+)\\.cinemaabyss\\.svc\\.cluster\\.local");
+    private static final Pattern CLUSTER_URL = Pattern.compile("https?://[a-z0-9.-]+\\.svc\\.cluster\\.local(:\\d+)?(/\\S*)?");
+
+    /**
+     * A manifest's value on this machine: a function's cluster address becomes {@code localUrlOf} it; any other
+     * cluster address (Zipkin's, in the observability namespace) a loopback port where nothing listens, path kept, so
+     * the function still does that work (spans are made and their export fails at once) and no name is looked up
+     * off this machine.
+     */
+    static String localised(String value, java.util.function.UnaryOperator<String> localUrlOf) {
+        Matcher function = FUNCTION_URL.matcher(value);
+        if (function.matches()) {
+            return localUrlOf.apply(function.group(1));
+        }
+        Matcher cluster = CLUSTER_URL.matcher(value);
+        if (cluster.matches()) {
+            return "http://127.0.0.1:1" + (cluster.group(2) == null ? "" : cluster.group(2));
+        }
+        return value;
     }
 
     /**
@@ -208,6 +228,19 @@ final class Rig implements AutoCloseable {
             throw new IllegalStateException(function + " is not running; start it before the functions that call it");
         }
         return running.url();
+    }
+
+    boolean isRunning(String name) {
+        return warm.containsKey(name);
+    }
+
+    /** Stops a process started by {@link #startWarmAs} (SIGTERM, then waits), so that the next measurement has the CPUs to itself. */
+    void stop(String name) {
+        Running running = warm.remove(name);
+        if (running == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        running.process().close();
     }
 
     FunctionProcess warmProcess(String function) {

@@ -29,6 +29,11 @@ final class TimeBudget {
         launches += launchCount;
     }
 
+    /** The budget's clock, to time what is then {@link #spent}. */
+    long now() {
+        return nanoClock.getAsLong();
+    }
+
     Duration left() {
         return Duration.ofNanos(Math.max(0, deadlineNanos - nanoClock.getAsLong()));
     }

@@ -36,9 +36,7 @@ final class Wrk {
      * at random from {@code tokens} (compact JWS: base64url and dots, nothing to escape in Lua).
      */
     String randomIdScript(String name, String pathWithId, long maxId, List<String> tokens) {
-        if (tokens.isEmpty() || tokens.stream().anyMatch(token -> !token.matches("[A-Za-z0-9_.-]+"))) {
-            throw new IllegalArgumentException("bearer tokens are compact JWS strings");
-        }
+        checkTokens(tokens);
         return script(name, """
                 math.randomseed(%d)
                 local tokens = { %s }
@@ -51,13 +49,43 @@ final class Wrk {
     }
 
     /**
+     * POST to {@code path} one of {@code bodies} (JSON), drawn at random per request, with
+     * {@code Authorization: Bearer <token>} drawn at random from {@code tokens} when there are any (none: no header).
+     */
+    String randomPostScript(String name, String path, List<String> bodies, List<String> tokens) {
+        if (bodies.isEmpty() || bodies.stream().anyMatch(body -> body.contains("]]") || body.contains("\n"))) {
+            throw new IllegalArgumentException("bodies are one-line JSON, without ']]' (they become Lua long strings)");
+        }
+        if (!tokens.isEmpty()) {
+            checkTokens(tokens);
+        }
+        return script(name, """
+                math.randomseed(%d)
+                local bodies = { %s }
+                local tokens = { %s }
+                request = function()
+                  local headers = { ["Content-Type"] = "application/json" }
+                  if #tokens > 0 then
+                    headers["Authorization"] = "Bearer " .. tokens[math.random(1, #tokens)]
+                  end
+                  return wrk.format("POST", "%s", headers, bodies[math.random(1, #bodies)])
+                end
+                """.formatted(System.nanoTime() % 1_000_000, String.join(", ", bodies.stream().map(b -> "[[" + b + "]]").toList()),
+                String.join(", ", tokens.stream().map(t -> '"' + t + '"').toList()), path));
+    }
+
+    private static void checkTokens(List<String> tokens) {
+        if (tokens.isEmpty() || tokens.stream().anyMatch(token -> !token.matches("[A-Za-z0-9_.-]+"))) {
+            throw new IllegalArgumentException("bearer tokens are compact JWS strings");
+        }
+    }
+
+    /**
      * POST {@code json} to {@code path} with {@code headers} (plain ASCII, nothing to escape in Lua) and
      * {@code Authorization: Bearer <token>}, a token drawn at random from {@code tokens} per request.
      */
     String postScript(String name, String path, String json, Map<String, String> headers, List<String> tokens) {
-        if (tokens.isEmpty() || tokens.stream().anyMatch(token -> !token.matches("[A-Za-z0-9_.-]+"))) {
-            throw new IllegalArgumentException("bearer tokens are compact JWS strings");
-        }
+        checkTokens(tokens);
         if (headers.entrySet().stream().anyMatch(h -> !(h.getKey() + h.getValue()).matches("[A-Za-z0-9 _./:-]*"))) {
             throw new IllegalArgumentException("headers are plain ASCII here");
         }
