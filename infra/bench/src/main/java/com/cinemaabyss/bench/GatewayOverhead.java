@@ -197,7 +197,7 @@ final class GatewayOverhead {
                 - **%s**: one more process, as the first but with its limiter on (`local` store) at %,d requests a minute
                   per address and per user, far above the load: the limiter's own cost.
                 - **nginx**: `split_clients "${request_id}"`.
-
+                %s
                 "Added" is computed round by round: the proxy's latency minus the direct latency in the same round, the
                 direct one weighted by the configured split (catalog × %d %% + monolith × the rest); each cell is the
                 median over the rounds with (min–max).
@@ -216,8 +216,8 @@ final class GatewayOverhead {
                 target is measured, still hold memory. The gateways run with their manifest's JVM options (`%s`): Spring
                 WebFlux on Reactor Netty, forwarding with Reactor Netty's HttpClient, bodies streamed.
                 """.formatted(settings.connections(), settings.round().toSeconds(), settings.rounds(),
-                warmupText(settings, warmed), movies, BenchIdentity.KEY_BITS, percent,
-                GATEWAY, GATEWAY_JWT, GATEWAY_LIMITED, FAR_ABOVE_LOAD, percent, rounds.table(), added,
+                warmupPhrase(settings, warmed), movies, BenchIdentity.KEY_BITS, percent,
+                GATEWAY, GATEWAY_JWT, GATEWAY_LIMITED, FAR_ABOVE_LOAD, warmupDetails(settings, warmed), percent, rounds.table(), added,
                 MIN_ADDED_MILLIS, MIN_ADDED_MILLIS, against, splitText(percent, counted, rounds),
                 String.join(" ", gatewayOptions));
         return new Section("Gateway overhead", markdown, List.of(
@@ -231,23 +231,30 @@ final class GatewayOverhead {
                 warnings(percent, counted));
     }
 
-    /** What the targets were warmed with: a fixed time each, or under load until each JVM's JIT settled, and how that went. */
-    static String warmupText(Settings settings, List<Warmup.Warmed> warmed) {
+    /** How the targets were warmed, in a phrase: a fixed time each, or each JVM until its JIT settled. */
+    static String warmupPhrase(Settings settings, List<Warmup.Warmed> warmed) {
+        return warmed.isEmpty()
+                ? "a %d s warm-up of each target (a full run's; `--only gateway` warms each JVM until its JIT settles)"
+                        .formatted(settings.proxyWarmup().toSeconds())
+                : "each JVM target was warmed until its JIT had settled (below)";
+    }
+
+    /** For a warm-up until the JIT settled: the rule, and how each target's went; nothing for a fixed warm-up. */
+    static String warmupDetails(Settings settings, List<Warmup.Warmed> warmed) {
         if (warmed.isEmpty()) {
-            return "a %d s warm-up of each target (a full run's; `--only gateway` warms each JVM until its JIT settles)"
-                    .formatted(settings.proxyWarmup().toSeconds());
+            return "";
         }
         Table table = new Table("target", "seconds under load", "compiler threads' share of its CPU in the last step", "settled");
         warmed.forEach(target -> table.row(target.target(), target.underLoad().toSeconds(),
                 String.format(Locale.ROOT, "%.1f %%", 100 * target.compilerShare()), target.settled() ? "yes" : "**no** (cap reached)"));
         return """
-                a warm-up of each JVM target under the same load until its JIT had settled: in steps of %d s until its C1
+
+                Each JVM target was warmed under the same load until its JIT had settled: in steps of %d s until its C1
                 and C2 compiler threads took at most %.0f %% of its CPU during a step (read per thread from /proc), at most
                 %d s; nginx, which compiles nothing, %d s. A gateway pod serves for days: measured while C2 still compiles,
                 it spends much of its CPU on compiling. Its start is the cold-start section's subject, not this one's.
 
-                %s
-                """.formatted(Warmup.STEP.toSeconds(), 100 * Warmup.SETTLED_SHARE, Warmup.CAP.toSeconds(),
+                %s""".formatted(Warmup.STEP.toSeconds(), 100 * Warmup.SETTLED_SHARE, Warmup.CAP.toSeconds(),
                 settings.proxyWarmup().toSeconds(), table);
     }
 

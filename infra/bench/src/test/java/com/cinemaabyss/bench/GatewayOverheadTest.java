@@ -179,6 +179,8 @@ class GatewayOverheadTest {
         List<Warmup.Warmed> warmed = List.of(new Warmup.Warmed(GatewayOverhead.GATEWAY, java.time.Duration.ofSeconds(70), 0.031),
                 new Warmup.Warmed(GatewayOverhead.GATEWAY_JWT, Warmup.CAP, 0.12));
         String settled = GatewayOverhead.section(SETTINGS, 1000, 50, List.of(), warmed, rounds, all(new GatewayCounters(1000, 1000, 0))).markdown();
+        assertTrue(settled.contains("3 rounds after each JVM target was warmed until its JIT had settled (below), against"), settled);
+        assertTrue(settled.indexOf("- **nginx**") < settled.indexOf("| our gateway | 70 | 3.1 % | yes |"), "the warm-up's table after the proxies");
         assertTrue(settled.contains("| our gateway | 70 | 3.1 % | yes |"), settled);
         assertTrue(settled.contains("| our gateway, JWT required | 150 | 12.0 % | **no** (cap reached) |"), settled);
     }
