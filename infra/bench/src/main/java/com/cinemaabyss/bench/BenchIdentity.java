@@ -98,6 +98,18 @@ final class BenchIdentity implements AutoCloseable {
      * catalog in the configured share, as anonymous requests do (one user would send everything to one side). The
      * gateway's own counters check the share it achieved.
      */
+    /**
+     * Access tokens of the numeric subjects {@code first} .. {@code first + count - 1}, in that order, valid for as long
+     * as any run lasts ({@link BenchmarkSuite#LONGEST_RUN}).
+     */
+    List<String> tokens(long first, int count) {
+        List<String> tokens = new ArrayList<>();
+        for (long subject = first; subject < first + count; subject++) {
+            tokens.add(token(Long.toString(subject), BenchmarkSuite.LONGEST_RUN));
+        }
+        return tokens;
+    }
+
     static List<String> oneUserPerSplitBucket() {
         String[] users = new String[SPLIT_BUCKETS];
         int found = 0;

@@ -1,7 +1,5 @@
 package com.cinemaabyss.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -146,18 +144,10 @@ final class CatalogAtScale {
     }
 
     private static String get(URI url) {
-        try {
-            HttpResponse<String> response = FunctionProcess.HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(120)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<String> response = FunctionProcess.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(120)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
+        return response.body();
     }
 }

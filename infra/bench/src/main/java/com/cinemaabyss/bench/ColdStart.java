@@ -87,14 +87,15 @@ final class ColdStart {
                 continue;
             }
             rig.createTables(function);
+            String firstRequest = rig.firstRequest(function);
             long began = System.nanoTime();
             Path extracted = extract(function);
             Map<Variant, Result> results = new LinkedHashMap<>();
             for (Variant variant : variants(function, image.isPresent())) {
-                results.put(variant, measure(function, variant, extracted, image.orElse(List.of())));
+                results.put(variant, measure(function, firstRequest, variant, extracted, image.orElse(List.of())));
             }
             budget.spent(Duration.ofNanos(System.nanoTime() - began), launches);
-            measured.put(function, new Measured(rig.firstRequest(function), results));
+            measured.put(function, new Measured(firstRequest, results));
             progress.accept(section(settings, catalogOptions, measured, skipped));
         }
         return section(settings, catalogOptions, measured, skipped);
@@ -183,7 +184,7 @@ final class ColdStart {
         }
     }
 
-    private Result measure(String function, Variant variant, Path extracted, List<String> imageEntrypoint) {
+    private Result measure(String function, String firstRequest, Variant variant, Path extracted, List<String> imageEntrypoint) {
         List<Double> seconds = new ArrayList<>();
         List<Double> rss = new ArrayList<>();
         for (int start = 0; start < starts(function, variant, settings); start++) {
@@ -200,7 +201,7 @@ final class ColdStart {
                 command = FunctionProcess.Command.java(arguments);
             }
             try (FunctionProcess process = FunctionProcess.start(function, command, env, rig.workDir.resolve("logs/cold-" + function + ".log"))) {
-                seconds.add(process.awaitFirst200(firstRequest(function, port), Rig.START_TIMEOUT).toNanos() / 1e9);
+                seconds.add(process.awaitFirst200(URI.create("http://127.0.0.1:" + port + firstRequest), Rig.START_TIMEOUT).toNanos() / 1e9);
                 FunctionProcess.pause(RSS_DELAY_MILLIS);
                 rss.add(process.rssMiB());
                 process.kill();
@@ -219,10 +220,6 @@ final class ColdStart {
         Path destination = rig.workDir.resolve("cold/" + function);
         exec(List.of(java(), "-Djarmode=tools", "-jar", rig.jar(function).toString(), "extract", "--force", "--destination", destination.toString()));
         return destination.resolve(rig.jar(function).getFileName());
-    }
-
-    private URI firstRequest(String function, int port) {
-        return URI.create("http://127.0.0.1:" + port + rig.firstRequest(function));
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

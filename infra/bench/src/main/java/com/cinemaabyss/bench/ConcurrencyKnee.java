@@ -3,8 +3,10 @@ package com.cinemaabyss.bench;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -88,7 +90,7 @@ final class ConcurrencyKnee {
     private final Wrk wrk;
     private final String run;
     /** Functions whose requests at a level all outlasted the round twice: no higher level measured. */
-    private final java.util.Map<String, Integer> saturatedAt = new java.util.LinkedHashMap<>();
+    private final Map<String, Integer> saturatedAt = new LinkedHashMap<>();
 
     /** {@code run}: when and on what this run measured, as values.yaml's sources name it (e.g. "run 2026-11-26 on commit abc1234, 2 CPUs"). */
     ConcurrencyKnee(Settings settings, Wrk wrk, String run) {

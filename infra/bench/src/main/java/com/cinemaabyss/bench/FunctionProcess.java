@@ -40,7 +40,6 @@ final class FunctionProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** {@code javaArguments} come after the java launcher: flags, then -jar or -cp and what to run. */
     /** A program and its arguments: this JVM's own {@code java} for most, an image's runtime for an image's entrypoint. */
     record Command(String program, List<String> arguments) {
 
@@ -49,6 +48,7 @@ final class FunctionProcess implements AutoCloseable {
         }
     }
 
+    /** {@code javaArguments} come after the java launcher: flags, then -jar or -cp and what to run. */
     static FunctionProcess start(String name, List<String> javaArguments, Map<String, String> env, Path log) {
         return start(name, Command.java(javaArguments), env, log);
     }
@@ -67,6 +67,18 @@ final class FunctionProcess implements AutoCloseable {
             return new FunctionProcess(name, builder.start(), startedAt, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends {@code request} with {@link #HTTP} and reads the answer as text; a failure to send names the request. */
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

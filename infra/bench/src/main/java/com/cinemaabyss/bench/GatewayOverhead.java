@@ -2,8 +2,6 @@ package com.cinemaabyss.bench;
 
 import com.cinemaabyss.local.FreePorts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -324,19 +322,11 @@ final class GatewayOverhead {
 
     private static GatewayCounters counters(URI gateway) {
         URI url = gateway.resolve("/actuator/prometheus");
-        try {
-            HttpResponse<String> response = FunctionProcess.HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode());
-            }
-            return GatewayCounters.parse(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<String> response = FunctionProcess.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode());
         }
+        return GatewayCounters.parse(response.body());
     }
 
     /** Added latency below the timer's resolution reads as {@link #MIN_ADDED_MILLIS}, so that a ratio stays defined. */

@@ -3,7 +3,6 @@ package com.cinemaabyss.bench;
 import com.cinemaabyss.engine.EngineSettings;
 import com.cinemaabyss.engine.RecommendationEngine;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,12 +38,12 @@ final class KneeProbes {
     static final String PREFERENCES = "{\"language\":\"ru\",\"email\":{\"marketing\":true}}";
 
     /**
-     * The mail server and SMS provider at a loopback port where nothing listens (the route measured sends nothing), and
-     * the SMS key and the unsubscribe links' secret (32 bytes at least) the manifest takes from Secrets.
+     * The mail server and SMS provider at a loopback port where nothing listens (the route measured sends nothing). The
+     * SMS key and the unsubscribe links' secret the manifest takes from Secrets come from the module's training.env
+     * ({@link Rig#env}).
      */
     static final Map<String, String> NOTIFICATIONS_ENV = Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", "1", "SMTP_AUTH", "false",
-            "SMTP_STARTTLS", "false", "SMS_PROVIDER_URL", "http://127.0.0.1:1", "SMS_PROVIDER_API_KEY", randomHex(16),
-            "NOTIFICATIONS_UNSUBSCRIBE_SECRET", randomHex(32));
+            "SMTP_STARTTLS", "false", "SMS_PROVIDER_URL", "http://127.0.0.1:1");
 
     private final Rig rig;
     private final Wrk wrk;
@@ -141,10 +140,7 @@ final class KneeProbes {
             rig.startWarmAs(name("recommendations"), "recommendations", RecommendationsLatency.env(identity, engine.url().toString()));
             URI url = rig.warmUrlOf(name("recommendations"));
             RecommendationsLatency.seed(url);
-            List<String> tokens = new ArrayList<>();
-            for (int user = 1; user <= RecommendationsLatency.USERS; user++) {
-                tokens.add(identity.token(Long.toString(user), BenchmarkSuite.DEADLINE));
-            }
+            List<String> tokens = identity.tokens(1, RecommendationsLatency.USERS);
             String source = RecommendationsLatency.awaitEngine(url, tokens.getFirst());
             if (!"engine".equals(source)) {
                 throw new IllegalStateException("recommendations answered from '" + source + "', not the engine, after seeding");
@@ -219,11 +215,7 @@ final class KneeProbes {
     }
 
     private List<String> viewers() {
-        List<String> tokens = new ArrayList<>();
-        for (int viewer = 0; viewer < VIEWERS; viewer++) {
-            tokens.add(identity.token(Long.toString(FIRST_VIEWER + viewer), BenchmarkSuite.DEADLINE));
-        }
-        return tokens;
+        return identity.tokens(FIRST_VIEWER, VIEWERS);
     }
 
     /** The process name of a function started for its knee probe (its log is logs/NAME.log). */
@@ -252,14 +244,7 @@ final class KneeProbes {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        try {
-            return FunctionProcess.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return FunctionProcess.send(request.build());
     }
 
     private static void expect2xx(HttpResponse<String> response) {

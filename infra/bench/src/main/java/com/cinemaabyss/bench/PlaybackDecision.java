@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,10 +99,7 @@ final class PlaybackDecision {
 
     /** The wrk script of the playback decision: the title as one of {@link #VIEWERS} viewers drawn per request. */
     static String playbackScript(Wrk wrk, BenchIdentity identity) {
-        List<String> tokens = new ArrayList<>();
-        for (int viewer = 1; viewer <= VIEWERS; viewer++) {
-            tokens.add(identity.token(Long.toString(1000 + viewer), BenchmarkSuite.LONGEST_RUN));
-        }
+        List<String> tokens = identity.tokens(1001, VIEWERS);
         return wrk.postScript("playback", "/api/v1/playback", "{\"title_id\":" + TITLE + ",\"profile_id\":" + PROFILE + "}",
                 Map.of("X-Client-Country", COUNTRY), tokens);
     }
@@ -147,16 +143,9 @@ final class PlaybackDecision {
                 .header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString()).header("ce-source", "/cinemaabyss/catalog")
                 .header("ce-type", "com.cinemaabyss.catalog.title.upserted.v1").header("ce-subject", Long.toString(TITLE))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(data)).build();
-        try {
-            HttpResponse<String> answer = FunctionProcess.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() / 100 != 2) {
-                throw new IllegalStateException("content refused the benchmark's title: " + answer.statusCode() + " " + answer.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<String> answer = FunctionProcess.send(request);
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException("content refused the benchmark's title: " + answer.statusCode() + " " + answer.body());
         }
     }
 

@@ -3,9 +3,7 @@ package com.cinemaabyss.bench;
 import com.cinemaabyss.engine.EngineSettings;
 import com.cinemaabyss.engine.RecommendationEngine;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -38,7 +36,6 @@ final class RecommendationsLatency {
     static final List<String> GENRES = List.of("Drama", "Comedy", "Thriller", "Sci-Fi", "Horror", "Romance", "Documentary",
             "Animation", "Crime", "War");
     private static final String DELIVERY_TOKEN = "bench-delivery-" + UUID.randomUUID();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Rig rig;
     private final Settings settings;
@@ -58,10 +55,7 @@ final class RecommendationsLatency {
             rig.startWarmAs("recommendations-down", "recommendations", env(identity, "http://127.0.0.1:1"));
             URI upUrl = rig.warmUrlOf("recommendations");
             seed(upUrl);
-            List<String> tokens = new ArrayList<>();
-            for (int user = 1; user <= USERS; user++) {
-                tokens.add(identity.token(Long.toString(user), BenchmarkSuite.LONGEST_RUN));
-            }
+            List<String> tokens = identity.tokens(1, USERS);
             String sourceUp = awaitEngine(upUrl, tokens.getFirst());
             String sourceDown = source(rig.warmUrlOf("recommendations-down"), tokens.getFirst());
             String script = wrk.randomIdScript("recommendations", PATH + "&n={id}", 1, tokens);
@@ -159,7 +153,7 @@ final class RecommendationsLatency {
         HttpRequest request = HttpRequest.newBuilder(url.resolve("/internal/events/" + topic)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + DELIVERY_TOKEN).header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
                 .header("ce-source", "/bench").header("ce-type", type).POST(HttpRequest.BodyPublishers.ofString(data)).build();
-        HttpResponse<String> response = send(request);
+        HttpResponse<String> response = FunctionProcess.send(request);
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(topic + " event refused: " + response.statusCode() + " " + response.body());
         }
@@ -180,21 +174,11 @@ final class RecommendationsLatency {
     }
 
     private static String source(URI url, String token) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url.resolve(PATH)).header("Authorization", "Bearer " + token).GET().build());
+        HttpResponse<String> response = FunctionProcess.send(HttpRequest.newBuilder(url.resolve(PATH)).header("Authorization", "Bearer " + token).GET().build());
         if (response.statusCode() != 200) {
             return "HTTP " + response.statusCode();
         }
         return response.body().contains("\"source\":\"engine\"") ? "engine" : response.body().contains("\"source\":\"fallback\"") ? "fallback" : "?";
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

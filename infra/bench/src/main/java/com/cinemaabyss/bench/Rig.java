@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,7 +128,7 @@ final class Rig implements AutoCloseable {
      * the function still does that work (spans are made and their export fails at once) and no name is looked up
      * off this machine.
      */
-    static String localised(String value, java.util.function.UnaryOperator<String> localUrlOf) {
+    static String localised(String value, UnaryOperator<String> localUrlOf) {
         Matcher function = FUNCTION_URL.matcher(value);
         if (function.matches()) {
             return localUrlOf.apply(function.group(1));
