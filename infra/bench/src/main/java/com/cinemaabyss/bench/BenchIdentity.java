@@ -94,11 +94,6 @@ final class BenchIdentity implements AutoCloseable {
     }
 
     /**
-     * One user id per bucket of the gateway's sticky split, so that users drawn at random per request go to the
-     * catalog in the configured share, as anonymous requests do (one user would send everything to one side). The
-     * gateway's own counters check the share it achieved.
-     */
-    /**
      * Access tokens of the numeric subjects {@code first} .. {@code first + count - 1}, in that order, valid for as long
      * as any run lasts ({@link BenchmarkSuite#LONGEST_RUN}).
      */
@@ -110,6 +105,11 @@ final class BenchIdentity implements AutoCloseable {
         return tokens;
     }
 
+    /**
+     * One user id per bucket of the gateway's sticky split, so that users drawn at random per request go to the
+     * catalog in the configured share, as anonymous requests do (one user would send everything to one side). The
+     * gateway's own counters check the share it achieved.
+     */
     static List<String> oneUserPerSplitBucket() {
         String[] users = new String[SPLIT_BUCKETS];
         int found = 0;

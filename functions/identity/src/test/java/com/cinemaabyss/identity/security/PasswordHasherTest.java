@@ -32,7 +32,8 @@ class PasswordHasherTest {
     @Test
     void theUnmatchableHashIsARealHashOfTheConfiguredCostThatNoPasswordMatches() {
         String unmatchable = PasswordHasher.unmatchableHash(CHEAP);
-        String real = new Argon2PasswordEncoder(16, 32, 1, 256, 1).encode("any password");
+        Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 256, 1);
+        String real = encoder.encode("any password");
         String[] unmatchableParts = unmatchable.split("\\$");
         String[] realParts = real.split("\\$");
         // "", "argon2id", "v=19", "m=256,t=1,p=1", salt, hash: the same algorithm, version and cost, the same lengths.
@@ -54,7 +55,6 @@ class PasswordHasherTest {
         argon2.generateBytes("a password".getBytes(StandardCharsets.UTF_8), computed);
         String filledIn = unmatchable.substring(0, unmatchable.lastIndexOf('$') + 1)
                 + Base64.getEncoder().withoutPadding().encodeToString(computed);
-        Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 256, 1);
         assertTrue(encoder.matches("a password", filledIn));
         assertFalse(encoder.matches("a password", unmatchable));
     }
