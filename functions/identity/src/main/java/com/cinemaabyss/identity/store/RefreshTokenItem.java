@@ -4,7 +4,10 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttri
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 
-/** A refresh token (table {@code refresh-tokens}, key the SHA-256 of the token): {@code state} active until it is used once. */
+/**
+ * A refresh token (table {@code refresh-tokens}, key the SHA-256 of the token): {@code state} active until it is used
+ * once; {@code successor} then holds the SHA-256 of the token that refresh handed out (none after a logout).
+ */
 @DynamoDbBean
 public class RefreshTokenItem {
     private String hash;
@@ -12,6 +15,7 @@ public class RefreshTokenItem {
     private Long userId;
     private String state;
     private Long expiresAt;
+    private String successor;
 
     @DynamoDbPartitionKey
     public String getHash() {
@@ -53,5 +57,13 @@ public class RefreshTokenItem {
 
     public void setExpiresAt(Long expiresAt) {
         this.expiresAt = expiresAt;
+    }
+
+    public String getSuccessor() {
+        return successor;
+    }
+
+    public void setSuccessor(String successor) {
+        this.successor = successor;
     }
 }

@@ -84,7 +84,8 @@ public class SessionStore {
         if (token == null || token.getExpiresAt() <= now.getEpochSecond()) {
             throw new UnauthorizedException(INVALID);
         }
-        if (!ACTIVE.equals(token.getState()) || !useUp(token)) {
+        String next = Secrets.newToken();
+        if (!ACTIVE.equals(token.getState()) || !useUp(token, Secrets.sha256(next))) {
             revoke(token.getFamilyId());
             log.warn("refresh token reuse: family {} of user {} revoked", token.getFamilyId(), token.getUserId());
             throw new UnauthorizedException(INVALID);
@@ -98,7 +99,6 @@ public class SessionStore {
             revoke(family.getId());
             throw new UnauthorizedException(INVALID);
         }
-        String next = Secrets.newToken();
         tokens.putItem(token(next, family));
         return new Rotated(user, next);
     }
@@ -108,7 +108,7 @@ public class SessionStore {
         RefreshTokenItem token = tokens.getItem(r -> r.key(key(Secrets.sha256(presented))).consistentRead(true));
         if (token != null) {
             revoke(token.getFamilyId());
-            useUp(token);
+            useUp(token, null);
         }
     }
 
@@ -123,8 +123,14 @@ public class SessionStore {
                 .map(RefreshTokenItem::getFamilyId);
     }
 
-    private boolean useUp(RefreshTokenItem token) {
+    /**
+     * Marks the token used, if it still is active, recording the hash of the token that follows it. When the
+     * condition fails, the token may have been used by this very call: the SDK sends an update again when its answer
+     * was lost, and the second attempt finds the first one's write. That is no reuse, and the family lives on.
+     */
+    private boolean useUp(RefreshTokenItem token, String successor) {
         token.setState(USED);
+        token.setSuccessor(successor);
         try {
             tokens.updateItem(UpdateItemEnhancedRequest.builder(RefreshTokenItem.class).item(token)
                     .conditionExpression(Expression.builder().expression("#state = :active")
@@ -133,7 +139,11 @@ public class SessionStore {
                     .build());
             return true;
         } catch (ConditionalCheckFailedException alreadyUsed) {
-            return false;
+            if (successor == null) {
+                return false;
+            }
+            RefreshTokenItem current = tokens.getItem(r -> r.key(key(token.getHash())).consistentRead(true));
+            return current != null && USED.equals(current.getState()) && successor.equals(current.getSuccessor());
         }
     }
 
