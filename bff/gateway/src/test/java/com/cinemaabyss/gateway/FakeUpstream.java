@@ -94,6 +94,14 @@ public final class FakeUpstream implements AutoCloseable {
             exchange.getResponseHeaders().add("Location", "/elsewhere");
         }
         boolean head = "HEAD".equals(exchange.getRequestMethod());
+        if (path.endsWith("/cut-short")) {
+            // Declares the whole echo, sends half, and hangs up: the connection closes under an unfinished body.
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+            exchange.getResponseBody().flush();
+            exchange.close(); // too few bytes written: the server drops the connection
+            return;
+        }
         exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
         if (!head) {
             exchange.getResponseBody().write(bytes);

@@ -5,7 +5,8 @@ import com.cinemaabyss.kit.core.UnavailableException;
 
 /**
  * A request the gateway could not get answered by its backend: 504 when the backend was too slow (a write
- * may have been applied), 503 otherwise (unreachable, or the circuit breaker kept the call off it).
+ * may have been applied), 502 when it broke off its answer, 503 otherwise (unreachable, or the circuit breaker kept
+ * the call off it).
  */
 public class BackendUnavailableException extends UnavailableException {
 

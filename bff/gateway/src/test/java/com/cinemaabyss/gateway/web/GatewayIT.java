@@ -131,6 +131,19 @@ class GatewayIT {
     }
 
     @Test
+    void anAnswerBrokenOffByItsBackendIsA502AndALargeOneStreamsWhole() {
+        HttpResponse<String> cut = http.get("/api/users/cut-short");
+        assertEquals(502, cut.statusCode(), cut.body());
+        assertEquals("monolith", backendOf(cut));
+        assertTrue(cut.body().startsWith("{\"error\":\"monolith broke off its answer"), cut.body());
+
+        String large = "x".repeat(40_000);
+        HttpResponse<String> echoed = http.post("/api/users", "{\"bio\":\"" + large + "\"}");
+        assertEquals(201, echoed.statusCode());
+        assertEquals("{\"bio\":\"" + large + "\"}", FakeUpstream.echo(echoed.body()).get("body").asString());
+    }
+
+    @Test
     void formAndMultipartBodiesReachTheUpstreamUntouched() {
         String form = "title=Solaris&year=1972";
         HttpResponse<String> put = http.send(http.request("/api/users/1")
