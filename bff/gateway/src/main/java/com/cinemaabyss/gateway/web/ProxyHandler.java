@@ -134,7 +134,6 @@ public class ProxyHandler {
     private Function<UpstreamResponse, Mono<Void>> answerWith(ServerWebExchange exchange, IncomingRequest incoming, Backend backend,
                                                               boolean fallback) {
         return upstream -> {
-            metrics.request(routeLabel(exchange), backend, upstream.status());
             ServerHttpResponse response = exchange.getResponse();
             response.setStatusCode(HttpStatusCode.valueOf(upstream.status()));
             HttpHeaders headers = response.getHeaders();
@@ -146,7 +145,7 @@ public class ProxyHandler {
             if (fallback) {
                 headers.set("X-Fallback", "true");
             }
-            return response.writeWith(bodyOf(upstream, backend));
+            return response.writeWith(bodyOf(upstream, backend, () -> metrics.request(routeLabel(exchange), backend, upstream.status())));
         };
     }
 
@@ -154,14 +153,17 @@ public class ProxyHandler {
      * A body of known length up to {@link #WRITTEN_WHOLE_BYTES} is gathered first, so that Reactor Netty writes the
      * status line, the headers and the body with one system call; streamed, it flushes the head with the body and
      * then the end of the response on its own. Those writes were a third of the gateway's CPU per request. A
-     * backend hanging up in the middle of such a body is answered 502, nothing of it having been sent yet.
+     * backend hanging up in the middle of such a body is answered 502, nothing of it having been sent yet, and
+     * counted as that 502 only ({@code counted} runs once the answer's status is the one the client gets).
      */
-    private static Publisher<DataBuffer> bodyOf(UpstreamResponse upstream, Backend backend) {
+    private static Publisher<DataBuffer> bodyOf(UpstreamResponse upstream, Backend backend, Runnable counted) {
         if (upstream.contentLength() < 0 || upstream.contentLength() > WRITTEN_WHOLE_BYTES) {
+            counted.run();
             return upstream.body();
         }
-        return DataBufferUtils.join(upstream.body()).onErrorMap(failure -> new BackendUnavailableException(backend, 502,
-                backend.label() + " broke off its answer before the end", failure));
+        return DataBufferUtils.join(upstream.body())
+                .doOnSuccess(whole -> counted.run())
+                .onErrorMap(failure -> new BackendUnavailableException(backend, 502, backend.label() + " broke off its answer before the end", failure));
     }
 
     /** The route table's entry that matched (its pattern, set by the handler mapping), as a metrics label. */

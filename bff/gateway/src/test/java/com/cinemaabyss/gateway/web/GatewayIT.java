@@ -132,15 +132,26 @@ class GatewayIT {
 
     @Test
     void anAnswerBrokenOffByItsBackendIsA502AndALargeOneStreamsWhole() {
+        double answered = usersCounted("200");
+        double brokenOff = usersCounted("502");
         HttpResponse<String> cut = http.get("/api/users/cut-short");
         assertEquals(502, cut.statusCode(), cut.body());
         assertEquals("monolith", backendOf(cut));
         assertTrue(cut.body().startsWith("{\"error\":\"monolith broke off its answer"), cut.body());
+        assertEquals(brokenOff + 1, usersCounted("502"), "counted as the 502 the client got");
+        assertEquals(answered, usersCounted("200"), "and not as the 200 the backend began with");
 
         String large = "x".repeat(40_000);
         HttpResponse<String> echoed = http.post("/api/users", "{\"bio\":\"" + large + "\"}");
         assertEquals(201, echoed.statusCode());
         assertEquals("{\"bio\":\"" + large + "\"}", FakeUpstream.echo(echoed.body()).get("body").asString());
+    }
+
+    /** gateway_requests_total for the monolith's users route with {@code status}; 0 before the first. */
+    private double usersCounted(String status) {
+        String series = "gateway_requests_total{backend=\"monolith\",route=\"users\",status=\"" + status + "\"} ";
+        return http.get("/actuator/prometheus").body().lines().filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()))).findFirst().orElse(0);
     }
 
     @Test
