@@ -27,6 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class FreePorts {
 
     static final int LOWEST = 15_000;
+    /** The highest port picked: the one below the ephemeral range, which does not change while the JVM runs. */
+    private static final int HIGHEST = ephemeralRangeStart() - 1;
     private static final Path LOCKS = Path.of(System.getProperty("java.io.tmpdir"), "cinemaabyss-ports");
     /** Held until the JVM exits: a lock is released when its channel closes. */
     private static final List<FileLock> RESERVED = new CopyOnWriteArrayList<>();
@@ -35,11 +37,11 @@ public final class FreePorts {
     }
 
     public static int pick() {
-        int highest = ephemeralRangeStart() - 1;
-        if (highest - LOWEST < 1_000) {
+        if (HIGHEST - LOWEST < 1_000) {
             return fromKernel();
         }
-        int span = highest - LOWEST + 1;
+        createLockDirectory();
+        int span = HIGHEST - LOWEST + 1;
         int start = ThreadLocalRandom.current().nextInt(span);
         for (int i = 0; i < span; i++) {
             int port = LOWEST + (start + i) % span;
@@ -53,7 +55,7 @@ public final class FreePorts {
             }
             release(lock);
         }
-        throw new IllegalStateException("no free port between " + LOWEST + " and " + highest);
+        throw new IllegalStateException("no free port between " + LOWEST + " and " + HIGHEST);
     }
 
     /** The first port of the kernel's ephemeral range (Linux), else IANA's. */
@@ -67,9 +69,16 @@ public final class FreePorts {
         }
     }
 
-    private static FileLock reserve(int port) {
+    private static void createLockDirectory() {
         try {
             Files.createDirectories(LOCKS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + LOCKS + " for the ports' locks", e);
+        }
+    }
+
+    private static FileLock reserve(int port) {
+        try {
             FileChannel channel = FileChannel.open(LOCKS.resolve(port + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
