@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -106,11 +107,15 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /** A client for the DynamoDB Local at {@code endpoint}, with the fixed credentials it accepts. */
     public static DynamoDbClient clientFor(URI endpoint) {
+        return builderFor(endpoint).build();
+    }
+
+    /** The builder of {@link #clientFor}, for a client with more configured (an interceptor in a test). */
+    public static DynamoDbClientBuilder builderFor(URI endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
     }
 
     @Override

@@ -4,11 +4,10 @@ import com.cinemaabyss.identity.security.Secrets;
 import com.cinemaabyss.kit.core.UnauthorizedException;
 import com.cinemaabyss.kit.dynamo.TableSetup;
 import com.cinemaabyss.kit.test.SharedTestInfra;
+import com.cinemaabyss.local.LocalDynamoDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -16,13 +15,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,8 +43,9 @@ class SessionStoreIT {
 
     @BeforeAll
     static void tables() {
-        direct = client();
-        client = client(lostAnswer);
+        direct = SharedTestInfra.dynamo().client();
+        client = LocalDynamoDb.builderFor(SharedTestInfra.dynamoEndpoint())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(lostAnswer)).build();
         lostAnswer.direct = direct;
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         TableSetup setup = new TableSetup(client, true);
@@ -116,15 +114,6 @@ class SessionStoreIT {
         user.setId(USER_ID);
         user.setSessionEpoch(0L);
         return user;
-    }
-
-    private static DynamoDbClient client(ExecutionInterceptor... interceptors) {
-        return DynamoDbClient.builder()
-                .endpointOverride(SharedTestInfra.dynamoEndpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(o -> o.executionInterceptors(List.of(interceptors)))
-                .build();
     }
 
     /**
